@@ -1,0 +1,19 @@
+package org.trialkeeper;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+
+@OpenAPIDefinition(info = @Info(
+        title = "TrialKeeper",
+        version = "0.1.0",
+        description = "Runs randomised controlled trials: registration from protocol files, concealed "
+                + "randomisation, blinded assessment, follow-up tracking and CONSORT reports.",
+        license = @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")))
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

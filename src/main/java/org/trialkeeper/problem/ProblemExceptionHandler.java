@@ -1,0 +1,30 @@
+package org.trialkeeper.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Answers a broken domain rule with its problem document. */
+@Singleton
+final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
+        HttpStatus status = status(exception.kind());
+        Problem problem = new Problem(Problem.type(exception.code()), exception.title(),
+                status.getCode(), exception.getMessage(), request.getPath(), exception.violations());
+        return HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+
+    static HttpStatus status(ProblemKind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+}

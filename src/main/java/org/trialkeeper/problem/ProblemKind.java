@@ -1,0 +1,10 @@
+package org.trialkeeper.problem;
+
+/** What kind of failure a domain rule reports; {@link ProblemExceptionHandler} maps kinds to statuses. */
+public enum ProblemKind {
+    INVALID,
+    NOT_FOUND,
+    CONFLICT,
+    FORBIDDEN,
+    UNAVAILABLE
+}

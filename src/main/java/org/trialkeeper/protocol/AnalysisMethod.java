@@ -1,0 +1,22 @@
+package org.trialkeeper.protocol;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** ANCOVA of the outcome at its timepoint on its baseline value and the arm. */
+@Serdeable
+public enum AnalysisMethod implements ProtocolCode {
+    ANCOVA("ancova");
+
+    private final String code;
+
+    AnalysisMethod(String code) {
+        this.code = code;
+    }
+
+    @Override
+    @JsonValue
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,7 @@
+package org.trialkeeper.protocol;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record Criterion(String id, String text) {
+}

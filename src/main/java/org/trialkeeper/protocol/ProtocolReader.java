@@ -1,0 +1,169 @@
+package org.trialkeeper.protocol;
+
+import org.trialkeeper.problem.Violation;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a protocol document, YAML or JSON (JSON is read as YAML), into a {@link Protocol} and
+ * checks it against {@link ProtocolRules}. Only plain data is constructed: no tags, no classes.
+ */
+public final class ProtocolReader {
+
+    static final int MAX_SOURCE_CHARACTERS = 512 * 1024;
+
+    private ProtocolReader() {
+    }
+
+    /** The protocol, or an {@link InvalidProtocolException} listing every violation found. */
+    public static Protocol read(String source) {
+        List<Violation> violations = new ArrayList<>();
+        Object document = parse(source, violations);
+        Protocol protocol = null;
+        if (violations.isEmpty()) {
+            Fields root = Fields.of("", document, violations);
+            if (root != null) {
+                protocol = protocol(root);
+                root.rejectUnknownKeys();
+            }
+        }
+        if (violations.isEmpty()) {
+            violations.addAll(ProtocolRules.check(protocol));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidProtocolException(violations);
+        }
+        return protocol;
+    }
+
+    private static Object parse(String source, List<Violation> violations) {
+        if (source == null || source.isBlank()) {
+            violations.add(new Violation("$", "required", "the protocol document is empty"));
+            return null;
+        }
+        if (source.length() > MAX_SOURCE_CHARACTERS) {
+            violations.add(new Violation("$", "max-length", "the protocol is longer than "
+                    + MAX_SOURCE_CHARACTERS + " characters"));
+            return null;
+        }
+        try {
+            return yaml().load(source);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            String rule = e.getClass().getSimpleName().startsWith("DuplicateKey") ? "duplicate-key" : "syntax";
+            violations.add(new Violation("$", rule, e.getProblem() + where));
+        } catch (YAMLException e) {
+            violations.add(new Violation("$", "syntax", "not a readable YAML or JSON document"));
+        }
+        return null;
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(30);
+        options.setCodePointLimit(MAX_SOURCE_CHARACTERS);
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                new DumperOptions(), options, new PlainScalars());
+    }
+
+    private static Protocol protocol(Fields root) {
+        String shortName = root.text("shortName");
+        String title = root.longText("title");
+        List<Registration> registrations = root.objects("registrations", false,
+                f -> new Registration(f.text("registry"), f.text("id")));
+        Ethics ethics = nested(root.optionalObject("ethics"),
+                f -> new Ethics(f.longText("committee"), f.text("code")));
+        List<Arm> arms = root.objects("arms", true, f -> new Arm(f.text("code"), f.text("label"),
+                f.code("role", ArmRole.class), f.integer("ratio", 1), f.flag("waitlist", false)));
+        int target = root.integer("targetSampleSize");
+        List<Site> sites = root.objects("sites", true, f -> new Site(f.text("code"), f.longText("name")));
+        Randomisation randomisation = nested(root.object("randomisation"), ProtocolReader::randomisation);
+        Eligibility eligibility = nested(root.object("eligibility"), f -> new Eligibility(
+                f.objects("inclusion", true, ProtocolReader::criterion),
+                f.objects("exclusion", false, ProtocolReader::criterion)));
+        List<BaselineCharacteristic> baseline = root.objects("baseline", false, f -> new BaselineCharacteristic(
+                f.text("id"), f.text("label"), f.code("type", CharacteristicType.class),
+                f.optionalNumber("min"), f.optionalNumber("max"), f.texts("levels", false)));
+        List<Instrument> instruments = root.objects("instruments", true, ProtocolReader::instrument);
+        List<Timepoint> timepoints = root.objects("timepoints", true, f -> new Timepoint(f.text("id"),
+                f.code("kind", TimepointKind.class), f.integer("week"), f.texts("instruments", true)));
+        Intervention intervention = nested(root.object("intervention"), f -> new Intervention(
+                f.longText("name"), f.integer("sessions"), f.integer("sessionMinutes"),
+                f.integer("sessionsPerWeek", 1), f.code("delivery", Delivery.class),
+                f.integer("absencesExcludingPerProtocol")));
+        Outcomes outcomes = nested(root.object("outcomes"), f -> new Outcomes(
+                f.objects("primary", true, ProtocolReader::outcome),
+                f.objects("secondary", false, ProtocolReader::outcome)));
+        Analysis analysis = nested(root.object("analysis"), f -> new Analysis(
+                f.code("method", AnalysisMethod.class, AnalysisMethod.ANCOVA), f.number("alpha", 0.05),
+                f.code("population", AnalysisPopulation.class, AnalysisPopulation.COMPLETE_CASES)));
+        return new Protocol(shortName, title, registrations, ethics, arms, target, sites, randomisation,
+                eligibility, baseline, instruments, timepoints, intervention, outcomes, analysis);
+    }
+
+    private static <T> T nested(Fields fields, java.util.function.Function<Fields, T> reader) {
+        if (fields == null) {
+            return null;
+        }
+        T result = reader.apply(fields);
+        fields.rejectUnknownKeys();
+        return result;
+    }
+
+    private static Randomisation randomisation(Fields f) {
+        return new Randomisation(f.code("scheme", Scheme.class), f.integers("blockSizes", false),
+                f.texts("stratifyBy", false),
+                f.objects("factors", false, factor -> new MinimisationFactor(factor.text("factor"),
+                        factor.number("weight", 1.0))),
+                f.optionalNumber("minimisingArmProbability"));
+    }
+
+    private static Criterion criterion(Fields f) {
+        return new Criterion(f.text("id"), f.longText("text"));
+    }
+
+    private static Instrument instrument(Fields f) {
+        return new Instrument(f.text("id"), f.longText("name"), f.integer("items"), f.integer("itemMin"),
+                f.integer("itemMax"), f.integers("reversed", false),
+                f.objects("subscales", false, s -> new Subscale(s.text("id"), s.longText("name"),
+                        s.integers("items", true))),
+                f.code("total", TotalRule.class, TotalRule.SUM), f.integer("maxProratedItems", 0));
+    }
+
+    private static Outcome outcome(Fields f) {
+        return new Outcome(f.text("instrument"), f.optionalText("subscale"), f.text("timepoint"));
+    }
+
+    /**
+     * YAML 1.1 reads yes, no, on and off as booleans, which would turn a category level such
+     * as "no" into false. Only true and false are booleans here, as in YAML 1.2 and JSON.
+     */
+    private static final class PlainScalars extends Resolver {
+
+        private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, BOOLEAN, "tTfF");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
+        }
+    }
+}

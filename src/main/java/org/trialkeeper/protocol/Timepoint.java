@@ -1,0 +1,10 @@
+package org.trialkeeper.protocol;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** When outcomes are measured, in weeks from randomisation, and with which instruments. */
+@Serdeable
+public record Timepoint(String id, TimepointKind kind, int week, List<String> instruments) {
+}

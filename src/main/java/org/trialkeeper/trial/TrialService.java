@@ -1,0 +1,206 @@
+package org.trialkeeper.trial;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.problem.Violation;
+import org.trialkeeper.protocol.FrozenParts;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.protocol.ProtocolReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/** Registers trials from protocols, keeps every protocol version, and moves trials through their life. */
+@Singleton
+public class TrialService {
+
+    private final TrialRepository trials;
+    private final ProtocolVersionRepository versions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TrialService(TrialRepository trials, ProtocolVersionRepository versions, JsonMapper json, Clock clock) {
+        this.trials = trials;
+        this.versions = versions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TrialView register(ProtocolSource source) {
+        Protocol protocol = ProtocolReader.read(source.text());
+        if (trials.existsByShortName(protocol.shortName())) {
+            throw duplicate(protocol.shortName());
+        }
+        Instant now = now();
+        Trial trial = trials.save(new Trial(null, protocol.shortName(), protocol.title(),
+                protocol.primaryRegistryId().orElse(null), TrialStatus.DRAFT, 1, now, now));
+        versions.save(version(trial.id(), 1, source, protocol, null, now));
+        return TrialView.of(trial);
+    }
+
+    @Transactional
+    public List<TrialView> list() {
+        return trials.listOrderById().stream().map(TrialView::of).toList();
+    }
+
+    @Transactional
+    public TrialView find(long trialId) {
+        return TrialView.of(trial(trialId));
+    }
+
+    /** The protocol a trial runs under now. */
+    @Transactional
+    public Protocol protocol(long trialId) {
+        return protocolOf(currentVersion(trialId));
+    }
+
+    @Transactional
+    ProtocolSource source(long trialId) {
+        ProtocolVersion version = currentVersion(trialId);
+        return new ProtocolSource(version.source(), version.sourceType());
+    }
+
+    @Transactional
+    List<ProtocolVersionView> versions(long trialId) {
+        trial(trialId);
+        return versions.findByTrialIdOrderByVersion(trialId).stream().map(ProtocolVersionView::of).toList();
+    }
+
+    @Transactional
+    Protocol protocolVersion(long trialId, int version) {
+        trial(trialId);
+        return versions.findByTrialIdAndVersion(trialId, version).map(this::protocolOf)
+                .orElseThrow(() -> ProblemException.notFound("Protocol version", version));
+    }
+
+    /**
+     * Stores a new protocol version. In DRAFT anything but the short name may change; after it
+     * the arms and scheme are frozen and a reason is required. The old version is kept.
+     */
+    @Transactional
+    TrialView amend(long trialId, ProtocolSource source, String reason) {
+        Trial trial = trials.findByIdForUpdate(trialId)
+                .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
+        if (trial.status() == TrialStatus.LOCKED) {
+            throw new ProblemException(ProblemKind.CONFLICT, "trial-locked", "Trial locked",
+                    "A locked trial's protocol cannot be amended");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (trial.status().protocolFrozen() && why == null) {
+            throw ProblemException.invalid("reason-required", "Reason required",
+                    List.of(new Violation("reason", "required", "an amendment after DRAFT needs a reason")));
+        }
+        if (why != null && why.length() > 2000) {
+            throw ProblemException.invalid("invalid-request", "Invalid request",
+                    List.of(new Violation("reason", "max-length", "must be at most 2000 characters")));
+        }
+        Protocol amended = ProtocolReader.read(source.text());
+        Protocol current = protocolOf(currentVersion(trialId));
+        if (!amended.shortName().equals(current.shortName())) {
+            throw frozen(List.of(new Violation("shortName", "frozen", "a trial's short name never changes")));
+        }
+        if (trial.status().protocolFrozen()) {
+            List<Violation> changes = FrozenParts.changedBy(current, amended);
+            if (!changes.isEmpty()) {
+                throw frozen(changes);
+            }
+        }
+        Instant now = now();
+        int next = trial.protocolVersion() + 1;
+        versions.save(version(trialId, next, source, amended, why, now));
+        return TrialView.of(trials.update(trial.withProtocol(next, amended.title(),
+                amended.primaryRegistryId().orElse(null), now)));
+    }
+
+    @Transactional
+    TrialView changeStatus(long trialId, String requested) {
+        TrialStatus target = parseStatus(requested);
+        Trial trial = trials.findByIdForUpdate(trialId)
+                .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
+        if (!trial.status().canMoveTo(target)) {
+            throw new ProblemException(ProblemKind.CONFLICT, "invalid-transition", "Invalid status change",
+                    "A " + trial.status() + " trial cannot move to " + target
+                            + "; a trial moves one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED");
+        }
+        return TrialView.of(trials.update(trial.withStatus(target, now())));
+    }
+
+    /** Microseconds: what a DATETIME(6) column keeps, so a returned time equals the stored one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static TrialStatus parseStatus(String requested) {
+        if (requested != null) {
+            for (TrialStatus status : TrialStatus.values()) {
+                if (status.name().equals(requested.strip().toUpperCase(Locale.ROOT))) {
+                    return status;
+                }
+            }
+        }
+        throw ProblemException.invalid("invalid-request", "Invalid request", List.of(new Violation("status",
+                requested == null ? "required" : "one-of", "must be one of " + List.of(TrialStatus.values()))));
+    }
+
+    private Trial trial(long trialId) {
+        return trials.findById(trialId).orElseThrow(() -> ProblemException.notFound("Trial", trialId));
+    }
+
+    private ProtocolVersion currentVersion(long trialId) {
+        Trial trial = trial(trialId);
+        return versions.findByTrialIdAndVersion(trialId, trial.protocolVersion())
+                .orElseThrow(() -> new IllegalStateException("Trial " + trialId + " has no current protocol"));
+    }
+
+    /** Stored versions are read back through the same reader, so what is served is what was validated. */
+    private Protocol protocolOf(ProtocolVersion version) {
+        return ProtocolReader.read(version.canonicalJson());
+    }
+
+    private ProtocolVersion version(Long trialId, int number, ProtocolSource source, Protocol protocol,
+                                    String reason, Instant at) {
+        String canonical = canonicalJson(protocol);
+        return new ProtocolVersion(null, trialId, number, source.text(), source.mediaType(), canonical,
+                sha256(canonical), reason, at);
+    }
+
+    private String canonicalJson(Protocol protocol) {
+        try {
+            return new String(json.writeValueAsBytes(protocol), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static ProblemException duplicate(String shortName) {
+        return new ProblemException(ProblemKind.CONFLICT, "duplicate-trial", "Trial already registered",
+                "A trial named '" + shortName + "' is already registered; amend its protocol instead");
+    }
+
+    private static ProblemException frozen(List<Violation> changes) {
+        return new ProblemException(ProblemKind.CONFLICT, "protocol-frozen", "Protocol frozen",
+                "The amendment changes parts of the protocol that are fixed", changes);
+    }
+}
