@@ -1,5 +1,6 @@
 package org.trialkeeper.trial;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,8 +47,17 @@ public class TrialService {
             throw duplicate(protocol.shortName());
         }
         Instant now = now();
-        Trial trial = trials.save(new Trial(null, protocol.shortName(), protocol.title(),
-                protocol.primaryRegistryId().orElse(null), TrialStatus.DRAFT, 1, now, now));
+        Trial trial;
+        try {
+            trial = trials.save(new Trial(null, protocol.shortName(), protocol.title(),
+                    protocol.primaryRegistryId().orElse(null), TrialStatus.DRAFT, 1, now, now));
+        } catch (DataAccessException e) {
+            // two registrations of one name at once: the unique key lets exactly one through
+            if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+                throw duplicate(protocol.shortName());
+            }
+            throw e;
+        }
         versions.save(version(trial.id(), 1, source, protocol, null, now));
         return TrialView.of(trial);
     }

@@ -1,0 +1,33 @@
+package org.trialkeeper;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "org.trialkeeper", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Protocol rules are plain Java: testable in milliseconds, no container, no database. */
+    @ArchTest
+    static final ArchRule protocolRulesAreFrameworkFree = classes()
+            .that().resideInAPackage("org.trialkeeper.protocol..")
+            .and().areNotAnnotatedWith("io.micronaut.core.annotation.Generated")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "org.yaml.snakeyaml..", "org.trialkeeper.protocol..", "org.trialkeeper.problem..",
+                    "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..",
+                    "com.fasterxml.jackson.annotation..");
+
+    @ArchTest
+    static final ArchRule noLayerOrGrabBagPackages = noClasses()
+            .should().resideInAnyPackage("..controller..", "..service..", "..repository..", "..util..", "..common..");
+
+    /** Other features see a trial through TrialService, never through its repositories. */
+    @ArchTest
+    static final ArchRule repositoriesStayInTheirFeature = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should().notBePublic();
+}
