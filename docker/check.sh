@@ -152,7 +152,7 @@ MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 SECONDS=0
 [ -f "$COMPOSE_FILE" ] || fail "$COMPOSE_FILE not found"
 : >"$TMP/empty.env"   # so that a local docker/.env cannot mask a missing variable
-REQUIRED_VARS=(MYSQL_ROOT_PASSWORD TRIALKEEPER_DB_PASSWORD)
+REQUIRED_VARS=(MYSQL_ROOT_PASSWORD TRIALKEEPER_DB_PASSWORD TRIALKEEPER_JWT_SECRET)
 
 compose_tools=("docker-compose")
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
@@ -161,8 +161,9 @@ fi
 
 for tool in "${compose_tools[@]}"; do
   # shellcheck disable=SC2086
-  if ! env -u TRIALKEEPER_DB_USER -u TRIALKEEPER_PORT -u TRIALKEEPER_BIND_ADDRESS \
+  if ! env -u TRIALKEEPER_DB_USER -u TRIALKEEPER_PORT -u TRIALKEEPER_BIND_ADDRESS -u TRIALKEEPER_ADMIN_PASSWORD \
         MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
+        TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
         $tool --env-file "$TMP/empty.env" -f "$COMPOSE_FILE" config -q 2>"$TMP/compose.err"; then
     cat "$TMP/compose.err" >&2
     fail "$tool config rejects $COMPOSE_FILE with every variable set"
@@ -170,16 +171,19 @@ for tool in "${compose_tools[@]}"; do
   pass "$tool ($($tool version --short 2>/dev/null || echo '?')) accepts $COMPOSE_FILE with the variables set"
 
   # shellcheck disable=SC2086
-  env -u TRIALKEEPER_DB_USER -u TRIALKEEPER_PORT -u TRIALKEEPER_BIND_ADDRESS \
+  env -u TRIALKEEPER_DB_USER -u TRIALKEEPER_PORT -u TRIALKEEPER_BIND_ADDRESS -u TRIALKEEPER_ADMIN_PASSWORD \
       MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
+        TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
       $tool --env-file "$TMP/empty.env" -f "$COMPOSE_FILE" config >"$TMP/rendered.yaml" 2>/dev/null
   grep -q 'jdbc:mysql://db:3306/trialkeeper' "$TMP/rendered.yaml" \
     || fail "rendered compose file lacks the app's JDBC URL pointing at db"
   grep -q 'check-app-secret' "$TMP/rendered.yaml" \
     || fail "rendered compose file does not pass TRIALKEEPER_DB_PASSWORD through"
+  grep -q 'check-jwt-secret-of-at-least-32-characters' "$TMP/rendered.yaml" \
+    || fail "rendered compose file does not pass TRIALKEEPER_JWT_SECRET through"
   grep -q '127.0.0.1:8080:8080' "$TMP/rendered.yaml" \
     || fail "rendered compose file lacks the default port mapping 127.0.0.1:8080:8080"
-  pass "$tool renders the JDBC URL, the password and the default port mapping"
+  pass "$tool renders the JDBC URL, the passwords, the signing secret and the default port mapping"
 
   for var in "${REQUIRED_VARS[@]}"; do
     others=()
@@ -323,6 +327,9 @@ APP_PORT=$(free_port) || fail "no free port for the application"
 mkdir -p "$TMP/app-data" "$TMP/app-tmp"
 BASE=http://127.0.0.1:$APP_PORT
 
+JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')
+ADMIN_PASSWORD="check-$(head -c 12 /dev/urandom | base64 | tr -d '\n/+=')"
+
 SECONDS=0
 log "starting java -jar $JAR on 127.0.0.1:$APP_PORT"
 env -u TRIALKEEPER_DATA_DIR \
@@ -331,6 +338,8 @@ env -u TRIALKEEPER_DATA_DIR \
   DATASOURCES_DEFAULT_PASSWORD="$DB_PASS" \
   MICRONAUT_SERVER_PORT="$APP_PORT" \
   TRIALKEEPER_DATA_DIR="$TMP/app-data" \
+  TRIALKEEPER_JWT_SECRET="$JWT_SECRET" \
+  TRIALKEEPER_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   java -Djava.io.tmpdir="$TMP/app-tmp" -XX:MaxRAMPercentage=25 -jar "$BUILT_JAR" \
   </dev/null >"$TMP/app.log" 2>&1 &
 JAVA_PID=$!
@@ -357,8 +366,17 @@ for d in /proc/[0-9]*; do
 done
 pass "the application started no database server of its own"
 
+code=$(curl -s -o "$TMP/anonymous.json" -w '%{http_code}' --max-time 30 "$BASE/api/trials" || true)
+[ "$code" = 401 ] || fail "GET /api/trials without a token answered $code, expected 401"
+code=$(curl -s -o "$TMP/login.json" -w '%{http_code}' --max-time 30 -X POST -H 'Content-Type: application/json' \
+  --data "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/login" || true)
+[ "$code" = 200 ] || fail "POST /api/login as admin answered $code, expected 200: $(head -c 600 "$TMP/login.json" 2>/dev/null)"
+TOKEN=$(json_field "$TMP/login.json" access_token)
+[ -n "$TOKEN" ] || fail "POST /api/login answered 200 without an access_token"
+pass "without a token the API answers 401; admin (TRIALKEEPER_ADMIN_PASSWORD) signs in and gets a bearer token"
+
 code=$(curl -s -o "$TMP/post.json" -w '%{http_code}' --max-time 30 \
-  -X POST -H 'Content-Type: application/yaml' -H 'Accept: application/json' \
+  -X POST -H 'Content-Type: application/yaml' -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN" \
   --data-binary "@$PROTOCOL" "$BASE/api/trials" || true)
 [ "$code" = 201 ] || fail "POST /api/trials answered $code, expected 201: $(head -c 600 "$TMP/post.json" 2>/dev/null)"
 TRIAL_ID=$(json_field "$TMP/post.json" id)
@@ -366,7 +384,7 @@ TRIAL_ID=$(json_field "$TMP/post.json" id)
 pass "POST /api/trials with $PROTOCOL answered 201, id $TRIAL_ID"
 
 code=$(curl -s -o "$TMP/get.json" -w '%{http_code}' --max-time 30 \
-  -H 'Accept: application/json' "$BASE/api/trials/$TRIAL_ID" || true)
+  -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN" "$BASE/api/trials/$TRIAL_ID" || true)
 [ "$code" = 200 ] || fail "GET /api/trials/$TRIAL_ID answered $code, expected 200: $(head -c 600 "$TMP/get.json" 2>/dev/null)"
 [ "$(json_field "$TMP/get.json" id)" = "$TRIAL_ID" ] \
   || fail "GET /api/trials/$TRIAL_ID answered another id: $(head -c 600 "$TMP/get.json")"

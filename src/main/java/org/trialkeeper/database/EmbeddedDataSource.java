@@ -24,13 +24,12 @@ final class EmbeddedDataSource implements BeanInitializedEventListener<Datasourc
     private final EmbeddedDatabaseLocation location;
     private final String database;
 
-    EmbeddedDataSource(@Value("${trialkeeper.data-dir:}") String dataDir,
-                       @Value("${trialkeeper.default-data-dir:data}") String defaultDataDir,
+    EmbeddedDataSource(DataDirectory dataDirectory,
                        @Value("${trialkeeper.embedded-db.temporary:false}") boolean temporary,
                        @Value("${trialkeeper.embedded-db.database:trialkeeper}") String database) {
         this.location = temporary
                 ? EmbeddedDatabaseLocation.temporary()
-                : EmbeddedDatabaseLocation.persistentUnder(dataDir.isBlank() ? defaultDataDir : dataDir);
+                : EmbeddedDatabaseLocation.persistentUnder(dataDirectory.path());
         this.database = database;
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  */
 record EmbeddedDatabaseLocation(Path root, boolean persistent) {
 
-    static EmbeddedDatabaseLocation persistentUnder(String directory) {
-        return new EmbeddedDatabaseLocation(Path.of(directory).toAbsolutePath().normalize(), true);
+    static EmbeddedDatabaseLocation persistentUnder(Path directory) {
+        return new EmbeddedDatabaseLocation(directory, true);
     }
 
     static EmbeddedDatabaseLocation temporary() {

@@ -1,6 +1,8 @@
 package org.trialkeeper.problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Thrown by domain code when a request breaks a rule; carries everything the answer needs. */
 public class ProblemException extends RuntimeException {
@@ -9,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String title;
     private final transient List<Violation> violations;
+    private Duration retryAfter;
 
     public ProblemException(ProblemKind kind, String code, String title, String detail) {
         this(kind, code, title, detail, List.of());
@@ -31,6 +34,16 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String code, String title, List<Violation> violations) {
         return new ProblemException(ProblemKind.INVALID, code, title,
                 violations.size() + " rule(s) broken; see violations", violations);
+    }
+
+    /** When the client may try again, for throttled requests. */
+    public ProblemException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public ProblemKind kind() {

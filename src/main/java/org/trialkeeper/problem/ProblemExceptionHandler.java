@@ -1,7 +1,9 @@
 package org.trialkeeper.problem;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -15,12 +17,18 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
         HttpStatus status = status(exception.kind());
         Problem problem = new Problem(Problem.type(exception.code()), exception.title(),
                 status.getCode(), exception.getMessage(), request.getPath(), exception.violations());
-        return HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).body(problem)
+                .contentType(Problem.MEDIA_TYPE);
+        exception.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds()))));
+        return response;
     }
 
     static HttpStatus status(ProblemKind kind) {
         return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

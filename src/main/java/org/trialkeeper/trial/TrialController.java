@@ -16,8 +16,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+import org.trialkeeper.security.UserService;
 
 import java.net.URI;
 import java.util.List;
@@ -30,68 +35,79 @@ class TrialController {
     static final String YAML = "application/yaml";
 
     private final TrialService trials;
+    private final UserService users;
 
-    TrialController(TrialService trials) {
+    TrialController(TrialService trials, UserService users) {
         this.trials = trials;
+        this.users = users;
     }
 
     @Post
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
+    @Permit(Role.ADMIN)
     @Operation(summary = "Register a trial from a protocol (YAML or JSON); it starts as DRAFT")
-    HttpResponse<TrialView> register(@Body @Nullable String protocol, @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
-        TrialView trial = trials.register(new ProtocolSource(protocol, mediaType(contentType)));
+    HttpResponse<TrialView> register(@Parameter(hidden = true) Actor actor, @Body @Nullable String protocol, @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
+        TrialView trial = trials.register(actor, new ProtocolSource(protocol, mediaType(contentType)));
         return HttpResponse.created(trial, URI.create("/api/trials/" + trial.id()));
     }
 
     @Get
-    @Operation(summary = "List trials")
-    List<TrialView> list() {
-        return trials.list();
+    @Permit(signedIn = true)
+    @Operation(summary = "The trials you are a member of (every trial, for an administrator)")
+    List<TrialView> list(@Parameter(hidden = true) Actor actor) {
+        return actor.admin() ? trials.list() : trials.list(users.trialsOf(actor.userId()));
     }
 
-    @Get("/{id}")
+    @Get("/{trialId}")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "One trial")
-    TrialView find(@PathVariable long id) {
-        return trials.find(id);
+    TrialView find(@PathVariable long trialId) {
+        return trials.find(trialId);
     }
 
-    @Get("/{id}/protocol")
+    @Get("/{trialId}/protocol")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "The trial's current protocol, as validated")
-    Protocol protocol(@PathVariable long id) {
-        return trials.protocol(id);
+    Protocol protocol(@PathVariable long trialId) {
+        return trials.protocol(trialId);
     }
 
-    @Get(value = "/{id}/protocol/source", produces = {YAML, MediaType.APPLICATION_JSON})
+    @Get(value = "/{trialId}/protocol/source", produces = {YAML, MediaType.APPLICATION_JSON})
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "The current protocol exactly as it was submitted")
-    HttpResponse<String> source(@PathVariable long id) {
-        ProtocolSource source = trials.source(id);
+    HttpResponse<String> source(@PathVariable long trialId) {
+        ProtocolSource source = trials.source(trialId);
         return HttpResponse.ok(source.text()).contentType(source.mediaType());
     }
 
-    @Put("/{id}/protocol")
+    @Put("/{trialId}/protocol")
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Amend the protocol: stores a new version and keeps the old ones")
-    TrialView amend(@PathVariable long id, @Body @Nullable String protocol,
+    TrialView amend(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @Body @Nullable String protocol,
                     @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @QueryValue String reason) {
-        return trials.amend(id, new ProtocolSource(protocol, mediaType(contentType)), reason);
+        return trials.amend(actor, trialId, new ProtocolSource(protocol, mediaType(contentType)), reason);
     }
 
-    @Get("/{id}/protocol/versions")
+    @Get("/{trialId}/protocol/versions")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Every version of the trial's protocol")
-    List<ProtocolVersionView> versions(@PathVariable long id) {
-        return trials.versions(id);
+    List<ProtocolVersionView> versions(@PathVariable long trialId) {
+        return trials.versions(trialId);
     }
 
-    @Get("/{id}/protocol/versions/{version}")
+    @Get("/{trialId}/protocol/versions/{version}")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "One version of the trial's protocol")
-    Protocol version(@PathVariable long id, @PathVariable int version) {
-        return trials.protocolVersion(id, version);
+    Protocol version(@PathVariable long trialId, @PathVariable int version) {
+        return trials.protocolVersion(trialId, version);
     }
 
-    @Post("/{id}/status")
+    @Post("/{trialId}/status")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR})
     @Operation(summary = "Move the trial one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED")
-    TrialView changeStatus(@PathVariable long id, @Body StatusChange change) {
-        return trials.changeStatus(id, change.status());
+    TrialView changeStatus(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @Body @Nullable StatusChange change) {
+        return trials.changeStatus(actor, trialId, change == null ? null : change.status());
     }
 
     private static String mediaType(String contentType) {

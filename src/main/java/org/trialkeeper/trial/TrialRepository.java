@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,6 @@ interface TrialRepository extends CrudRepository<Trial, Long> {
     boolean existsByShortName(String shortName);
 
     List<Trial> listOrderById();
+
+    List<Trial> findByIdInListOrderById(Collection<Long> ids);
 }

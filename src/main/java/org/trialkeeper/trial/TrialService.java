@@ -4,12 +4,15 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.trialkeeper.audit.AuditEvent;
+import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.FrozenParts;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.ProtocolReader;
+import org.trialkeeper.security.Actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Registers trials from protocols, keeps every protocol version, and moves trials through their life. */
 @Singleton
@@ -31,17 +35,20 @@ public class TrialService {
     private final TrialRepository trials;
     private final ProtocolVersionRepository versions;
     private final JsonMapper json;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    TrialService(TrialRepository trials, ProtocolVersionRepository versions, JsonMapper json, Clock clock) {
+    TrialService(TrialRepository trials, ProtocolVersionRepository versions, JsonMapper json, AuditTrail audit,
+                 Clock clock) {
         this.trials = trials;
         this.versions = versions;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
-    public TrialView register(ProtocolSource source) {
+    public TrialView register(Actor actor, ProtocolSource source) {
         Protocol protocol = ProtocolReader.read(source.text());
         if (trials.existsByShortName(protocol.shortName())) {
             throw duplicate(protocol.shortName());
@@ -58,13 +65,21 @@ public class TrialService {
             }
             throw e;
         }
-        versions.save(version(trial.id(), 1, source, protocol, null, now));
+        ProtocolVersion first = versions.save(version(trial.id(), 1, source, protocol, null, now));
+        audit.record(AuditEvent.of(actor, trial.id(), "trial.registered", "trial", trial.id(), null,
+                versionJson(first, trial.status())));
         return TrialView.of(trial);
     }
 
     @Transactional
     public List<TrialView> list() {
         return trials.listOrderById().stream().map(TrialView::of).toList();
+    }
+
+    @Transactional
+    public List<TrialView> list(Set<Long> trialIds) {
+        return trialIds.isEmpty() ? List.of()
+                : trials.findByIdInListOrderById(trialIds).stream().map(TrialView::of).toList();
     }
 
     @Transactional
@@ -102,7 +117,7 @@ public class TrialService {
      * the arms and scheme are frozen and a reason is required. The old version is kept.
      */
     @Transactional
-    TrialView amend(long trialId, ProtocolSource source, String reason) {
+    TrialView amend(Actor actor, long trialId, ProtocolSource source, String reason) {
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
         if (trial.status() == TrialStatus.LOCKED) {
@@ -131,13 +146,16 @@ public class TrialService {
         }
         Instant now = now();
         int next = trial.protocolVersion() + 1;
-        versions.save(version(trialId, next, source, amended, why, now));
+        ProtocolVersion previous = currentVersion(trialId);
+        ProtocolVersion saved = versions.save(version(trialId, next, source, amended, why, now));
+        audit.record(AuditEvent.of(actor, trialId, "protocol.amended", "protocol", trialId,
+                versionJson(previous, trial.status()), versionJson(saved, trial.status())).because(why));
         return TrialView.of(trials.update(trial.withProtocol(next, amended.title(),
                 amended.primaryRegistryId().orElse(null), now)));
     }
 
     @Transactional
-    TrialView changeStatus(long trialId, String requested) {
+    TrialView changeStatus(Actor actor, long trialId, String requested) {
         TrialStatus target = parseStatus(requested);
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
@@ -146,7 +164,14 @@ public class TrialService {
                     "A " + trial.status() + " trial cannot move to " + target
                             + "; a trial moves one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED");
         }
+        audit.record(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId,
+                "{\"status\":\"" + trial.status() + "\"}", "{\"status\":\"" + target + "\"}"));
         return TrialView.of(trials.update(trial.withStatus(target, now())));
+    }
+
+    private static String versionJson(ProtocolVersion version, TrialStatus status) {
+        return "{\"protocolVersion\":" + version.version() + ",\"sha256\":\"" + version.sha256()
+                + "\",\"status\":\"" + status + "\"}";
     }
 
     /** Microseconds: what a DATETIME(6) column keeps, so a returned time equals the stored one. */

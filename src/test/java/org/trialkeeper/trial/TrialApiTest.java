@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -18,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.protocol.ProtocolReader;
+import org.trialkeeper.support.Api;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -155,7 +155,7 @@ class TrialApiTest {
                 () -> client().exchange(HttpRequest.DELETE("/api/trials")));
         Map<String, Object> badId = assertProblem(HttpStatus.BAD_REQUEST, "bad-request",
                 () -> client().exchange(HttpRequest.GET("/api/trials/abc")));
-        assertEquals(List.of(Map.of("field", "id", "rule", "type")), fieldsAndRules(badId));
+        assertEquals(List.of(Map.of("field", "trialId", "rule", "type")), fieldsAndRules(badId));
         assertProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", () -> client().exchange(
                 HttpRequest.POST("/api/trials", "shortName: x").contentType(MediaType.TEXT_PLAIN_TYPE)));
         Map<String, Object> badProtocol = assertProblem(HttpStatus.BAD_REQUEST, "invalid-protocol", () -> client().exchange(
@@ -179,7 +179,7 @@ class TrialApiTest {
     void healthAndApiDocumentsAreServed() {
         assertEquals(Map.of("status", "UP"), client().retrieve(HttpRequest.GET("/health"), Map.class));
         String openApi = client().retrieve(HttpRequest.GET("/swagger/trialkeeper-0.1.0.yml"));
-        assertTrue(openApi.contains("/api/trials/{id}/status"), "the OpenAPI document lists the routes");
+        assertTrue(openApi.contains("/api/trials/{trialId}/status"), "the OpenAPI document lists the routes");
         String ui = client().retrieve(HttpRequest.GET("/swagger-ui/index.html"));
         assertTrue(ui.contains("trialkeeper-0.1.0.yml"), "the browsable UI points at the document");
     }
@@ -218,8 +218,13 @@ class TrialApiTest {
                 .map(v -> Map.of("field", v.get("field"), "rule", v.get("rule"))).toList();
     }
 
-    private BlockingHttpClient client() {
-        return http.toBlocking();
+    private Api admin;
+
+    private Api client() {
+        if (admin == null) {
+            admin = Api.admin(http);
+        }
+        return admin;
     }
 
     private static String unique(String prefix) {

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Role;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TrialConcurrencyTest {
 
     private static final int CLIENTS = 8;
+    private static final Actor ADMIN = new Actor(null, "test", Role.ADMIN);
 
     @Inject
     TrialService trials;
@@ -34,7 +37,7 @@ class TrialConcurrencyTest {
     void aNameRegisteredByManyAtOnceIsRegisteredOnce() throws Exception {
         String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
         String yaml = ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, name);
-        List<String> outcomes = race(() -> trials.register(new ProtocolSource(yaml, "application/yaml")));
+        List<String> outcomes = race(() -> trials.register(ADMIN, new ProtocolSource(yaml, "application/yaml")));
         assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
         assertEquals(CLIENTS - 1, outcomes.stream().filter("duplicate-trial"::equals).count(), outcomes.toString());
         assertEquals(1, repository.listOrderById().stream().filter(t -> t.shortName().equals(name)).count());
@@ -43,8 +46,8 @@ class TrialConcurrencyTest {
     @Test
     void aStatusChangeRequestedByManyAtOnceHappensOnce() throws Exception {
         String name = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        long id = trials.register(new ProtocolSource(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, name), "application/yaml")).id();
-        List<String> outcomes = race(() -> trials.changeStatus(id, "RECRUITING"));
+        long id = trials.register(ADMIN, new ProtocolSource(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, name), "application/yaml")).id();
+        List<String> outcomes = race(() -> trials.changeStatus(ADMIN, id, "RECRUITING"));
         assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
         assertEquals(CLIENTS - 1, outcomes.stream().filter("invalid-transition"::equals).count(), outcomes.toString());
         assertEquals(TrialStatus.RECRUITING, repository.findById(id).orElseThrow().status());

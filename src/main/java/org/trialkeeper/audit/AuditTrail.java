@@ -1,0 +1,80 @@
+package org.trialkeeper.audit;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.trialkeeper.security.Actor;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends to the hash-chained audit trail. Recording joins the caller's transaction, so a
+ * change and its record are committed together or not at all.
+ */
+@Singleton
+public class AuditTrail {
+
+    private final AuditRepository records;
+    private final AuditHeadRepository heads;
+    private final Clock clock;
+
+    AuditTrail(AuditRepository records, AuditHeadRepository heads, Clock clock) {
+        this.records = records;
+        this.heads = heads;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AuditEvent event) {
+        AuditHead head = heads.findByIdForUpdate(AuditHead.ONLY)
+                .orElseThrow(() -> new IllegalStateException("The audit trail has no head row"));
+        Actor actor = event.actor();
+        AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(), event.trialId(),
+                event.action(), event.entity(), event.entityId(), event.before(), event.after(), event.reason(),
+                event.revealsAllocation());
+        String hash = AuditChain.hash(entry, head.lastHash());
+        records.save(AuditRecord.of(entry, head.lastHash(), hash));
+        heads.update(new AuditHead(AuditHead.ONLY, entry.seq(), hash));
+    }
+
+    /** Walks the whole chain in pages, oldest first. */
+    @Transactional
+    public AuditVerification verify() {
+        AuditHead head = heads.findById(AuditHead.ONLY)
+                .orElseThrow(() -> new IllegalStateException("The audit trail has no head row"));
+        ChainCheck check = new ChainCheck();
+        long after = 0;
+        List<AuditRecord> page;
+        do {
+            page = records.findTop500BySeqGreaterThanOrderBySeq(after);
+            for (AuditRecord record : page) {
+                check.accept(record.entry(), record.previousHash(), record.hash());
+                after = record.seq();
+            }
+        } while (!page.isEmpty());
+        return check.result(head.lastSeq(), head.lastHash());
+    }
+
+    /** A page of the whole trail, for administrators. */
+    @Transactional
+    public List<AuditView> records(long afterSeq) {
+        return records.findTop500BySeqGreaterThanOrderBySeq(afterSeq).stream()
+                .map(record -> AuditView.of(record.entry(), true)).toList();
+    }
+
+    /**
+     * A trial's records, oldest first. When the reader may not see allocations, values of
+     * records that reveal one are replaced, never left out, so the sequence stays whole.
+     */
+    @Transactional
+    public List<AuditView> trialRecords(long trialId, boolean readerMaySeeAllocations) {
+        List<AuditView> views = new ArrayList<>();
+        for (AuditRecord record : records.findByTrialIdOrderBySeq(trialId)) {
+            views.add(AuditView.of(record.entry(), readerMaySeeAllocations || !record.revealsAllocation()));
+        }
+        return views;
+    }
+}

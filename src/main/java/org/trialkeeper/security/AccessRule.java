@@ -1,0 +1,110 @@
+package org.trialkeeper.security;
+
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import io.micronaut.web.router.MethodBasedRouteMatch;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Applies each route's {@link Permit}. Deny by default: a route of the service without a rule
+ * is refused to everyone. Trial roles are read from the database on every request, so a
+ * revoked role stops working at once, not when a token expires.
+ */
+@Singleton
+final class AccessRule implements SecurityRule<HttpRequest<?>> {
+
+    static final String ROLE_ATTRIBUTE = "trialkeeper.acting-role";
+    static final String TRIAL_VARIABLE = "trialId";
+    private static final String OWN_PACKAGE = "org.trialkeeper.";
+
+    private final UserService users;
+    private final ExecutorService blocking;
+
+    AccessRule(UserService users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.users = users;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+        Optional<RouteMatch<?>> route = request == null ? Optional.empty() : RouteAttributes.getRouteMatch(request);
+        if (route.isEmpty() || !(route.get() instanceof MethodBasedRouteMatch<?, ?> method)
+                || !method.getDeclaringType().getName().startsWith(OWN_PACKAGE)) {
+            return Publishers.just(SecurityRuleResult.UNKNOWN);
+        }
+        AnnotationValue<Permit> permit = method.getAnnotationMetadata().getAnnotation(Permit.class);
+        if (permit == null) {
+            return Publishers.just(SecurityRuleResult.REJECTED);
+        }
+        if (permit.booleanValue("anonymous").orElse(false)) {
+            return Publishers.just(SecurityRuleResult.ALLOWED);
+        }
+        if (authentication == null) {
+            return Publishers.just(SecurityRuleResult.REJECTED);
+        }
+        if (Boolean.TRUE.equals(authentication.getAttributes().get(LoginController.PASSWORD_CHANGE))
+                && !permit.booleanValue("duringPasswordChange").orElse(false)) {
+            return Publishers.just(SecurityRuleResult.REJECTED);
+        }
+        boolean admin = authentication.getRoles().contains(Role.ADMIN.name());
+        if (permit.booleanValue("signedIn").orElse(false)) {
+            if (admin) {
+                request.setAttribute(ROLE_ATTRIBUTE, Role.ADMIN);
+            }
+            return Publishers.just(SecurityRuleResult.ALLOWED);
+        }
+        Set<Role> permitted = EnumSet.noneOf(Role.class);
+        permitted.addAll(Arrays.asList(permit.enumValues("value", Role.class)));
+        if (admin && permitted.contains(Role.ADMIN)) {
+            request.setAttribute(ROLE_ATTRIBUTE, Role.ADMIN);
+            return Publishers.just(SecurityRuleResult.ALLOWED);
+        }
+        Object trialVariable = route.get().getVariableValues().get(TRIAL_VARIABLE);
+        Long trialId = trialVariable == null ? null : parse(trialVariable.toString());
+        Long userId = userId(authentication);
+        if (trialId == null || userId == null) {
+            return Publishers.just(SecurityRuleResult.REJECTED);
+        }
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+            Set<Role> held = users.rolesIn(userId, trialId);
+            Optional<Role> acting = Arrays.stream(permit.enumValues("value", Role.class)).filter(held::contains).findFirst();
+            acting.ifPresent(role -> request.setAttribute(ROLE_ATTRIBUTE, role));
+            return acting.isPresent() ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED;
+        }, blocking));
+    }
+
+    static Long userId(Authentication authentication) {
+        return authentication.getAttributes().get(LoginController.USER_ID) instanceof Number number
+                ? number.longValue() : null;
+    }
+
+    private static Long parse(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.trialkeeper.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** An admin's request for a new account; the password given is one-time. */
+@Serdeable
+record NewUser(@Nullable String username, @Nullable String password, @Nullable Boolean admin) {
+}

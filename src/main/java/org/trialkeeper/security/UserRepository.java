@@ -1,0 +1,23 @@
+package org.trialkeeper.security;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface UserRepository extends CrudRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    /** Locks the account's row: concurrent failed logins are all counted. */
+    Optional<UserAccount> findByUsernameForUpdate(String username);
+
+    Optional<UserAccount> findByIdForUpdate(Long id);
+
+    boolean existsByUsername(String username);
+
+    List<UserAccount> listOrderById();
+}

@@ -1,0 +1,205 @@
+package org.trialkeeper.security;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.trialkeeper.audit.AuditEvent;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.problem.Violation;
+import org.trialkeeper.trial.TrialService;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Accounts, passwords and trial memberships; every change is audited. */
+@Singleton
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    private final UserRepository users;
+    private final MembershipRepository memberships;
+    private final PasswordHasher hasher;
+    private final AuditTrail audit;
+    private final TrialService trials;
+    private final Clock clock;
+
+    UserService(UserRepository users, MembershipRepository memberships, PasswordHasher hasher, AuditTrail audit,
+                TrialService trials, Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.trials = trials;
+        this.clock = clock;
+    }
+
+    /** The roles a user holds in a trial; what the access rule checks on every trial route. */
+    @Transactional
+    public Set<Role> rolesIn(long userId, long trialId) {
+        return memberships.findByUserIdAndTrialId(userId, trialId).stream().map(Membership::role)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    /** The trials a user is a member of. */
+    @Transactional
+    public Set<Long> trialsOf(long userId) {
+        return memberships.findByUserId(userId).stream().map(Membership::trialId)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Transactional
+    UserView create(Actor actor, NewUser request) {
+        String username = request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
+        List<Violation> violations = new ArrayList<>();
+        if (!USERNAME.matcher(username).matches()) {
+            violations.add(new Violation("username", "pattern",
+                    "must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        violations.addAll(PasswordPolicy.check("password", request.password(), username));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("invalid-request", "Invalid request", violations);
+        }
+        if (users.existsByUsername(username)) {
+            throw new ProblemException(ProblemKind.CONFLICT, "duplicate-user", "User exists",
+                    "A user named '" + username + "' already exists");
+        }
+        boolean admin = Boolean.TRUE.equals(request.admin());
+        UserAccount account = createAccount(username, request.password(), admin, true);
+        audit.record(AuditEvent.of(actor, null, "user.created", "user", account.id(), null,
+                "{\"username\":\"" + username + "\",\"admin\":" + admin + "}"));
+        return view(account);
+    }
+
+    /** Used at first start for the administrator; the caller records the audit event. */
+    UserAccount createAccount(String username, String password, boolean admin, boolean oneTimePassword) {
+        Instant now = now();
+        return users.save(new UserAccount(null, username, hasher.hash(password), admin, true, oneTimePassword,
+                0, null, now, now));
+    }
+
+    @Transactional
+    List<UserView> list() {
+        return users.listOrderById().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    UserView find(long userId) {
+        return view(account(userId));
+    }
+
+    @Transactional
+    void changeOwnPassword(Actor actor, PasswordChange change) {
+        UserAccount account = users.findByIdForUpdate(actor.userId())
+                .orElseThrow(() -> ProblemException.notFound("User", actor.userId()));
+        if (change.currentPassword() == null || !hasher.matches(change.currentPassword(), account.passwordHash())) {
+            throw ProblemException.invalid("invalid-request", "Invalid request",
+                    List.of(new Violation("currentPassword", "mismatch", "is not the current password")));
+        }
+        List<Violation> violations = new ArrayList<>(PasswordPolicy.check("newPassword", change.newPassword(),
+                account.username()));
+        if (violations.isEmpty() && change.newPassword().equals(change.currentPassword())) {
+            violations.add(new Violation("newPassword", "unchanged", "must differ from the current password"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("invalid-request", "Invalid request", violations);
+        }
+        users.update(account.withPassword(hasher.hash(change.newPassword()), false, now()));
+        audit.record(AuditEvent.of(actor, null, "user.password-changed", "user", account.id(), null, null));
+    }
+
+    @Transactional
+    List<MemberView> members(long trialId) {
+        trials.find(trialId);
+        Map<Long, List<Role>> roles = new TreeMap<>();
+        for (Membership membership : memberships.findByTrialIdOrderByUserId(trialId)) {
+            roles.computeIfAbsent(membership.userId(), id -> new ArrayList<>()).add(membership.role());
+        }
+        List<MemberView> members = new ArrayList<>();
+        roles.forEach((userId, held) -> members.add(new MemberView(userId, account(userId).username(),
+                held.stream().sorted().toList())));
+        return members;
+    }
+
+    /** Replaces the user's roles in the trial; an empty list revokes the membership. */
+    @Transactional
+    MemberView assignRoles(Actor actor, long trialId, long userId, RoleAssignment assignment) {
+        trials.find(trialId);
+        UserAccount account = account(userId);
+        Set<Role> wanted = parseRoles(assignment);
+        Set<Role> before = rolesIn(userId, trialId);
+        memberships.deleteByUserIdAndTrialId(userId, trialId);
+        Instant now = now();
+        for (Role role : wanted) {
+            memberships.save(new Membership(null, userId, trialId, role, now));
+        }
+        if (!before.equals(wanted)) {
+            audit.record(AuditEvent.of(actor, trialId, wanted.isEmpty() ? "membership.revoked" : "membership.roles-set",
+                    "membership", userId, rolesJson(before), rolesJson(wanted)));
+        }
+        return new MemberView(userId, account.username(), List.copyOf(wanted));
+    }
+
+    private static Set<Role> parseRoles(RoleAssignment assignment) {
+        if (assignment.roles() == null) {
+            throw ProblemException.invalid("invalid-request", "Invalid request",
+                    List.of(new Violation("roles", "required", "is required; an empty list revokes the membership")));
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < assignment.roles().size(); i++) {
+            String name = assignment.roles().get(i);
+            Role role = null;
+            for (Role candidate : Role.values()) {
+                if (candidate.heldPerTrial() && candidate.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    role = candidate;
+                }
+            }
+            if (role == null) {
+                violations.add(new Violation("roles[" + i + "]", "one-of",
+                        "must be one of COORDINATOR, ASSESSOR, INVESTIGATOR, STATISTICIAN"));
+            } else {
+                roles.add(role);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("invalid-request", "Invalid request", violations);
+        }
+        return roles;
+    }
+
+    private static String rolesJson(Set<Role> roles) {
+        return roles.stream().map(role -> "\"" + role + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private UserAccount account(long userId) {
+        return users.findById(userId).orElseThrow(() -> ProblemException.notFound("User", userId));
+    }
+
+    private UserView view(UserAccount account) {
+        Map<Long, List<Role>> byTrial = new TreeMap<>();
+        for (Membership membership : memberships.findByUserId(account.id())) {
+            byTrial.computeIfAbsent(membership.trialId(), id -> new ArrayList<>()).add(membership.role());
+        }
+        List<UserView.TrialRoles> held = byTrial.entrySet().stream()
+                .map(e -> new UserView.TrialRoles(e.getKey(), e.getValue().stream().sorted().toList())).toList();
+        return new UserView(account.id(), account.username(), account.admin(), account.active(),
+                account.mustChangePassword(), held, account.createdAt());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

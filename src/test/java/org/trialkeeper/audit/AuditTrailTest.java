@@ -1,0 +1,167 @@
+package org.trialkeeper.audit;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Role;
+import org.trialkeeper.support.Api;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class AuditTrailTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void everyChangeLeavesOneRecordWithWhoWhatAndTheValues() {
+        Api admin = Api.admin(http);
+        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("audited")));
+        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
+        List<AuditView> records = trialRecords(admin, trialId);
+        assertEquals(List.of("trial.registered", "trial.status-changed"), records.stream().map(AuditView::action).toList());
+        AuditView change = records.get(1);
+        assertEquals("admin", change.username());
+        assertEquals("ADMIN", change.role());
+        assertEquals("{\"status\":\"DRAFT\"}", change.before());
+        assertEquals("{\"status\":\"RECRUITING\"}", change.after());
+        assertTrue(admin.retrieve(HttpRequest.GET("/api/audit/verify"), AuditVerification.class).intact());
+    }
+
+    @Test
+    void aFailedRequestLeavesNoRecordAndNoData() {
+        Api admin = Api.admin(http);
+        long before = lastSeq();
+        int trials = admin.retrieve(HttpRequest.GET("/api/trials"), Argument.listOf(Map.class)).size();
+        String broken = ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("failed")).replace("ratio: 1", "ratio: 0");
+        assertThrows(HttpClientResponseException.class,
+                () -> admin.exchange(HttpRequest.POST("/api/trials", broken).contentType(Api.YAML)));
+        assertEquals(before, lastSeq());
+        assertEquals(trials, admin.retrieve(HttpRequest.GET("/api/trials"), Argument.listOf(Map.class)).size());
+    }
+
+    @Test
+    void aRecordIsRolledBackWithTheChangeItBelongsTo() {
+        long before = lastSeq();
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            audit.record(AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1, null, "{}"));
+            throw new IllegalStateException("the change fails after its record was written");
+        }));
+        assertEquals(before, lastSeq());
+        assertTrue(audit.verify().intact());
+    }
+
+    @Test
+    void recordingOutsideATransactionIsRefused() {
+        assertThrows(RuntimeException.class, () -> audit.record(
+                AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1, null, "{}")));
+    }
+
+    @Test
+    void anAlteredRemovedOrAddedRecordIsNamed() throws SQLException {
+        Api admin = Api.admin(http);
+        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("tamper")));
+        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
+        long target = trialRecords(admin, trialId).get(1).seq();
+        try (Connection db = raw().getConnection()) {
+            String original = value(db, "SELECT after_value FROM audit_record WHERE seq = ?", target);
+            execute(db, "UPDATE audit_record SET after_value = '{\"status\":\"LOCKED\"}' WHERE seq = ?", target);
+            AuditVerification altered = verify(admin);
+            execute(db, "UPDATE audit_record SET after_value = '" + original.replace("'", "''") + "' WHERE seq = ?", target);
+            assertFalse(altered.intact());
+            assertEquals(target, altered.firstBadSeq());
+            assertEquals("altered", altered.problem());
+            assertTrue(verify(admin).intact());
+
+            long middle = target - 1;
+            execute(db, "CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE seq = ?", middle);
+            execute(db, "DELETE FROM audit_record WHERE seq = ?", middle);
+            AuditVerification removed = verify(admin);
+            execute(db, "INSERT INTO audit_record SELECT * FROM kept WHERE seq = ?", middle);
+            execute(db, "DROP TEMPORARY TABLE kept");
+            assertEquals(middle + 1, removed.firstBadSeq());
+            assertEquals("removed", removed.problem());
+            assertTrue(verify(admin).intact());
+
+            long head = lastSeq();
+            execute(db, "INSERT INTO audit_record SELECT seq + 1, recorded_at, user_id, username, role, trial_id, action,"
+                    + " entity, entity_id, before_value, after_value, reason, reveals_allocation, previous_hash, hash"
+                    + " FROM audit_record WHERE seq = ?", head);
+            AuditVerification added = verify(admin);
+            execute(db, "DELETE FROM audit_record WHERE seq = ?", head + 1);
+            assertEquals(head + 1, added.firstBadSeq());
+            assertTrue(verify(admin).intact());
+        }
+    }
+
+    private static List<AuditView> trialRecords(Api api, long trialId) {
+        return api.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/audit"), Argument.listOf(AuditView.class));
+    }
+
+    private static AuditVerification verify(Api admin) {
+        return admin.retrieve(HttpRequest.GET("/api/audit/verify"), AuditVerification.class);
+    }
+
+    private long lastSeq() {
+        return audit.verify().recordsChecked();
+    }
+
+    /** A connection of our own, outside the service's transactions: what someone with database access could do. */
+    private DataSource raw() {
+        return dataSource instanceof DelegatingDataSource delegating ? delegating.getTargetDataSource() : dataSource;
+    }
+
+    private static void execute(Connection db, String sql, long parameter) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setLong(1, parameter);
+            ps.execute();
+        }
+    }
+
+    private static void execute(Connection db, String sql) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.execute();
+        }
+    }
+
+    private static String value(Connection db, String sql, long parameter) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setLong(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.trialkeeper.security;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * README.md's permission table is the rule. Every route of the service must be in it and carry
+ * a {@link Permit}; every role (and nobody signed in, and a member of another trial) is sent to
+ * every route, and must be stopped exactly where the table says "-".
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionMatrixTest {
+
+    private static final String ANONYMOUS = "no sign-in";
+    private static final String OUTSIDER = "member of another trial";
+
+    @Inject
+    Router router;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private long trialId;
+    private long someUserId;
+
+    @BeforeAll
+    void membersOfOneTrialInEachRole() {
+        Api admin = Api.admin(http);
+        trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("matrix")));
+        long otherTrial = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("other")));
+        tokens.put("ADMIN", admin.token());
+        for (Role role : Role.values()) {
+            if (role.heldPerTrial()) {
+                String username = Api.unique(role.name().toLowerCase());
+                someUserId = admin.createMember(username);
+                admin.assign(trialId, someUserId, role.name());
+                tokens.put(role.name(), Api.as(http, username).token());
+            }
+        }
+        String outsider = Api.unique("outsider");
+        long outsiderId = admin.createMember(outsider);
+        admin.assign(otherTrial, outsiderId, "COORDINATOR", "ASSESSOR", "INVESTIGATOR", "STATISTICIAN");
+        tokens.put(OUTSIDER, Api.as(http, outsider).token());
+    }
+
+    @Test
+    void everyRouteIsInTheTableAndHasARule() throws IOException {
+        Map<String, Map<String, Boolean>> table = readmeTable();
+        Set<String> routes = new TreeSet<>();
+        for (UriRouteInfo<?, ?> route : ownRoutes()) {
+            String key = key(route);
+            routes.add(tableKey(route));
+            assertTrue(route.getTargetMethod().hasAnnotation(Permit.class), key + " has no @Permit rule");
+        }
+        assertEquals(table.keySet(), routes, "README permission table rows vs the router's routes");
+    }
+
+    @Test
+    void noRoleGetsThroughWhereTheTableSaysNo() throws IOException {
+        Map<String, Map<String, Boolean>> table = readmeTable();
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (UriRouteInfo<?, ?> route : ownRoutes()) {
+            String key = key(route);
+            Map<String, Boolean> allowed = table.get(tableKey(route));
+            for (String caller : callers()) {
+                boolean expected = OUTSIDER.equals(caller)
+                        ? !key.contains("{trialId}") && allowed.get("COORDINATOR")
+                        : allowed.get(caller);
+                boolean stopped = stopped(send(route, tokens.get(caller)), tokens.get(caller) == null);
+                calls++;
+                if (stopped == expected) {
+                    wrong.add(key + " as " + caller + (expected ? " was stopped" : " got through"));
+                }
+            }
+        }
+        System.out.println("permission matrix: " + calls + " calls over " + table.size() + " routes and "
+                + callers().size() + " callers");
+        assertEquals(List.of(), wrong);
+    }
+
+    private List<String> callers() {
+        List<String> callers = new ArrayList<>(tokens.keySet());
+        callers.add(ANONYMOUS);
+        return callers;
+    }
+
+    /** The service's own routes, once each (the router may list a route more than once). */
+    private List<UriRouteInfo<?, ?>> ownRoutes() {
+        Map<String, UriRouteInfo<?, ?>> routes = new LinkedHashMap<>();
+        router.uriRoutes()
+                .filter(route -> route.getTargetMethod().getDeclaringType().getName().startsWith("org.trialkeeper."))
+                .forEach(route -> routes.putIfAbsent(key(route), route));
+        return List.copyOf(routes.values());
+    }
+
+    private static String key(UriRouteInfo<?, ?> route) {
+        String template = route.getUriMatchTemplate().toString().replaceAll("\\{\\?[^}]*}", "");
+        return route.getHttpMethod() + " " + template;
+    }
+
+    /** HEAD is answered by the GET route, under its rule. */
+    private static String tableKey(UriRouteInfo<?, ?> route) {
+        String key = key(route);
+        return route.getHttpMethod() == HttpMethod.HEAD ? "GET" + key.substring(key.indexOf(' ')) : key;
+    }
+
+    /** A real request; bodies are empty JSON objects, which no route accepts, so nothing changes. */
+    private HttpResponse<?> send(UriRouteInfo<?, ?> route, String token) {
+        String path = key(route).substring(key(route).indexOf(' ') + 1)
+                .replace("{trialId}", Long.toString(trialId))
+                .replace("{userId}", Long.toString(someUserId))
+                .replace("{version}", "1");
+        MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), path);
+        if (route.getHttpMethod() == HttpMethod.POST || route.getHttpMethod() == HttpMethod.PUT) {
+            request = request.body("{}").contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (token != null) {
+            request = request.bearerAuth(token);
+        }
+        BlockingHttpClient client = http.toBlocking();
+        try {
+            return client.exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            return e.getResponse();
+        }
+    }
+
+    /** Stopped by the access rule, not by anything the route itself answers. */
+    private static boolean stopped(HttpResponse<?> response, boolean anonymous) {
+        String body = response.getBody(String.class).orElse("");
+        int status = response.getStatus().getCode();
+        // a HEAD answer has no body to tell who stopped it; only the access rule answers 401 or 403 to HEAD
+        boolean head = body.isEmpty();
+        return anonymous
+                ? status == 401 && (head || body.contains("urn:trialkeeper:problem:unauthenticated"))
+                : status == 403 && (head || body.contains("urn:trialkeeper:problem:forbidden"));
+    }
+
+    static Map<String, Map<String, Boolean>> readmeTable() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String table = readme.substring(readme.indexOf("<!-- permissions -->"), readme.indexOf("<!-- /permissions -->"));
+        List<String> lines = table.lines().filter(line -> line.startsWith("|")).toList();
+        List<String> header = cells(lines.get(0));
+        Map<String, Map<String, Boolean>> rows = new LinkedHashMap<>();
+        for (String line : lines.subList(2, lines.size())) {
+            List<String> cells = cells(line);
+            Map<String, Boolean> allowed = new LinkedHashMap<>();
+            for (int i = 1; i < header.size(); i++) {
+                allowed.put(header.get(i), cells.get(i).equals("yes"));
+            }
+            rows.put(cells.get(0).replace("`", ""), allowed);
+        }
+        return rows;
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.strip().substring(1, line.strip().length() - 1);
+        return java.util.Arrays.stream(inner.split("\\|")).map(String::strip).toList();
+    }
+}
