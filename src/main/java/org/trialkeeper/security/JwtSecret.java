@@ -53,7 +53,7 @@ final class JwtSecret implements BeanCreatedEventListener<SecretSignatureConfigu
         return signature;
     }
 
-    private static String kept(Path file) {
+    static String kept(Path file) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();

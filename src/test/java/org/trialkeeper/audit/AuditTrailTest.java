@@ -83,6 +83,37 @@ class AuditTrailTest {
     }
 
     @Test
+    void anInvestigatorSeesAllocationRevealingValuesOnlyOnceTheTrialIsLocked() {
+        Api admin = Api.admin(http);
+        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("redact")));
+        String username = Api.unique("investigator");
+        admin.assign(trialId, admin.createMember(username), "INVESTIGATOR");
+        transactions.executeWrite(status -> {
+            audit.record(new AuditEvent(new Actor(null, "coordinator", Role.COORDINATOR), trialId, "allocation.revealed",
+                    "allocation", "P-001", null, "{\"arm\":\"BALINT\"}", null, true));
+            return null;
+        });
+        Api investigator = Api.as(http, username);
+        AuditView hidden = last(trialRecords(investigator, trialId));
+        assertTrue(hidden.redacted());
+        assertEquals(AuditView.REDACTED, hidden.after());
+        assertEquals("allocation.revealed", hidden.action());
+        assertEquals("{\"arm\":\"BALINT\"}", last(trialRecords(admin, trialId)).after());
+
+        for (String status : List.of("RECRUITING", "FOLLOW_UP", "LOCKED")) {
+            admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", status)), Map.class);
+        }
+        AuditView shown = trialRecords(investigator, trialId).stream()
+                .filter(r -> r.action().equals("allocation.revealed")).findFirst().orElseThrow();
+        assertFalse(shown.redacted());
+        assertEquals("{\"arm\":\"BALINT\"}", shown.after());
+    }
+
+    private static AuditView last(List<AuditView> records) {
+        return records.get(records.size() - 1);
+    }
+
+    @Test
     void recordingOutsideATransactionIsRefused() {
         assertThrows(RuntimeException.class, () -> audit.record(
                 AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1, null, "{}")));
