@@ -32,6 +32,21 @@ public final class ProtocolFiles {
         }
     }
 
+    /** The seed trial's protocol with a change applied to its YAML tree. */
+    public static Protocol seedVariant(java.util.function.Consumer<java.util.Map<String, Object>> change) {
+        java.util.Map<String, Object> tree = new org.yaml.snakeyaml.Yaml().load(read(SEED_TRIAL));
+        change.accept(tree);
+        return ProtocolReader.read(new org.yaml.snakeyaml.Yaml().dump(tree));
+    }
+
+    /** The seed trial's YAML with a change applied, as text. */
+    public static String seedVariantYaml(String shortName, java.util.function.Consumer<java.util.Map<String, Object>> change) {
+        java.util.Map<String, Object> tree = new org.yaml.snakeyaml.Yaml().load(read(SEED_TRIAL));
+        tree.put("shortName", shortName);
+        change.accept(tree);
+        return new org.yaml.snakeyaml.Yaml().dump(tree);
+    }
+
     /** The file's text with another short name, so a test can register it more than once. */
     public static String renamed(Path file, String shortName) {
         return read(file).replaceFirst("(?m)^shortName: .*$", "shortName: " + shortName);
