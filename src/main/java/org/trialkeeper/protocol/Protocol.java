@@ -25,7 +25,8 @@ public record Protocol(
         List<Timepoint> timepoints,
         Intervention intervention,
         Outcomes outcomes,
-        Analysis analysis) {
+        Analysis analysis,
+        EmergencyUnblinding emergencyUnblinding) {
 
     public Optional<Instrument> instrument(String id) {
         return instruments.stream().filter(instrument -> instrument.id().equals(id)).findFirst();

@@ -112,8 +112,11 @@ public final class ProtocolReader {
         Analysis analysis = nested(root.object("analysis"), f -> new Analysis(
                 f.code("method", AnalysisMethod.class, AnalysisMethod.ANCOVA), f.number("alpha", 0.05),
                 f.code("population", AnalysisPopulation.class, AnalysisPopulation.COMPLETE_CASES)));
+        EmergencyUnblinding unblinding = nested(root.optionalObject("emergencyUnblinding"),
+                f -> new EmergencyUnblinding(f.texts("roles", true)));
         return new Protocol(shortName, title, registrations, ethics, arms, target, sites, randomisation,
-                eligibility, baseline, instruments, timepoints, intervention, outcomes, analysis);
+                eligibility, baseline, instruments, timepoints, intervention, outcomes, analysis,
+                unblinding == null ? EmergencyUnblinding.DEFAULT : unblinding);
     }
 
     private static <T> T nested(Fields fields, java.util.function.Function<Fields, T> reader) {

@@ -39,6 +39,7 @@ final class ProtocolRules {
         rules.intervention();
         rules.outcomes();
         rules.analysis();
+        rules.unblinding();
         return List.copyOf(rules.violations);
     }
 
@@ -334,6 +335,19 @@ final class ProtocolRules {
         if (!(alpha > 0 && alpha <= 0.5)) {
             fail("analysis.alpha", "range", "must be greater than 0 and at most 0.5");
         }
+    }
+
+    private void unblinding() {
+        List<String> roles = protocol.emergencyUnblinding().roles();
+        if (roles.isEmpty()) {
+            fail("emergencyUnblinding.roles", "min-items", "at least one role must be able to unblind in an emergency");
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            if (!EmergencyUnblinding.ALLOWED.contains(roles.get(i))) {
+                fail("emergencyUnblinding.roles[" + i + "]", "one-of", "must be one of " + EmergencyUnblinding.ALLOWED);
+            }
+        }
+        unique("emergencyUnblinding.roles", roles, Function.identity());
     }
 
     private void positive(String path, int value) {

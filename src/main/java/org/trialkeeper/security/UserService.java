@@ -60,6 +60,13 @@ public class UserService {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** A fresh password check, for actions that ask the user to enter it again. */
+    @Transactional
+    public boolean passwordMatches(long userId, String password) {
+        return password != null && users.findById(userId)
+                .map(account -> account.active() && hasher.matches(password, account.passwordHash())).orElse(false);
+    }
+
     @Transactional
     UserView create(Actor actor, NewUser request) {
         String username = request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.trialkeeper.trial;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /** Registers trials from protocols, keeps every protocol version, and moves trials through their life. */
@@ -36,14 +39,17 @@ public class TrialService {
     private final ProtocolVersionRepository versions;
     private final JsonMapper json;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher<TrialStatusChanged> statusChanges;
     private final Clock clock;
+    private final Map<Long, Protocol> readVersions = new ConcurrentHashMap<>();
 
     TrialService(TrialRepository trials, ProtocolVersionRepository versions, JsonMapper json, AuditTrail audit,
-                 Clock clock) {
+                 ApplicationEventPublisher<TrialStatusChanged> statusChanges, Clock clock) {
         this.trials = trials;
         this.versions = versions;
         this.json = json;
         this.audit = audit;
+        this.statusChanges = statusChanges;
         this.clock = clock;
     }
 
@@ -106,7 +112,7 @@ public class TrialService {
     }
 
     @Transactional
-    Protocol protocolVersion(long trialId, int version) {
+    public Protocol protocolVersion(long trialId, int version) {
         trial(trialId);
         return versions.findByTrialIdAndVersion(trialId, version).map(this::protocolOf)
                 .orElseThrow(() -> ProblemException.notFound("Protocol version", version));
@@ -166,7 +172,9 @@ public class TrialService {
         }
         audit.record(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId,
                 "{\"status\":\"" + trial.status() + "\"}", "{\"status\":\"" + target + "\"}"));
-        return TrialView.of(trials.update(trial.withStatus(target, now())));
+        TrialView changed = TrialView.of(trials.update(trial.withStatus(target, now())));
+        statusChanges.publishEvent(new TrialStatusChanged(trialId, trial.status(), target, actor));
+        return changed;
     }
 
     private static String versionJson(ProtocolVersion version, TrialStatus status) {
@@ -201,9 +209,12 @@ public class TrialService {
                 .orElseThrow(() -> new IllegalStateException("Trial " + trialId + " has no current protocol"));
     }
 
-    /** Stored versions are read back through the same reader, so what is served is what was validated. */
+    /**
+     * Stored versions are read back through the same reader, so what is served is what was
+     * validated. A version never changes once written, so each is read once.
+     */
     private Protocol protocolOf(ProtocolVersion version) {
-        return ProtocolReader.read(version.canonicalJson());
+        return readVersions.computeIfAbsent(version.id(), id -> ProtocolReader.read(version.canonicalJson()));
     }
 
     private ProtocolVersion version(Long trialId, int number, ProtocolSource source, Protocol protocol,

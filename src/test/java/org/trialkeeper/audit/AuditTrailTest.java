@@ -50,7 +50,8 @@ class AuditTrailTest {
         long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("audited")));
         admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
         List<AuditView> records = trialRecords(admin, trialId);
-        assertEquals(List.of("trial.registered", "trial.status-changed"), records.stream().map(AuditView::action).toList());
+        assertEquals(List.of("trial.registered", "trial.status-changed", "randomisation.committed"),
+                records.stream().map(AuditView::action).toList());
         AuditView change = records.get(1);
         assertEquals("admin", change.username());
         assertEquals("ADMIN", change.role());

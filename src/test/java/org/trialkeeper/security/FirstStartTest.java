@@ -8,12 +8,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,14 +44,5 @@ class FirstStartTest {
         } finally {
             logger.detachAppender(log);
         }
-    }
-
-    @Test
-    void aGeneratedSigningSecretIsKeptReadableByItsOwnerOnly(@TempDir Path dataDir) throws Exception {
-        Path file = dataDir.resolve("jwt-secret");
-        String secret = JwtSecret.kept(file);
-        assertTrue(secret.length() >= JwtSecret.MIN_LENGTH);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(secret, JwtSecret.kept(file), "the same secret after a restart");
     }
 }

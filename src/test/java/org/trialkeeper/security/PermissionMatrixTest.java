@@ -142,7 +142,8 @@ class PermissionMatrixTest {
         String path = key(route).substring(key(route).indexOf(' ') + 1)
                 .replace("{trialId}", Long.toString(trialId))
                 .replace("{userId}", Long.toString(someUserId))
-                .replace("{version}", "1");
+                .replace("{version}", "1")
+                .replace("{participantId}", "1");
         MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), path);
         if (route.getHttpMethod() == HttpMethod.POST || route.getHttpMethod() == HttpMethod.PUT) {
             request = request.body("{}").contentType(MediaType.APPLICATION_JSON_TYPE);

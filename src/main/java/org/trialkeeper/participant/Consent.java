@@ -1,0 +1,6 @@
+package org.trialkeeper.participant;
+
+enum Consent {
+    GIVEN,
+    DECLINED
+}

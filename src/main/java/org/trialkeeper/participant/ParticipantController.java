@@ -1,0 +1,56 @@
+package org.trialkeeper.participant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/trials/{trialId}/participants")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Participants")
+class ParticipantController {
+
+    private final ParticipantService participants;
+
+    ParticipantController(ParticipantService participants) {
+        this.participants = participants;
+    }
+
+    @Post
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Record a screened person: enrolled, ineligible (with the criteria that failed) or declined")
+    HttpResponse<ParticipantView> screen(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                         @Body @Nullable ScreeningRequest request) {
+        ParticipantView screened = participants.screen(actor, trialId,
+                request == null ? new ScreeningRequest(null, null, null, null, null) : request);
+        return HttpResponse.created(screened, URI.create("/api/trials/" + trialId + "/participants/" + screened.id()));
+    }
+
+    @Get
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR})
+    @Operation(summary = "Everyone screened for the trial, with their status; never their arm")
+    List<ParticipantView> list(@PathVariable long trialId) {
+        return participants.list(trialId);
+    }
+
+    @Get("/{participantId}")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR})
+    @Operation(summary = "One participant; never their arm")
+    ParticipantView find(@PathVariable long trialId, @PathVariable long participantId) {
+        return participants.find(trialId, participantId);
+    }
+}

@@ -1,0 +1,21 @@
+package org.trialkeeper.participant;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface ParticipantRepository extends CrudRepository<Participant, Long> {
+
+    /** Locks the participant: one randomisation at a time for each person. */
+    Optional<Participant> findByIdAndTrialIdForUpdate(Long id, Long trialId);
+
+    Optional<Participant> findByIdAndTrialId(Long id, Long trialId);
+
+    boolean existsByTrialIdAndCode(Long trialId, String code);
+
+    List<Participant> findByTrialIdOrderById(Long trialId);
+}

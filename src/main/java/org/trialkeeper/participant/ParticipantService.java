@@ -1,0 +1,170 @@
+package org.trialkeeper.participant;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.trialkeeper.audit.AuditEvent;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.problem.Violation;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.trial.TrialStatus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Screening and enrolment; the participants' side of randomisation. */
+@Singleton
+public class ParticipantService {
+
+    private static final Argument<Map<String, Object>> VALUES = Argument.mapOf(String.class, Object.class);
+
+    private final ParticipantRepository participants;
+    private final TrialService trials;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ParticipantService(ParticipantRepository participants, TrialService trials, AuditTrail audit, JsonMapper json,
+                       Clock clock) {
+        this.participants = participants;
+        this.trials = trials;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ParticipantView screen(Actor actor, long trialId, ScreeningRequest request) {
+        if (trials.find(trialId).status() != TrialStatus.RECRUITING) {
+            throw new ProblemException(ProblemKind.CONFLICT, "not-recruiting", "Not recruiting",
+                    "Participants are screened only while the trial is RECRUITING");
+        }
+        Protocol protocol = trials.protocol(trialId);
+        List<Violation> violations = new ArrayList<>();
+        Screening.Outcome outcome = Screening.decide(protocol, request, violations);
+        if (outcome == null) {
+            throw ProblemException.invalid("invalid-screening", "Invalid screening record", violations);
+        }
+        if (participants.existsByTrialIdAndCode(trialId, request.code())) {
+            throw duplicate(request.code());
+        }
+        Instant now = now();
+        Participant saved;
+        try {
+            saved = participants.save(new Participant(null, trialId, request.code(), request.site(),
+                    write(outcome.baseline()), write(outcome.answers()), String.join(",", outcome.failedCriteria()),
+                    outcome.consent(), outcome.status(), actor.userId(), now, now));
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+                throw duplicate(request.code());
+            }
+            throw e;
+        }
+        audit.record(AuditEvent.of(actor, trialId, "participant.screened", "participant", saved.id(), null,
+                "{\"code\":\"" + saved.code() + "\",\"site\":\"" + saved.site() + "\",\"status\":\""
+                        + saved.status() + "\",\"failedCriteria\":\"" + saved.failedCriteria() + "\"}"));
+        return view(saved);
+    }
+
+    @Transactional
+    List<ParticipantView> list(long trialId) {
+        trials.find(trialId);
+        return participants.findByTrialIdOrderById(trialId).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    ParticipantView find(long trialId, long participantId) {
+        return view(participant(trialId, participantId));
+    }
+
+    /** Locks the participant's row for the rest of the transaction and answers what randomisation needs. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Candidate lockForRandomisation(long trialId, long participantId) {
+        Participant participant = participants.findByIdAndTrialIdForUpdate(participantId, trialId)
+                .orElseThrow(() -> ProblemException.notFound("Participant", participantId));
+        return candidate(participant);
+    }
+
+    @Transactional
+    public Candidate candidate(long trialId, long participantId) {
+        return candidate(participant(trialId, participantId));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markRandomised(long participantId) {
+        Participant participant = participants.findById(participantId).orElseThrow();
+        if (!participant.status().canMoveTo(ParticipantStatus.RANDOMISED)) {
+            throw new IllegalStateException("participant " + participantId + " is " + participant.status());
+        }
+        participants.update(participant.withStatus(ParticipantStatus.RANDOMISED, now()));
+    }
+
+    @Transactional
+    public Map<Long, String> codes(long trialId) {
+        Map<Long, String> codes = new LinkedHashMap<>();
+        participants.findByTrialIdOrderById(trialId).forEach(p -> codes.put(p.id(), p.code()));
+        return codes;
+    }
+
+    private Participant participant(long trialId, long participantId) {
+        return participants.findByIdAndTrialId(participantId, trialId)
+                .orElseThrow(() -> ProblemException.notFound("Participant", participantId));
+    }
+
+    private Candidate candidate(Participant participant) {
+        Map<String, String> categories = new LinkedHashMap<>();
+        read(participant.baselineJson()).forEach((key, value) -> {
+            if (value instanceof String level) {
+                categories.put(key, level);
+            }
+        });
+        return new Candidate(participant.id(), participant.code(), participant.site(), participant.status(), categories);
+    }
+
+    private ParticipantView view(Participant participant) {
+        List<String> failed = participant.failedCriteria().isEmpty() ? List.of()
+                : Arrays.asList(participant.failedCriteria().split(","));
+        return new ParticipantView(participant.id(), participant.code(), participant.site(), participant.status(),
+                failed, read(participant.baselineJson()), participant.screenedAt());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, VALUES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ProblemException duplicate(String code) {
+        return new ProblemException(ProblemKind.CONFLICT, "duplicate-participant", "Participant exists",
+                "A participant with code '" + code + "' is already screened in this trial");
+    }
+}

@@ -1,0 +1,72 @@
+package org.trialkeeper.randomisation;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.trialkeeper.audit.AuditEvent;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.participant.Candidate;
+import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.UserService;
+import org.trialkeeper.trial.TrialService;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Unblinds one participant in an emergency (ICH E6(R3)): only roles the protocol names, with a
+ * reason and the user's password entered again; it reveals that participant only, and every
+ * unblinding is recorded, audited and counted.
+ */
+@Singleton
+class EmergencyUnblinding {
+
+    private final TrialService trials;
+    private final ParticipantService participants;
+    private final RandomisationService randomisation;
+    private final UnblindingRepository unblindings;
+    private final UserService users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EmergencyUnblinding(TrialService trials, ParticipantService participants, RandomisationService randomisation,
+                        UnblindingRepository unblindings, UserService users, AuditTrail audit, Clock clock) {
+        this.trials = trials;
+        this.participants = participants;
+        this.randomisation = randomisation;
+        this.unblindings = unblindings;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    AllocationView unblind(Actor actor, long trialId, long participantId, UnblindingRequest request) {
+        Protocol protocol = trials.protocol(trialId);
+        if (actor.role() == null || !protocol.emergencyUnblinding().roles().contains(actor.role().name())) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "unblinding-not-permitted", "Unblinding not permitted",
+                    "The protocol lets " + protocol.emergencyUnblinding().roles() + " unblind in an emergency");
+        }
+        String reason = RandomisationService.requiredReason(request.reason());
+        if (!users.passwordMatches(actor.userId(), request.password())) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "password-mismatch", "Password required",
+                    "Unblinding needs your password entered again");
+        }
+        Candidate candidate = participants.candidate(trialId, participantId);
+        Allocation allocation = randomisation.allocated(participantId);
+        unblindings.save(new Unblinding(null, trialId, participantId, actor.userId(), actor.role().name(), reason,
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        audit.record(new AuditEvent(actor, trialId, "participant.unblinded", "allocation",
+                Integer.toString(allocation.number()), null, "{\"participant\":\"" + candidate.code()
+                + "\",\"arm\":\"" + allocation.arm() + "\"}", reason, true));
+        return randomisation.view(protocol, allocation, candidate.code());
+    }
+
+    @Transactional
+    long count(long trialId) {
+        return unblindings.countByTrialId(trialId);
+    }
+}

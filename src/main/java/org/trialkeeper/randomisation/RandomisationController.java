@@ -1,0 +1,110 @@
+package org.trialkeeper.randomisation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.commons.rng.simple.RandomSource;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.Violation;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+import org.trialkeeper.trial.TrialService;
+
+import java.util.List;
+
+@Controller("/api/trials/{trialId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Randomisation")
+class RandomisationController {
+
+    static final int MAX_SIMULATIONS = 20_000;
+
+    private final RandomisationService randomisation;
+    private final SequenceAudit sequences;
+    private final EmergencyUnblinding unblinding;
+    private final TrialService trials;
+
+    RandomisationController(RandomisationService randomisation, SequenceAudit sequences, EmergencyUnblinding unblinding,
+                            TrialService trials) {
+        this.randomisation = randomisation;
+        this.sequences = sequences;
+        this.unblinding = unblinding;
+        this.trials = trials;
+    }
+
+    @Post("/participants/{participantId}/randomisation")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Randomise an enrolled participant; a retry with the same Idempotency-Key answers the same allocation")
+    AllocationView randomise(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                             @PathVariable long participantId,
+                             @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+        return randomisation.randomise(actor, trialId, participantId, idempotencyKey);
+    }
+
+    @Get("/participants/{participantId}/randomisation")
+    @Permit({Role.ADMIN, Role.COORDINATOR})
+    @Operation(summary = "A participant's allocation; the read is audited")
+    AllocationView allocation(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                              @PathVariable long participantId) {
+        return randomisation.allocation(actor, trialId, participantId);
+    }
+
+    @Post("/participants/{participantId}/randomisation/in-error")
+    @Permit({Role.COORDINATOR, Role.INVESTIGATOR})
+    @Operation(summary = "Flag an allocation as randomised in error; it is never undone and the arm stays")
+    AllocationView flagInError(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                               @PathVariable long participantId, @Body @Nullable InErrorFlag flag) {
+        return randomisation.flagInError(actor, trialId, participantId, flag == null ? null : flag.reason());
+    }
+
+    @Post("/participants/{participantId}/unblinding")
+    @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "Emergency unblinding of one participant, by the roles the protocol names, with a reason and password")
+    AllocationView unblind(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                           @PathVariable long participantId, @Body @Nullable UnblindingRequest request) {
+        return unblinding.unblind(actor, trialId, participantId, request == null ? new UnblindingRequest(null, null) : request);
+    }
+
+    @Get("/randomisation/commitment")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "The hash that commits to the sequence, published when recruitment opens")
+    CommitmentView commitment(@PathVariable long trialId) {
+        return randomisation.commitment(trialId);
+    }
+
+    @Get("/randomisation/sequence")
+    @Permit(Role.STATISTICIAN)
+    @Operation(summary = "After lock: the scheme, the seed, every slot and who used it")
+    SequenceExport sequence(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+        return sequences.export(actor, trialId);
+    }
+
+    @Get("/randomisation/verify")
+    @Permit(Role.STATISTICIAN)
+    @Operation(summary = "After lock: regenerate the lists from the seed and check them against the commitment and every allocation")
+    SequenceVerification verify(@PathVariable long trialId) {
+        return sequences.verify(trialId);
+    }
+
+    @Get("/randomisation/diagnostics{?simulations}")
+    @Permit({Role.ADMIN, Role.STATISTICIAN})
+    @Operation(summary = "Simulate the scheme: expected final and maximum imbalance, Blackwell-Hodges predictability")
+    Diagnostics.Result diagnostics(@PathVariable long trialId, @QueryValue(defaultValue = "1000") int simulations) {
+        if (simulations < 1 || simulations > MAX_SIMULATIONS) {
+            throw ProblemException.invalid("invalid-request", "Invalid request", List.of(
+                    new Violation("simulations", "range", "must be between 1 and " + MAX_SIMULATIONS)));
+        }
+        return Diagnostics.simulate(trials.protocol(trialId), simulations, RandomSource.XO_RO_SHI_RO_128_PP.create());
+    }
+}

@@ -1,0 +1,28 @@
+package org.trialkeeper.randomisation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything needed to audit the randomisation after lock: the scheme, the seed, every slot and who used it. */
+@Serdeable
+record SequenceExport(String scheme, String seed, String commitment, int protocolVersion, List<Stratum> strata,
+                      List<Used> allocations) {
+
+    @Serdeable
+    record Stratum(String stratum, List<SlotUse> slots) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SlotUse(int position, String arm, int block, int blockSize, Integer allocationNumber, String participantCode) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Used(int number, String participantCode, String stratum, int position, String factorLevels, String arm,
+                Instant allocatedAt, String inErrorReason) {
+    }
+}

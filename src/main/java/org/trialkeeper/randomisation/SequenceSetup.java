@@ -1,0 +1,63 @@
+package org.trialkeeper.randomisation;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import jakarta.inject.Singleton;
+import org.trialkeeper.audit.AuditEvent;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.trial.TrialStatus;
+import org.trialkeeper.trial.TrialStatusChanged;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When recruitment opens: draws the trial's seed from SecureRandom, generates and stores every
+ * allocation list, and commits to them by hash, all in the transaction that opens recruitment,
+ * so no participant can be randomised against a sequence that is not yet committed.
+ */
+@Singleton
+final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged> {
+
+    private final TrialService trials;
+    private final RandomisationSetupRepository setups;
+    private final AllocationSlotRepository slots;
+    private final SeedVault vault;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationSlotRepository slots,
+                  SeedVault vault, AuditTrail audit, Clock clock) {
+        this.trials = trials;
+        this.setups = setups;
+        this.slots = slots;
+        this.vault = vault;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(TrialStatusChanged event) {
+        if (event.to() != TrialStatus.RECRUITING) {
+            return;
+        }
+        Protocol protocol = trials.protocol(event.trialId());
+        byte[] seed = Seeds.fresh();
+        Map<String, List<Slot>> lists = SequencePlan.generate(protocol, seed);
+        String commitment = Commitment.of(protocol, lists, seed);
+        setups.save(new RandomisationSetup(event.trialId(), protocol.randomisation().scheme(),
+                trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, 0, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        List<AllocationSlot> rows = new ArrayList<>();
+        lists.forEach((stratum, list) -> list.forEach(slot -> rows.add(AllocationSlot.of(event.trialId(), stratum, slot))));
+        if (!rows.isEmpty()) {
+            slots.saveAll(rows);
+        }
+        audit.record(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
+                event.trialId(), null, "{\"scheme\":\"" + protocol.randomisation().scheme().code()
+                        + "\",\"commitment\":\"" + commitment + "\",\"strata\":" + lists.size() + "}"));
+    }
+}
