@@ -125,7 +125,10 @@ public class RandomisationService {
         try {
             return allocations.save(allocation);
         } catch (DataAccessException e) {
-            if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+            // the participant and trial locks rule out every other duplicate; a key sent at the
+            // same moment for another participant is the one the database can still catch
+            if (e.getCause() instanceof SQLIntegrityConstraintViolationException duplicate
+                    && duplicate.getMessage().contains("uq_allocation_idempotency")) {
                 throw new ProblemException(ProblemKind.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
                         "This Idempotency-Key was used for another request; send a new key for a new randomisation");
             }
