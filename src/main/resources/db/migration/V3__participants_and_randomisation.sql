@@ -23,7 +23,6 @@ CREATE TABLE randomisation_setup (
     protocol_version INT         NOT NULL,
     encrypted_seed  VARCHAR(200) NOT NULL,
     commitment      CHAR(64)     NOT NULL,
-    allocations     INT          NOT NULL,
     committed_at    DATETIME(6)  NOT NULL,
     CONSTRAINT fk_randomisation_setup_trial FOREIGN KEY (trial_id) REFERENCES trial (id)
 ) ENGINE = InnoDB;

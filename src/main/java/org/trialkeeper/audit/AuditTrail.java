@@ -28,16 +28,39 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEvent event) {
-        AuditHead head = heads.findByIdForUpdate(AuditHead.ONLY)
-                .orElseThrow(() -> new IllegalStateException("The audit trail has no head row"));
-        Actor actor = event.actor();
-        AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(), event.trialId(),
-                event.action(), event.entity(), event.entityId(), event.before(), event.after(), event.reason(),
-                event.revealsAllocation());
-        String hash = AuditChain.hash(entry, head.lastHash());
-        records.save(AuditRecord.of(entry, head.lastHash(), hash));
-        heads.update(new AuditHead(AuditHead.ONLY, entry.seq(), hash));
+        lock().record(event);
+    }
+
+    /**
+     * Locks the chain's head until the transaction ends and answers a handle that appends to it.
+     * Records are chained one at a time, across every instance; a caller that must also decide
+     * something one at a time (the next allocation) can take this lock first and decide under it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Chain lock() {
+        return new Chain(heads.findByIdForUpdate(AuditHead.ONLY)
+                .orElseThrow(() -> new IllegalStateException("The audit trail has no head row")));
+    }
+
+    /** The locked end of the chain, valid inside the transaction that locked it. */
+    public final class Chain {
+
+        private AuditHead head;
+
+        private Chain(AuditHead head) {
+            this.head = head;
+        }
+
+        public void record(AuditEvent event) {
+            Actor actor = event.actor();
+            AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(),
+                    event.trialId(), event.action(), event.entity(), event.entityId(), event.before(), event.after(),
+                    event.reason(), event.revealsAllocation());
+            String hash = AuditChain.hash(entry, head.lastHash());
+            records.save(AuditRecord.of(entry, head.lastHash(), hash));
+            head = heads.update(new AuditHead(AuditHead.ONLY, entry.seq(), hash));
+        }
     }
 
     /** Walks the whole chain in pages, oldest first. */

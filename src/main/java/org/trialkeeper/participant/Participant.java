@@ -11,9 +11,4 @@ import java.time.Instant;
 record Participant(@Id @GeneratedValue Long id, Long trialId, String code, String site, String baselineJson,
                    String eligibilityJson, String failedCriteria, Consent consent, ParticipantStatus status,
                    @Nullable Long screenedBy, Instant screenedAt, Instant updatedAt) {
-
-    Participant withStatus(ParticipantStatus next, Instant at) {
-        return new Participant(id, trialId, code, site, baselineJson, eligibilityJson, failedCriteria, consent,
-                next, screenedBy, screenedAt, at);
-    }
 }

@@ -1,9 +1,11 @@
 package org.trialkeeper.participant;
 
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +16,8 @@ interface ParticipantRepository extends CrudRepository<Participant, Long> {
     Optional<Participant> findByIdAndTrialIdForUpdate(Long id, Long trialId);
 
     Optional<Participant> findByIdAndTrialId(Long id, Long trialId);
+
+    void update(@Id Long id, ParticipantStatus status, Instant updatedAt);
 
     boolean existsByTrialIdAndCode(Long trialId, String code);
 

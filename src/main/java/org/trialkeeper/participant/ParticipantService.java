@@ -105,13 +105,13 @@ public class ParticipantService {
         return candidate(participant(trialId, participantId));
     }
 
+    /** For a participant locked by {@link #lockForRandomisation} in this transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markRandomised(long participantId) {
-        Participant participant = participants.findById(participantId).orElseThrow();
-        if (!participant.status().canMoveTo(ParticipantStatus.RANDOMISED)) {
-            throw new IllegalStateException("participant " + participantId + " is " + participant.status());
+    public void markRandomised(Candidate candidate) {
+        if (!candidate.status().canMoveTo(ParticipantStatus.RANDOMISED)) {
+            throw new IllegalStateException("participant " + candidate.id() + " is " + candidate.status());
         }
-        participants.update(participant.withStatus(ParticipantStatus.RANDOMISED, now()));
+        participants.update(candidate.id(), ParticipantStatus.RANDOMISED, now());
     }
 
     @Transactional

@@ -14,7 +14,7 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
     Optional<Allocation> findByParticipantId(Long participantId);
 
-    long countByTrialIdAndStratum(Long trialId, String stratum);
+    long countByTrialId(Long trialId);
 
     List<Allocation> findByTrialIdOrderByNumber(Long trialId);
 }

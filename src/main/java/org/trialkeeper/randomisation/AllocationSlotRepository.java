@@ -1,5 +1,6 @@
 package org.trialkeeper.randomisation;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Sort;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -13,7 +14,17 @@ interface AllocationSlotRepository extends GenericRepository<AllocationSlot, Lon
 
     List<AllocationSlot> saveAll(Iterable<AllocationSlot> slots);
 
-    Optional<AllocationSlot> findByTrialIdAndStratumAndPosition(Long trialId, String stratum, int position);
+    /**
+     * The stratum's next unused slot and how many allocations the trial has so far, in one
+     * statement: it runs inside the allocation lock, where every round trip counts.
+     */
+    @Query("""
+            SELECT s.arm AS arm, s.position AS position,
+                   (SELECT COUNT(*) FROM allocation a WHERE a.trial_id = :trialId) AS allocated
+            FROM allocation_slot s
+            WHERE s.trial_id = :trialId AND s.stratum = :stratum
+              AND s.position = (SELECT COUNT(*) + 1 FROM allocation b WHERE b.trial_id = :trialId AND b.stratum = :stratum)""")
+    Optional<NextSlot> findNext(Long trialId, String stratum);
 
     List<AllocationSlot> findByTrialId(Long trialId, Sort sort);
 }

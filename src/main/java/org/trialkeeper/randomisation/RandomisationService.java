@@ -23,13 +23,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Allocates participants. Each allocation is one transaction: the participant's row lock, then
- * the trial's, the next slot of the participant's stratum (or the minimisation decision), the
- * allocation row under unique keys on participant, slot and idempotency key, and its audit
- * record. A slot is read only after the participant is locked as enrolled, and only that
+ * the allocation lock, the next slot of the participant's stratum (or the minimisation
+ * decision), the allocation row under unique keys on participant, slot, number and
+ * idempotency key, and its audit record. A slot is read only after the participant is locked as enrolled, and only that
  * participant's slot, so nothing about the next allocation can be learnt beforehand.
  */
 @Singleton
@@ -45,6 +47,7 @@ public class RandomisationService {
     private final AuditTrail audit;
     private final SeedVault vault;
     private final Clock clock;
+    private final Map<Long, Sequence> sequences = new ConcurrentHashMap<>();
 
     RandomisationService(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
                          AllocationSlotRepository slots, AllocationRepository allocations, AuditTrail audit,
@@ -84,40 +87,51 @@ public class RandomisationService {
                     "Only an enrolled participant (eligible, consent given) can be randomised; this one is "
                             + candidate.status());
         }
-        RandomisationSetup setup = setups.findByIdForUpdate(trialId)
-                .orElseThrow(() -> new IllegalStateException("A recruiting trial " + trialId + " has no sequence"));
-        Protocol protocol = trials.protocolVersion(trialId, setup.protocolVersion());
-        int number = setup.allocations() + 1;
-        Allocation allocation = protocol.randomisation().scheme() == Scheme.MINIMISATION
-                ? minimise(actor, protocol, setup, candidate, number, idempotencyKey)
-                : nextSlot(actor, protocol, trialId, candidate, number, idempotencyKey);
-        Allocation saved = save(allocation);
-        setups.update(setup.withAllocations(number));
-        participants.markRandomised(participantId);
-        audit.record(new AuditEvent(actor, trialId, "participant.randomised", "allocation", Integer.toString(number),
-                null, "{\"participant\":\"" + candidate.code() + "\",\"number\":" + number + ",\"arm\":\""
-                + saved.arm() + "\"}", null, true));
-        return view(protocol, saved, candidate.code());
+        Sequence sequence = sequence(trialId);
+        participants.markRandomised(candidate);
+        // from here to commit, allocations are made one at a time: the audit chain's lock is the
+        // allocation lock, since every allocation is recorded there anyway
+        AuditTrail.Chain chain = audit.lock();
+        Allocation saved = save(sequence.protocol().randomisation().scheme() == Scheme.MINIMISATION
+                ? minimise(actor, sequence, candidate, idempotencyKey)
+                : nextSlot(actor, sequence.protocol(), trialId, candidate, idempotencyKey));
+        chain.record(new AuditEvent(actor, trialId, "participant.randomised", "allocation",
+                Integer.toString(saved.number()), null, "{\"participant\":\"" + candidate.code() + "\",\"number\":"
+                + saved.number() + ",\"arm\":\"" + saved.arm() + "\"}", null, true));
+        return view(sequence.protocol(), saved, candidate.code());
     }
 
-    private Allocation nextSlot(Actor actor, Protocol protocol, long trialId, Candidate candidate, int number, String key) {
+    /** What never changes once recruitment has opened: the protocol version it opened under, and the sealed seed. */
+    private record Sequence(Protocol protocol, RandomisationSetup setup) {
+    }
+
+    private Sequence sequence(long trialId) {
+        return sequences.computeIfAbsent(trialId, id -> {
+            RandomisationSetup setup = setups.findById(id)
+                    .orElseThrow(() -> new IllegalStateException("A recruiting trial " + id + " has no sequence"));
+            return new Sequence(trials.protocolVersion(id, setup.protocolVersion()), setup);
+        });
+    }
+
+    private Allocation nextSlot(Actor actor, Protocol protocol, long trialId, Candidate candidate, String key) {
         String stratum = Strata.of(protocol, candidate.site(), candidate.categories());
-        int position = (int) allocations.countByTrialIdAndStratum(trialId, stratum) + 1;
-        AllocationSlot slot = slots.findByTrialIdAndStratumAndPosition(trialId, stratum, position)
+        NextSlot slot = slots.findNext(trialId, stratum)
                 .orElseThrow(() -> new ProblemException(ProblemKind.CONFLICT, "sequence-exhausted", "Sequence exhausted",
                         "This stratum's allocation list is used up; the protocol's target sample size must be amended"));
-        return new Allocation(null, trialId, candidate.id(), number, stratum, position, stratum, slot.arm(),
-                key, actor.userId(), now(), null, null);
+        return new Allocation(null, trialId, candidate.id(), (int) slot.allocated() + 1, stratum, slot.position(),
+                stratum, slot.arm(), key, actor.userId(), now(), null, null);
     }
 
-    private Allocation minimise(Actor actor, Protocol protocol, RandomisationSetup setup, Candidate candidate,
-                                int number, String key) {
+    private Allocation minimise(Actor actor, Sequence sequence, Candidate candidate, String key) {
+        Protocol protocol = sequence.protocol();
+        long trialId = sequence.setup().trialId();
         String levels = MinimisationReplay.levels(protocol, candidate.site(), candidate.categories());
-        List<Allocation> earlier = allocations.findByTrialIdOrderByNumber(setup.trialId());
-        byte[] seed = vault.open(setup.encryptedSeed(), setup.trialId());
+        List<Allocation> earlier = allocations.findByTrialIdOrderByNumber(trialId);
+        int number = earlier.size() + 1;
+        byte[] seed = vault.open(sequence.setup().encryptedSeed(), trialId);
         String arm = MinimisationReplay.decide(protocol, earlier.stream().map(a -> a.factorLevels() + "|" + a.arm()).toList(),
                 levels, seed, number);
-        return new Allocation(null, setup.trialId(), candidate.id(), number, Strata.ALL, number, levels, arm, key,
+        return new Allocation(null, trialId, candidate.id(), number, Strata.ALL, number, levels, arm, key,
                 actor.userId(), now(), null, null);
     }
 

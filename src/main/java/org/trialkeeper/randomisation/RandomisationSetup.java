@@ -6,11 +6,8 @@ import org.trialkeeper.protocol.Scheme;
 
 import java.time.Instant;
 
+/** Written once, when recruitment opens, and never changed. */
 @MappedEntity("randomisation_setup")
-record RandomisationSetup(@Id Long trialId, Scheme scheme, int protocolVersion, String encryptedSeed, String commitment, int allocations,
+record RandomisationSetup(@Id Long trialId, Scheme scheme, int protocolVersion, String encryptedSeed, String commitment,
                           Instant committedAt) {
-
-    RandomisationSetup withAllocations(int count) {
-        return new RandomisationSetup(trialId, scheme, protocolVersion, encryptedSeed, commitment, count, committedAt);
-    }
 }

@@ -1,5 +1,5 @@
 package org.trialkeeper.trial;
 
 /** A protocol document as submitted, with the media type it was sent as. */
-record ProtocolSource(String text, String mediaType) {
+public record ProtocolSource(String text, String mediaType) {
 }

@@ -161,7 +161,7 @@ public class TrialService {
     }
 
     @Transactional
-    TrialView changeStatus(Actor actor, long trialId, String requested) {
+    public TrialView changeStatus(Actor actor, long trialId, String requested) {
         TrialStatus target = parseStatus(requested);
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
