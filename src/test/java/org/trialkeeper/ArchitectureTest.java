@@ -21,6 +21,15 @@ class ArchitectureTest {
                     "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..",
                     "com.fasterxml.jackson.annotation..");
 
+    /** Statistics are plain Java on maintained numerical libraries. */
+    @ArchTest
+    static final ArchRule analysisIsFrameworkFree = classes()
+            .that().resideInAPackage("org.trialkeeper.analysis..")
+            .and().areNotAnnotatedWith("io.micronaut.core.annotation.Generated")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "org.apache.commons.statistics..", "org.apache.commons.numbers..",
+                    "org.trialkeeper.analysis..", "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..");
+
     @ArchTest
     static final ArchRule noLayerOrGrabBagPackages = noClasses()
             .should().resideInAnyPackage("..controller..", "..service..", "..repository..", "..util..", "..common..");
