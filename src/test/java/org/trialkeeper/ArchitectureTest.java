@@ -27,7 +27,7 @@ class ArchitectureTest {
             .that().resideInAPackage("org.trialkeeper.analysis..")
             .and().areNotAnnotatedWith("io.micronaut.core.annotation.Generated")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "org.apache.commons.statistics..", "org.apache.commons.numbers..",
+                    "java..", "org.apache.commons.statistics..", "org.apache.commons.numbers..", "org.apache.commons.math3..",
                     "org.trialkeeper.analysis..", "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..");
 
     @ArchTest
