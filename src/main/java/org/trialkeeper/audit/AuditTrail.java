@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import org.trialkeeper.security.Actor;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +52,7 @@ public class AuditTrail {
 
         public void record(AuditEvent event) {
             Actor actor = event.actor();
-            AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant().truncatedTo(ChronoUnit.MICROS),
+            AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant(),
                     actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(),
                     event.trialId(), event.action(), event.entity(), event.entityId(), event.before(), event.after(),
                     event.reason(), event.revealsAllocation());

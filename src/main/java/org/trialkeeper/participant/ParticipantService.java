@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,7 +62,7 @@ public class ParticipantService {
         if (participants.existsByTrialIdAndCode(trialId, request.code())) {
             throw duplicate(request.code());
         }
-        Instant now = now();
+        Instant now = clock.instant();
         Participant saved;
         try {
             saved = participants.save(new Participant(null, trialId, request.code(), request.site(),
@@ -111,7 +110,7 @@ public class ParticipantService {
         if (!candidate.status().canMoveTo(ParticipantStatus.RANDOMISED)) {
             throw new IllegalStateException("participant " + candidate.id() + " is " + candidate.status());
         }
-        participants.update(candidate.id(), ParticipantStatus.RANDOMISED, now());
+        participants.update(candidate.id(), ParticipantStatus.RANDOMISED, clock.instant());
     }
 
     @Transactional
@@ -157,10 +156,6 @@ public class ParticipantService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static ProblemException duplicate(String code) {

@@ -14,7 +14,6 @@ import org.trialkeeper.security.UserService;
 import org.trialkeeper.trial.TrialService;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Unblinds one participant in an emergency (ICH E6(R3)): only roles the protocol names, with a
@@ -58,7 +57,7 @@ class EmergencyUnblinding {
         Candidate candidate = participants.candidate(trialId, participantId);
         Allocation allocation = randomisation.allocated(participantId);
         unblindings.save(new Unblinding(null, trialId, participantId, actor.userId(), actor.role().name(), reason,
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                clock.instant()));
         audit.record(new AuditEvent(actor, trialId, "participant.unblinded", "allocation",
                 Integer.toString(allocation.number()), null, "{\"participant\":\"" + candidate.code()
                 + "\",\"arm\":\"" + allocation.arm() + "\"}", reason, true));

@@ -21,7 +21,6 @@ import org.trialkeeper.trial.TrialStatus;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,7 +118,7 @@ public class RandomisationService {
                 .orElseThrow(() -> new ProblemException(ProblemKind.CONFLICT, "sequence-exhausted", "Sequence exhausted",
                         "This stratum's allocation list is used up; the protocol's target sample size must be amended"));
         return new Allocation(null, trialId, candidate.id(), (int) slot.allocated() + 1, stratum, slot.position(),
-                stratum, slot.arm(), key, actor.userId(), now(), null, null);
+                stratum, slot.arm(), key, actor.userId(), clock.instant(), null, null);
     }
 
     private Allocation minimise(Actor actor, Sequence sequence, Candidate candidate, String key) {
@@ -132,7 +131,7 @@ public class RandomisationService {
         String arm = MinimisationReplay.decide(protocol, earlier.stream().map(a -> a.factorLevels() + "|" + a.arm()).toList(),
                 levels, seed, number);
         return new Allocation(null, trialId, candidate.id(), number, Strata.ALL, number, levels, arm, key,
-                actor.userId(), now(), null, null);
+                actor.userId(), clock.instant(), null, null);
     }
 
     private Allocation save(Allocation allocation) {
@@ -187,7 +186,7 @@ public class RandomisationService {
             throw new ProblemException(ProblemKind.CONFLICT, "already-flagged", "Already flagged",
                     "This allocation is already flagged as randomised in error");
         }
-        Allocation flagged = allocations.update(allocation.flaggedInError(why, now()));
+        Allocation flagged = allocations.update(allocation.flaggedInError(why, clock.instant()));
         audit.record(AuditEvent.of(actor, trialId, "allocation.flagged-in-error", "allocation",
                 allocation.number(), "{\"inError\":false}", "{\"inError\":true}").because(why));
         return view(trials.protocol(trialId), flagged, candidate.code());
@@ -223,7 +222,4 @@ public class RandomisationService {
         return reason.strip();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -10,7 +10,6 @@ import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialStatusChanged;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
         Map<String, List<Slot>> lists = SequencePlan.generate(protocol, seed);
         String commitment = Commitment.of(protocol, lists, seed);
         setups.save(new RandomisationSetup(event.trialId(), protocol.randomisation().scheme(),
-                trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant()));
         List<AllocationSlot> rows = new ArrayList<>();
         lists.forEach((stratum, list) -> list.forEach(slot -> rows.add(AllocationSlot.of(event.trialId(), stratum, slot))));
         if (!rows.isEmpty()) {

@@ -9,7 +9,6 @@ import org.trialkeeper.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -54,7 +53,7 @@ class LoginService {
 
     @Transactional
     Outcome attempt(String username, String password) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
         String secret = password == null ? "" : password;
         Optional<UserAccount> found = name.isEmpty() ? Optional.empty() : users.findByUsernameForUpdate(name);

@@ -11,7 +11,6 @@ import org.trialkeeper.trial.TrialService;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,7 +91,7 @@ public class UserService {
 
     /** Used at first start for the administrator; the caller records the audit event. */
     UserAccount createAccount(String username, String password, boolean admin, boolean oneTimePassword) {
-        Instant now = now();
+        Instant now = clock.instant();
         return users.save(new UserAccount(null, username, hasher.hash(password), admin, true, oneTimePassword,
                 0, null, now, now));
     }
@@ -123,7 +122,7 @@ public class UserService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("invalid-request", "Invalid request", violations);
         }
-        users.update(account.withPassword(hasher.hash(change.newPassword()), false, now()));
+        users.update(account.withPassword(hasher.hash(change.newPassword()), false, clock.instant()));
         audit.record(AuditEvent.of(actor, null, "user.password-changed", "user", account.id(), null, null));
     }
 
@@ -148,7 +147,7 @@ public class UserService {
         Set<Role> wanted = parseRoles(assignment);
         Set<Role> before = rolesIn(userId, trialId);
         memberships.deleteByUserIdAndTrialId(userId, trialId);
-        Instant now = now();
+        Instant now = clock.instant();
         for (Role role : wanted) {
             memberships.save(new Membership(null, userId, trialId, role, now));
         }
@@ -206,7 +205,4 @@ public class UserService {
                 account.mustChangePassword(), held, account.createdAt());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -23,7 +23,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,7 @@ public class TrialService {
         if (trials.existsByShortName(protocol.shortName())) {
             throw duplicate(protocol.shortName());
         }
-        Instant now = now();
+        Instant now = clock.instant();
         Trial trial;
         try {
             trial = trials.save(new Trial(null, protocol.shortName(), protocol.title(),
@@ -150,7 +149,7 @@ public class TrialService {
                 throw frozen(changes);
             }
         }
-        Instant now = now();
+        Instant now = clock.instant();
         int next = trial.protocolVersion() + 1;
         ProtocolVersion previous = currentVersion(trialId);
         ProtocolVersion saved = versions.save(version(trialId, next, source, amended, why, now));
@@ -172,7 +171,7 @@ public class TrialService {
         }
         audit.record(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId,
                 "{\"status\":\"" + trial.status() + "\"}", "{\"status\":\"" + target + "\"}"));
-        TrialView changed = TrialView.of(trials.update(trial.withStatus(target, now())));
+        TrialView changed = TrialView.of(trials.update(trial.withStatus(target, clock.instant())));
         statusChanges.publishEvent(new TrialStatusChanged(trialId, trial.status(), target, actor));
         return changed;
     }
@@ -180,11 +179,6 @@ public class TrialService {
     private static String versionJson(ProtocolVersion version, TrialStatus status) {
         return "{\"protocolVersion\":" + version.version() + ",\"sha256\":\"" + version.sha256()
                 + "\",\"status\":\"" + status + "\"}";
-    }
-
-    /** Microseconds: what a DATETIME(6) column keeps, so a returned time equals the stored one. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static TrialStatus parseStatus(String requested) {
