@@ -31,6 +31,15 @@ public class ProblemException extends RuntimeException {
                 what + " " + id + " does not exist");
     }
 
+    /** A request that breaks the rules of its fields, each violation naming the field and the rule. */
+    public static ProblemException invalidRequest(List<Violation> violations) {
+        return invalid("invalid-request", "Invalid request", violations);
+    }
+
+    public static ProblemException invalidRequest(String field, String rule, String message) {
+        return invalidRequest(List.of(new Violation(field, rule, message)));
+    }
+
     public static ProblemException invalid(String code, String title, List<Violation> violations) {
         return new ProblemException(ProblemKind.INVALID, code, title,
                 violations.size() + " rule(s) broken; see violations", violations);

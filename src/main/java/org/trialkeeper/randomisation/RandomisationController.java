@@ -15,13 +15,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.rng.simple.RandomSource;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.Violation;
 import org.trialkeeper.security.Actor;
 import org.trialkeeper.security.Permit;
 import org.trialkeeper.security.Role;
 import org.trialkeeper.trial.TrialService;
 
-import java.util.List;
 
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -102,8 +100,7 @@ class RandomisationController {
     @Operation(summary = "Simulate the scheme: expected final and maximum imbalance, Blackwell-Hodges predictability")
     Diagnostics.Result diagnostics(@PathVariable long trialId, @QueryValue(defaultValue = "1000") int simulations) {
         if (simulations < 1 || simulations > MAX_SIMULATIONS) {
-            throw ProblemException.invalid("invalid-request", "Invalid request", List.of(
-                    new Violation("simulations", "range", "must be between 1 and " + MAX_SIMULATIONS)));
+            throw ProblemException.invalidRequest("simulations", "range", "must be between 1 and " + MAX_SIMULATIONS);
         }
         return Diagnostics.simulate(trials.protocol(trialId), simulations, RandomSource.XO_RO_SHI_RO_128_PP.create());
     }

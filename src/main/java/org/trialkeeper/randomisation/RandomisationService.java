@@ -10,7 +10,6 @@ import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ParticipantStatus;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
-import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
@@ -64,9 +63,9 @@ public class RandomisationService {
     @Transactional
     public AllocationView randomise(Actor actor, long trialId, long participantId, String idempotencyKey) {
         if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalid("invalid-request", "Invalid request", List.of(new Violation(
+            throw ProblemException.invalidRequest(
                     "Idempotency-Key", idempotencyKey == null ? "required" : "pattern",
-                    "a header of 8-64 letters, digits, '_', '.', ':' or '-', the same on every retry")));
+                    "a header of 8-64 letters, digits, '_', '.', ':' or '-', the same on every retry");
         }
         var replay = allocations.findByTrialIdAndIdempotencyKey(trialId, idempotencyKey);
         if (replay.isPresent()) {
@@ -216,8 +215,8 @@ public class RandomisationService {
 
     static String requiredReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw ProblemException.invalid("invalid-request", "Invalid request", List.of(new Violation("reason",
-                    reason == null || reason.isBlank() ? "required" : "max-length", "a reason of at most 2000 characters")));
+            throw ProblemException.invalidRequest("reason",
+                    reason == null || reason.isBlank() ? "required" : "max-length", "a reason of at most 2000 characters");
         }
         return reason.strip();
     }

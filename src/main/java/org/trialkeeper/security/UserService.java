@@ -76,7 +76,7 @@ public class UserService {
         }
         violations.addAll(PasswordPolicy.check("password", request.password(), username));
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-request", "Invalid request", violations);
+            throw ProblemException.invalidRequest(violations);
         }
         if (users.existsByUsername(username)) {
             throw new ProblemException(ProblemKind.CONFLICT, "duplicate-user", "User exists",
@@ -111,8 +111,7 @@ public class UserService {
         UserAccount account = users.findByIdForUpdate(actor.userId())
                 .orElseThrow(() -> ProblemException.notFound("User", actor.userId()));
         if (change.currentPassword() == null || !hasher.matches(change.currentPassword(), account.passwordHash())) {
-            throw ProblemException.invalid("invalid-request", "Invalid request",
-                    List.of(new Violation("currentPassword", "mismatch", "is not the current password")));
+            throw ProblemException.invalidRequest("currentPassword", "mismatch", "is not the current password");
         }
         List<Violation> violations = new ArrayList<>(PasswordPolicy.check("newPassword", change.newPassword(),
                 account.username()));
@@ -120,7 +119,7 @@ public class UserService {
             violations.add(new Violation("newPassword", "unchanged", "must differ from the current password"));
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-request", "Invalid request", violations);
+            throw ProblemException.invalidRequest(violations);
         }
         users.update(account.withPassword(hasher.hash(change.newPassword()), false, clock.instant()));
         audit.record(AuditEvent.of(actor, null, "user.password-changed", "user", account.id(), null, null));
@@ -160,8 +159,7 @@ public class UserService {
 
     private static Set<Role> parseRoles(RoleAssignment assignment) {
         if (assignment.roles() == null) {
-            throw ProblemException.invalid("invalid-request", "Invalid request",
-                    List.of(new Violation("roles", "required", "is required; an empty list revokes the membership")));
+            throw ProblemException.invalidRequest("roles", "required", "is required; an empty list revokes the membership");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         List<Violation> violations = new ArrayList<>();
@@ -181,7 +179,7 @@ public class UserService {
             }
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-request", "Invalid request", violations);
+            throw ProblemException.invalidRequest(violations);
         }
         return roles;
     }

@@ -135,8 +135,7 @@ public class TrialService {
                     List.of(new Violation("reason", "required", "an amendment after DRAFT needs a reason")));
         }
         if (why != null && why.length() > 2000) {
-            throw ProblemException.invalid("invalid-request", "Invalid request",
-                    List.of(new Violation("reason", "max-length", "must be at most 2000 characters")));
+            throw ProblemException.invalidRequest("reason", "max-length", "must be at most 2000 characters");
         }
         Protocol amended = ProtocolReader.read(source.text());
         Protocol current = protocolOf(currentVersion(trialId));
@@ -189,8 +188,8 @@ public class TrialService {
                 }
             }
         }
-        throw ProblemException.invalid("invalid-request", "Invalid request", List.of(new Violation("status",
-                requested == null ? "required" : "one-of", "must be one of " + List.of(TrialStatus.values()))));
+        throw ProblemException.invalidRequest("status",
+                requested == null ? "required" : "one-of", "must be one of " + List.of(TrialStatus.values()));
     }
 
     private Trial trial(long trialId) {
