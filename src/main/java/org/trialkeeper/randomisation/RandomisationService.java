@@ -19,7 +19,6 @@ import org.trialkeeper.trial.TrialStatus;
 
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
