@@ -15,6 +15,4 @@ interface AuditRepository extends GenericRepository<AuditRecord, Long> {
     List<AuditRecord> findTop500BySeqGreaterThanOrderBySeq(long afterSeq);
 
     List<AuditRecord> findByTrialIdOrderBySeq(Long trialId);
-
-    long count();
 }

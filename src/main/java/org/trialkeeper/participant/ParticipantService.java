@@ -113,11 +113,12 @@ public class ParticipantService {
         participants.update(candidate.id(), ParticipantStatus.RANDOMISED, clock.instant());
     }
 
+    /** Every participant of the trial, by id, read at once. */
     @Transactional
-    public Map<Long, String> codes(long trialId) {
-        Map<Long, String> codes = new LinkedHashMap<>();
-        participants.findByTrialIdOrderById(trialId).forEach(p -> codes.put(p.id(), p.code()));
-        return codes;
+    public Map<Long, Candidate> candidates(long trialId) {
+        Map<Long, Candidate> candidates = new LinkedHashMap<>();
+        participants.findByTrialIdOrderById(trialId).forEach(p -> candidates.put(p.id(), candidate(p)));
+        return candidates;
     }
 
     private Participant participant(long trialId, long participantId) {

@@ -7,6 +7,5 @@ public enum ProblemKind {
     THROTTLED,
     NOT_FOUND,
     CONFLICT,
-    FORBIDDEN,
-    UNAVAILABLE
+    FORBIDDEN
 }

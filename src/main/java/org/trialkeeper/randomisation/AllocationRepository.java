@@ -14,7 +14,5 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
     Optional<Allocation> findByParticipantId(Long participantId);
 
-    long countByTrialId(Long trialId);
-
     List<Allocation> findByTrialIdOrderByNumber(Long trialId);
 }

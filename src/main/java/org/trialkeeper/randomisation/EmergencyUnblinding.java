@@ -63,9 +63,4 @@ class EmergencyUnblinding {
                 + "\",\"arm\":\"" + allocation.arm() + "\"}", reason, true));
         return randomisation.view(protocol, allocation, candidate.code());
     }
-
-    @Transactional
-    long count(long trialId) {
-        return unblindings.countByTrialId(trialId);
-    }
 }

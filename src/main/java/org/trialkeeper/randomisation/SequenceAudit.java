@@ -48,7 +48,7 @@ class SequenceAudit {
     @Transactional
     SequenceExport export(Actor actor, long trialId) {
         RandomisationSetup setup = lockedSetup(trialId);
-        Map<Long, String> codes = participants.codes(trialId);
+        Map<Long, Candidate> byId = participants.candidates(trialId);
         List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
         Map<String, Allocation> bySlot = new HashMap<>();
         used.forEach(a -> bySlot.put(a.stratum() + "#" + a.position(), a));
@@ -57,10 +57,10 @@ class SequenceAudit {
             Allocation user = bySlot.get(slot.stratum() + "#" + slot.position());
             strata.computeIfAbsent(slot.stratum(), s -> new ArrayList<>()).add(new SequenceExport.SlotUse(
                     slot.position(), slot.arm(), slot.block(), slot.blockSize(),
-                    user == null ? null : user.number(), user == null ? null : codes.get(user.participantId())));
+                    user == null ? null : user.number(), user == null ? null : byId.get(user.participantId()).code()));
         }
         List<SequenceExport.Used> rows = used.stream().map(a -> new SequenceExport.Used(a.number(),
-                codes.get(a.participantId()), a.stratum(), a.position(), a.factorLevels(), a.arm(), a.allocatedAt(),
+                byId.get(a.participantId()).code(), a.stratum(), a.position(), a.factorLevels(), a.arm(), a.allocatedAt(),
                 a.inErrorReason())).toList();
         audit.record(new AuditEvent(actor, trialId, "randomisation.sequence-exported", "randomisation",
                 Long.toString(trialId), null, "{\"allocations\":" + rows.size() + "}", null, true));
@@ -93,12 +93,12 @@ class SequenceAudit {
                     .forEach(s -> differences.add("stored list of unknown stratum " + s));
         }
         List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
-        checkAllocations(protocol, seed, regenerated, used, trialId, differences);
+        checkAllocations(protocol, seed, regenerated, used, participants.candidates(trialId), differences);
         return new SequenceVerification(differences.isEmpty(), commitmentMatches, listsMatch, used.size(), differences);
     }
 
     private void checkAllocations(Protocol protocol, byte[] seed, Map<String, List<Slot>> lists, List<Allocation> used,
-                                  long trialId, List<String> differences) {
+                                  Map<Long, Candidate> byId, List<String> differences) {
         Map<String, Integer> nextPosition = new HashMap<>();
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < used.size(); i++) {
@@ -107,7 +107,7 @@ class SequenceAudit {
             if (allocation.number() != i + 1) {
                 differences.add(who + " breaks the run of numbers at " + (i + 1));
             }
-            Candidate participant = participants.candidate(trialId, allocation.participantId());
+            Candidate participant = byId.get(allocation.participantId());
             if (protocol.randomisation().scheme() == Scheme.MINIMISATION) {
                 String levels = MinimisationReplay.levels(protocol, participant.site(), participant.categories());
                 String expected = MinimisationReplay.decide(protocol, earlier, levels, seed, allocation.number());

@@ -8,6 +8,4 @@ import io.micronaut.data.repository.GenericRepository;
 interface UnblindingRepository extends GenericRepository<Unblinding, Long> {
 
     Unblinding save(Unblinding unblinding);
-
-    long countByTrialId(Long trialId);
 }
