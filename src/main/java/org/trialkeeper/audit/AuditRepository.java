@@ -10,7 +10,7 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AuditRepository extends GenericRepository<AuditRecord, Long> {
 
-    AuditRecord save(AuditRecord record);
+    List<AuditRecord> saveAll(Iterable<AuditRecord> records);
 
     List<AuditRecord> findTop500BySeqGreaterThanOrderBySeq(long afterSeq);
 

@@ -51,14 +51,29 @@ public class AuditTrail {
         }
 
         public void record(AuditEvent event) {
-            Actor actor = event.actor();
-            AuditEntry entry = new AuditEntry(head.lastSeq() + 1, clock.instant(),
-                    actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(),
-                    event.trialId(), event.action(), event.entity(), event.entityId(), event.before(), event.after(),
-                    event.reason(), event.revealsAllocation());
-            String hash = AuditChain.hash(entry, head.lastHash());
-            records.save(AuditRecord.of(entry, head.lastHash(), hash));
-            head = heads.update(new AuditHead(AuditHead.ONLY, entry.seq(), hash));
+            recordAll(List.of(event));
+        }
+
+        /** Appends the events in order, each chained to the one before, with one move of the head. */
+        public void recordAll(List<AuditEvent> events) {
+            if (events.isEmpty()) {
+                return;
+            }
+            List<AuditRecord> appended = new ArrayList<>(events.size());
+            long seq = head.lastSeq();
+            String last = head.lastHash();
+            for (AuditEvent event : events) {
+                Actor actor = event.actor();
+                AuditEntry entry = new AuditEntry(++seq, clock.instant(),
+                        actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(),
+                        event.trialId(), event.action(), event.entity(), event.entityId(), event.before(),
+                        event.after(), event.reason(), event.revealsAllocation());
+                String hash = AuditChain.hash(entry, last);
+                appended.add(AuditRecord.of(entry, last, hash));
+                last = hash;
+            }
+            records.saveAll(appended);
+            head = heads.update(new AuditHead(AuditHead.ONLY, seq, last));
         }
     }
 

@@ -1,11 +1,13 @@
 package org.trialkeeper.participant;
 
 import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,9 +17,15 @@ interface ParticipantRepository extends CrudRepository<Participant, Long> {
     /** Locks the participant: one randomisation at a time for each person. */
     Optional<Participant> findByIdAndTrialIdForUpdate(Long id, Long trialId);
 
+    /** Locks several participants, in id order so that two lockers never wait on each other. */
+    List<Participant> findByTrialIdAndIdInOrderByIdForUpdate(Long trialId, Collection<Long> id);
+
     Optional<Participant> findByIdAndTrialId(Long id, Long trialId);
 
     void update(@Id Long id, ParticipantStatus status, Instant updatedAt);
+
+    @Query("UPDATE participant SET status = :status, updated_at = :updatedAt WHERE id IN (:ids)")
+    void updateStatus(Collection<Long> ids, String status, Instant updatedAt);
 
     boolean existsByTrialIdAndCode(Long trialId, String code);
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +105,28 @@ public class ParticipantService {
         return candidate(participant(trialId, participantId));
     }
 
-    /** For a participant locked by {@link #lockForRandomisation} in this transaction. */
+    /**
+     * Locks several participants of one trial, in id order, for the rest of the transaction; the
+     * answer holds those that exist, by id.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void markRandomised(Candidate candidate) {
-        if (!candidate.status().canMoveTo(ParticipantStatus.RANDOMISED)) {
-            throw new IllegalStateException("participant " + candidate.id() + " is " + candidate.status());
+    public Map<Long, Candidate> lockForRandomisation(long trialId, Collection<Long> participantIds) {
+        Map<Long, Candidate> locked = new LinkedHashMap<>();
+        participants.findByTrialIdAndIdInOrderByIdForUpdate(trialId, participantIds)
+                .forEach(p -> locked.put(p.id(), candidate(p)));
+        return locked;
+    }
+
+    /** For participants locked by {@link #lockForRandomisation} in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markRandomised(List<Candidate> candidates) {
+        for (Candidate candidate : candidates) {
+            if (!candidate.status().canMoveTo(ParticipantStatus.RANDOMISED)) {
+                throw new IllegalStateException("participant " + candidate.id() + " is " + candidate.status());
+            }
         }
-        participants.update(candidate.id(), ParticipantStatus.RANDOMISED, clock.instant());
+        participants.updateStatus(candidates.stream().map(Candidate::id).toList(), ParticipantStatus.RANDOMISED.name(),
+                clock.instant());
     }
 
     /** Every participant of the trial, by id, read at once. */

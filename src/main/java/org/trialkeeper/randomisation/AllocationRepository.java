@@ -1,18 +1,27 @@
 package org.trialkeeper.randomisation;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
-    Optional<Allocation> findByTrialIdAndIdempotencyKey(Long trialId, String idempotencyKey);
-
     Optional<Allocation> findByParticipantId(Long participantId);
 
     List<Allocation> findByTrialIdOrderByNumber(Long trialId);
+
+    /** The allocations that answer or refuse these requests: those of the participants, and those made under the keys. */
+    @Query("SELECT * FROM allocation WHERE trial_id = :trialId"
+            + " AND (participant_id IN (:participantIds) OR idempotency_key IN (:keys))")
+    List<Allocation> findConcerning(Long trialId, Collection<Long> participantIds, Collection<String> keys);
+
+    /** Numbers are handed out without gaps, so the highest is the count. */
+    @Query("SELECT COALESCE(MAX(number), 0) FROM allocation WHERE trial_id = :trialId")
+    int lastNumber(Long trialId);
 }

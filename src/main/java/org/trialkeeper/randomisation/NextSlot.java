@@ -2,7 +2,7 @@ package org.trialkeeper.randomisation;
 
 import io.micronaut.core.annotation.Introspected;
 
-/** A stratum's next slot, and the trial's allocations so far (the new allocation's number less one). */
+/** One of a stratum's unused slots. */
 @Introspected
-record NextSlot(String arm, int position, long allocated) {
+record NextSlot(String arm, int position) {
 }

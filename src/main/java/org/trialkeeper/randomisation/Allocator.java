@@ -1,0 +1,257 @@
+package org.trialkeeper.randomisation;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.trialkeeper.audit.AuditEvent;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.participant.Candidate;
+import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.participant.ParticipantStatus;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.protocol.Arm;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.protocol.Scheme;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.trial.TrialStatus;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers a batch of randomisation requests of one trial in one transaction: the participants'
+ * row locks, then the allocation lock, the next slots of their strata (or the minimisation
+ * decisions), the allocation rows under unique keys on participant, slot, number and
+ * idempotency key, and their audit records. Slots are read only after their participants are
+ * locked as enrolled, and only as many as the batch uses, so nothing about a later allocation
+ * can be learnt. A request that cannot be allocated gets its own refusal without holding up the
+ * rest, except when it is found under the allocation lock (a used-up sequence, a key another
+ * instance used at the same moment): then the whole batch is rolled back, so the caller can
+ * retry the requests one by one.
+ */
+@Singleton
+class Allocator {
+
+    /** One coordinator's request to randomise one participant, under a key the same on every retry. */
+    record Request(Actor actor, long participantId, String key) {
+    }
+
+    /** An allocation, or the problem that refuses it. */
+    record Answer(AllocationView allocation, ProblemException refusal) {
+
+        static Answer of(AllocationView allocation) {
+            return new Answer(allocation, null);
+        }
+
+        static Answer refused(ProblemException refusal) {
+            return new Answer(null, refusal);
+        }
+    }
+
+    /** What never changes once recruitment has opened: the protocol version it opened under, and the sealed seed. */
+    private record Sequence(Protocol protocol, RandomisationSetup setup) {
+    }
+
+    private final TrialService trials;
+    private final ParticipantService participants;
+    private final RandomisationSetupRepository setups;
+    private final AllocationSlotRepository slots;
+    private final AllocationRepository allocations;
+    private final AuditTrail audit;
+    private final SeedVault vault;
+    private final Clock clock;
+    private final Map<Long, Sequence> sequences = new ConcurrentHashMap<>();
+
+    Allocator(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
+              AllocationSlotRepository slots, AllocationRepository allocations, AuditTrail audit, SeedVault vault,
+              Clock clock) {
+        this.trials = trials;
+        this.participants = participants;
+        this.setups = setups;
+        this.slots = slots;
+        this.allocations = allocations;
+        this.audit = audit;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** The answers, in the order of the requests. */
+    @Transactional
+    List<Answer> allocate(long trialId, List<Request> requests) {
+        TreeSet<Long> ids = new TreeSet<>();
+        requests.forEach(r -> ids.add(r.participantId()));
+        Map<Long, Candidate> candidates = participants.lockForRandomisation(trialId, ids);
+        Map<String, Allocation> byKey = new HashMap<>();
+        Map<Long, Allocation> byParticipant = new HashMap<>();
+        for (Allocation known : allocations.findConcerning(trialId, ids, requests.stream().map(Request::key).toList())) {
+            byKey.put(known.idempotencyKey(), known);
+            byParticipant.put(known.participantId(), known);
+        }
+        boolean recruiting = trials.find(trialId).status() == TrialStatus.RECRUITING;
+
+        Answer[] answers = new Answer[requests.size()];
+        // requests of this batch to allocate, by key and by participant, and those that repeat one of them
+        Map<String, Integer> newKeys = new LinkedHashMap<>();
+        Map<Long, Integer> newParticipants = new HashMap<>();
+        Map<Integer, Integer> repeats = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            Allocation made = byKey.get(request.key());
+            Integer earlier = newKeys.get(request.key());
+            Candidate candidate = candidates.get(request.participantId());
+            if (made != null || earlier != null) {
+                boolean sameParticipant = made != null ? made.participantId() == request.participantId()
+                        : requests.get(earlier).participantId() == request.participantId();
+                if (!sameParticipant) {
+                    answers[i] = Answer.refused(keyReused());
+                } else if (made != null) {
+                    answers[i] = Answer.of(view(trials.protocol(trialId), made, candidate.code()));
+                } else {
+                    repeats.put(i, earlier);
+                }
+            } else if (candidate == null) {
+                answers[i] = Answer.refused(ProblemException.notFound("Participant", request.participantId()));
+            } else if (byParticipant.containsKey(request.participantId())) {
+                answers[i] = Answer.refused(alreadyRandomised(byParticipant.get(request.participantId()).number()));
+            } else if (newParticipants.containsKey(request.participantId())) {
+                repeats.put(i, newParticipants.get(request.participantId()));
+            } else if (!recruiting) {
+                answers[i] = Answer.refused(new ProblemException(ProblemKind.CONFLICT, "not-recruiting",
+                        "Not recruiting", "Participants are randomised only while the trial is RECRUITING"));
+            } else if (candidate.status() != ParticipantStatus.ENROLLED) {
+                answers[i] = Answer.refused(new ProblemException(ProblemKind.CONFLICT, "not-enrolled", "Not enrolled",
+                        "Only an enrolled participant (eligible, consent given) can be randomised; this one is "
+                                + candidate.status()));
+            } else {
+                newKeys.put(request.key(), i);
+                newParticipants.put(request.participantId(), i);
+            }
+        }
+        if (!newKeys.isEmpty()) {
+            allocateNew(trialId, requests, candidates, newKeys.values().stream().toList(), answers);
+        }
+        repeats.forEach((i, first) -> answers[i] = requests.get(i).key().equals(requests.get(first).key())
+                ? answers[first]
+                : Answer.refused(alreadyRandomised(answers[first].allocation().number())));
+        return Arrays.asList(answers);
+    }
+
+    private void allocateNew(long trialId, List<Request> requests, Map<Long, Candidate> candidates,
+                             List<Integer> chosen, Answer[] answers) {
+        Sequence sequence = sequence(trialId);
+        List<Candidate> enrolled = chosen.stream().map(i -> candidates.get(requests.get(i).participantId())).toList();
+        participants.markRandomised(enrolled);
+        // from here to commit, allocations are made one batch at a time: the audit chain's lock is
+        // the allocation lock, since every allocation is recorded there anyway
+        AuditTrail.Chain chain = audit.lock();
+        List<Allocation> made = sequence.protocol().randomisation().scheme() == Scheme.MINIMISATION
+                ? minimise(sequence, requests, enrolled, chosen)
+                : fromSlots(sequence.protocol(), trialId, requests, enrolled, chosen);
+        List<Allocation> saved = save(made);
+        List<AuditEvent> events = new ArrayList<>(saved.size());
+        for (int k = 0; k < saved.size(); k++) {
+            Allocation allocation = saved.get(k);
+            Candidate candidate = enrolled.get(k);
+            events.add(new AuditEvent(requests.get(chosen.get(k)).actor(), trialId, "participant.randomised",
+                    "allocation", Integer.toString(allocation.number()), null, "{\"participant\":\"" + candidate.code()
+                    + "\",\"number\":" + allocation.number() + ",\"arm\":\"" + allocation.arm() + "\"}", null, true));
+            answers[chosen.get(k)] = Answer.of(view(sequence.protocol(), allocation, candidate.code()));
+        }
+        chain.recordAll(events);
+    }
+
+    private Sequence sequence(long trialId) {
+        return sequences.computeIfAbsent(trialId, id -> {
+            RandomisationSetup setup = setups.findById(id)
+                    .orElseThrow(() -> new IllegalStateException("A recruiting trial " + id + " has no sequence"));
+            return new Sequence(trials.protocolVersion(id, setup.protocolVersion()), setup);
+        });
+    }
+
+    private List<Allocation> fromSlots(Protocol protocol, long trialId, List<Request> requests,
+                                       List<Candidate> enrolled, List<Integer> chosen) {
+        List<String> strata = enrolled.stream().map(c -> Strata.of(protocol, c.site(), c.categories())).toList();
+        Map<String, Iterator<NextSlot>> free = new HashMap<>();
+        for (String stratum : new TreeSet<>(strata)) {
+            int wanted = (int) strata.stream().filter(stratum::equals).count();
+            free.put(stratum, slots.findNext(trialId, stratum, wanted).iterator());
+        }
+        int number = allocations.lastNumber(trialId);
+        List<Allocation> made = new ArrayList<>(enrolled.size());
+        for (int k = 0; k < enrolled.size(); k++) {
+            Iterator<NextSlot> next = free.get(strata.get(k));
+            if (!next.hasNext()) {
+                throw new ProblemException(ProblemKind.CONFLICT, "sequence-exhausted", "Sequence exhausted",
+                        "This stratum's allocation list is used up; the protocol's target sample size must be amended");
+            }
+            NextSlot slot = next.next();
+            Request request = requests.get(chosen.get(k));
+            made.add(new Allocation(null, trialId, enrolled.get(k).id(), ++number, strata.get(k), slot.position(),
+                    strata.get(k), slot.arm(), request.key(), request.actor().userId(), clock.instant(), null, null));
+        }
+        return made;
+    }
+
+    private List<Allocation> minimise(Sequence sequence, List<Request> requests, List<Candidate> enrolled,
+                                      List<Integer> chosen) {
+        Protocol protocol = sequence.protocol();
+        long trialId = sequence.setup().trialId();
+        List<String> earlier = new ArrayList<>(allocations.findByTrialIdOrderByNumber(trialId).stream()
+                .map(a -> a.factorLevels() + "|" + a.arm()).toList());
+        byte[] seed = vault.open(sequence.setup().encryptedSeed(), trialId);
+        List<Allocation> made = new ArrayList<>(enrolled.size());
+        for (int k = 0; k < enrolled.size(); k++) {
+            Candidate candidate = enrolled.get(k);
+            Request request = requests.get(chosen.get(k));
+            String levels = MinimisationReplay.levels(protocol, candidate.site(), candidate.categories());
+            int number = earlier.size() + 1;
+            String arm = MinimisationReplay.decide(protocol, earlier, levels, seed, number);
+            earlier.add(levels + "|" + arm);
+            made.add(new Allocation(null, trialId, candidate.id(), number, Strata.ALL, number, levels, arm,
+                    request.key(), request.actor().userId(), clock.instant(), null, null));
+        }
+        return made;
+    }
+
+    private List<Allocation> save(List<Allocation> made) {
+        try {
+            return allocations.saveAll(made);
+        } catch (DataAccessException e) {
+            // the participant locks rule out every other duplicate; a key sent at the same moment
+            // to another instance for another participant is the one the database can still catch
+            if (e.getCause() instanceof SQLIntegrityConstraintViolationException duplicate
+                    && duplicate.getMessage().contains("uq_allocation_idempotency")) {
+                throw keyReused();
+            }
+            throw e;
+        }
+    }
+
+    static AllocationView view(Protocol protocol, Allocation allocation, String code) {
+        String label = protocol.arms().stream().filter(a -> a.code().equals(allocation.arm()))
+                .map(Arm::label).findFirst().orElse(allocation.arm());
+        return new AllocationView(allocation.number(), allocation.participantId(), code, allocation.arm(), label,
+                allocation.allocatedAt(), allocation.inErrorReason());
+    }
+
+    private static ProblemException keyReused() {
+        return new ProblemException(ProblemKind.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
+                "This Idempotency-Key was used for another participant; send a new key for a new randomisation");
+    }
+
+    private static ProblemException alreadyRandomised(int number) {
+        return new ProblemException(ProblemKind.CONFLICT, "already-randomised", "Already randomised",
+                "This participant was randomised before, as allocation number " + number);
+    }
+}
