@@ -1,5 +1,9 @@
 package org.trialkeeper;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import org.trialkeeper.randomisation.AllocationTimes;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,6 +33,17 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "org.apache.commons.statistics..", "org.apache.commons.numbers..", "org.apache.commons.math3..",
                     "org.trialkeeper.analysis..", "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..");
+
+    /**
+     * Blinded assessment entry cannot reach an arm: of randomisation it may use only the times
+     * participants were randomised, and nothing of follow-up, where attendance tells the arm.
+     */
+    @ArchTest
+    static final ArchRule assessmentCannotReachArms = noClasses()
+            .that().resideInAPackage("org.trialkeeper.assessment..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.trialkeeper.randomisation..",
+                            "org.trialkeeper.followup..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(AllocationTimes.class))));
 
     @ArchTest
     static final ArchRule noLayerOrGrabBagPackages = noClasses()

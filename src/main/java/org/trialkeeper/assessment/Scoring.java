@@ -1,5 +1,7 @@
 package org.trialkeeper.assessment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
 import org.trialkeeper.protocol.Instrument;
 import org.trialkeeper.protocol.Subscale;
 import org.trialkeeper.protocol.TotalRule;
@@ -22,6 +24,8 @@ public final class Scoring {
     }
 
     /** A score, or the reason there is none. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Score(Double value, boolean prorated, String missingBecause) {
 
         static Score missing(String because) {
@@ -29,6 +33,7 @@ public final class Scoring {
         }
     }
 
+    @Serdeable
     public record Scores(Score total, Map<String, Score> subscales) {
     }
 

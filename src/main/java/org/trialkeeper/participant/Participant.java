@@ -10,5 +10,6 @@ import java.time.Instant;
 @MappedEntity("participant")
 record Participant(@Id @GeneratedValue Long id, Long trialId, String code, String site, String baselineJson,
                    String eligibilityJson, String failedCriteria, Consent consent, ParticipantStatus status,
-                   @Nullable Long screenedBy, Instant screenedAt, Instant updatedAt) {
+                   @Nullable Long screenedBy, Instant screenedAt, Instant updatedAt, boolean perProtocolExcluded,
+                   @Nullable String perProtocolReason, boolean perProtocolOverridden, boolean keepData) {
 }

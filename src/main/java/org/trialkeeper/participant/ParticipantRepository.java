@@ -1,5 +1,6 @@
 package org.trialkeeper.participant;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -26,6 +27,13 @@ interface ParticipantRepository extends CrudRepository<Participant, Long> {
 
     @Query("UPDATE participant SET status = :status, updated_at = :updatedAt WHERE id IN (:ids)")
     void updateStatus(Collection<Long> ids, String status, Instant updatedAt);
+
+    @Query("UPDATE participant SET status = :status, keep_data = :keepData, updated_at = :updatedAt WHERE id = :id")
+    void updateFollowUp(Long id, String status, boolean keepData, Instant updatedAt);
+
+    @Query("UPDATE participant SET per_protocol_excluded = :excluded, per_protocol_reason = :reason,"
+            + " per_protocol_overridden = :overridden, updated_at = :updatedAt WHERE id = :id")
+    void updatePerProtocol(Long id, boolean excluded, @Nullable String reason, boolean overridden, Instant updatedAt);
 
     boolean existsByTrialIdAndCode(Long trialId, String code);
 

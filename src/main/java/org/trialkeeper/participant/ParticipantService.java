@@ -68,7 +68,7 @@ public class ParticipantService {
         try {
             saved = participants.save(new Participant(null, trialId, request.code(), request.site(),
                     write(outcome.baseline()), write(outcome.answers()), String.join(",", outcome.failedCriteria()),
-                    outcome.consent(), outcome.status(), actor.userId(), now, now));
+                    outcome.consent(), outcome.status(), actor.userId(), now, now, false, null, false, true));
         } catch (DataAccessException e) {
             if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
                 throw duplicate(request.code());
@@ -82,7 +82,7 @@ public class ParticipantService {
     }
 
     @Transactional
-    List<ParticipantView> list(long trialId) {
+    public List<ParticipantView> list(long trialId) {
         trials.find(trialId);
         return participants.findByTrialIdOrderById(trialId).stream().map(this::view).toList();
     }
@@ -92,9 +92,9 @@ public class ParticipantService {
         return view(participant(trialId, participantId));
     }
 
-    /** Locks the participant's row for the rest of the transaction and answers what randomisation needs. */
+    /** Locks the participant's row for the rest of the transaction: one change at a time for each person. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Candidate lockForRandomisation(long trialId, long participantId) {
+    public Candidate lock(long trialId, long participantId) {
         Participant participant = participants.findByIdAndTrialIdForUpdate(participantId, trialId)
                 .orElseThrow(() -> ProblemException.notFound("Participant", participantId));
         return candidate(participant);
@@ -110,14 +110,14 @@ public class ParticipantService {
      * answer holds those that exist, by id.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<Long, Candidate> lockForRandomisation(long trialId, Collection<Long> participantIds) {
+    public Map<Long, Candidate> lock(long trialId, Collection<Long> participantIds) {
         Map<Long, Candidate> locked = new LinkedHashMap<>();
         participants.findByTrialIdAndIdInOrderByIdForUpdate(trialId, participantIds)
                 .forEach(p -> locked.put(p.id(), candidate(p)));
         return locked;
     }
 
-    /** For participants locked by {@link #lockForRandomisation} in this transaction. */
+    /** For participants locked by {@link #lock} in this transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markRandomised(List<Candidate> candidates) {
         for (Candidate candidate : candidates) {
@@ -127,6 +127,40 @@ public class ParticipantService {
         }
         participants.updateStatus(candidates.stream().map(Candidate::id).toList(), ParticipantStatus.RANDOMISED.name(),
                 clock.instant());
+    }
+
+    /**
+     * Moves a participant locked in this transaction along one of the transitions its status
+     * allows; any other move is refused with 409.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveTo(Candidate candidate, ParticipantStatus next, boolean keepData) {
+        if (!candidate.status().canMoveTo(next)) {
+            throw new ProblemException(ProblemKind.CONFLICT, "illegal-transition", "Not an allowed change",
+                    "A participant who is " + candidate.status() + " cannot become " + next);
+        }
+        participants.updateFollowUp(candidate.id(), next.name(), keepData, clock.instant());
+    }
+
+    /** Whether the participant counts in the per-protocol analysis, and who decided. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PerProtocol perProtocol(long trialId, long participantId) {
+        Participant participant = participant(trialId, participantId);
+        return new PerProtocol(participant.perProtocolExcluded(), participant.perProtocolReason(),
+                participant.perProtocolOverridden());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decidePerProtocol(long participantId, PerProtocol decision) {
+        participants.updatePerProtocol(participantId, decision.excluded(), decision.reason(), decision.overridden(),
+                clock.instant());
+    }
+
+    /** Every participant of the trial with their follow-up facts, by id. */
+    @Transactional
+    public List<Followed> followed(long trialId) {
+        return participants.findByTrialIdOrderById(trialId).stream().map(p -> new Followed(candidate(p),
+                p.screenedAt(), p.perProtocolExcluded(), p.keepData())).toList();
     }
 
     /** Every participant of the trial, by id, read at once. */

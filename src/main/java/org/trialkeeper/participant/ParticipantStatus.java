@@ -1,16 +1,56 @@
 package org.trialkeeper.participant;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A screened person's path. Screening ends in INELIGIBLE, DECLINED or ENROLLED; only an
- * enrolled participant can be randomised, and the arm is then fixed for good.
+ * enrolled participant can be randomised, and the arm is then fixed for good. After
+ * randomisation the participant moves only along the arrows below, each move recorded as an
+ * event with a date and a reason; a withdrawn participant accepts no further assessments.
+ * <pre>
+ * RANDOMISED -> DID_NOT_RECEIVE | DISCONTINUED -> LOST_TO_FOLLOW_UP -> WITHDRAWN | EXCLUDED_FROM_ANALYSIS
+ * (any state after randomisation may also move straight to a later one on that line)
+ * </pre>
  */
 public enum ParticipantStatus {
     INELIGIBLE,
     DECLINED,
     ENROLLED,
-    RANDOMISED;
+    RANDOMISED,
+    /** did not receive the allocated intervention; still followed up */
+    DID_NOT_RECEIVE,
+    /** stopped the allocated intervention; still followed up */
+    DISCONTINUED,
+    LOST_TO_FOLLOW_UP,
+    /** withdrew consent: no further assessments */
+    WITHDRAWN,
+    EXCLUDED_FROM_ANALYSIS;
+
+    private static final Set<ParticipantStatus> FOLLOWED_UP = EnumSet.of(RANDOMISED, DID_NOT_RECEIVE, DISCONTINUED);
 
     public boolean canMoveTo(ParticipantStatus next) {
-        return this == ENROLLED && next == RANDOMISED;
+        return switch (this) {
+            case ENROLLED -> next == RANDOMISED;
+            case RANDOMISED -> next.ordinal() > RANDOMISED.ordinal();
+            case DID_NOT_RECEIVE, DISCONTINUED -> next.ordinal() > DISCONTINUED.ordinal();
+            case LOST_TO_FOLLOW_UP -> next == WITHDRAWN || next == EXCLUDED_FROM_ANALYSIS;
+            case INELIGIBLE, DECLINED, WITHDRAWN, EXCLUDED_FROM_ANALYSIS -> false;
+        };
+    }
+
+    /** Randomised, whatever happened afterwards: the arm is theirs for intention-to-treat. */
+    public boolean randomised() {
+        return ordinal() >= RANDOMISED.ordinal();
+    }
+
+    /** Still receiving or following the allocated intervention's schedule. */
+    public boolean followedUp() {
+        return FOLLOWED_UP.contains(this);
+    }
+
+    /** Assessments may still be entered: randomised and consent not withdrawn. */
+    public boolean acceptsAssessments() {
+        return randomised() && this != WITHDRAWN;
     }
 }

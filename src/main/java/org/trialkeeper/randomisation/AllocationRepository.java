@@ -21,6 +21,9 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
             + " AND (participant_id IN (:participantIds) OR idempotency_key IN (:keys))")
     List<Allocation> findConcerning(Long trialId, Collection<Long> participantIds, Collection<String> keys);
 
+    @Query("SELECT participant_id, allocated_at FROM allocation WHERE trial_id = :trialId")
+    List<AllocationTimes.AllocationTime> findTimes(Long trialId);
+
     /** Numbers are handed out without gaps, so the highest is the count. */
     @Query("SELECT COALESCE(MAX(number), 0) FROM allocation WHERE trial_id = :trialId")
     int lastNumber(Long trialId);

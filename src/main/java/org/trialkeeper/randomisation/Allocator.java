@@ -91,7 +91,7 @@ class Allocator {
     List<Answer> allocate(long trialId, List<Request> requests) {
         TreeSet<Long> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.participantId()));
-        Map<Long, Candidate> candidates = participants.lockForRandomisation(trialId, ids);
+        Map<Long, Candidate> candidates = participants.lock(trialId, ids);
         Map<String, Allocation> byKey = new HashMap<>();
         Map<Long, Allocation> byParticipant = new HashMap<>();
         for (Allocation known : allocations.findConcerning(trialId, ids, requests.stream().map(Request::key).toList())) {

@@ -138,6 +138,17 @@ public class RandomisationService {
         }
     }
 
+    /**
+     * Every randomised participant's arm code, by participant id, for features whose readers
+     * may see arms (the coordinator's follow-up, and reports after the database is locked).
+     */
+    @Transactional
+    public Map<Long, String> arms(long trialId) {
+        Map<Long, String> arms = new LinkedHashMap<>();
+        allocations.findByTrialIdOrderByNumber(trialId).forEach(a -> arms.put(a.participantId(), a.arm()));
+        return arms;
+    }
+
     /** Shows one participant's allocation to someone allowed to see it; the read itself is audited. */
     @Transactional
     public AllocationView allocation(Actor actor, long trialId, long participantId) {
@@ -153,7 +164,7 @@ public class RandomisationService {
     @Transactional
     AllocationView flagInError(Actor actor, long trialId, long participantId, String reason) {
         String why = requiredReason(reason);
-        Candidate candidate = participants.lockForRandomisation(trialId, participantId);
+        Candidate candidate = participants.lock(trialId, participantId);
         Allocation allocation = allocated(participantId);
         if (allocation.inErrorReason() != null) {
             throw new ProblemException(ProblemKind.CONFLICT, "already-flagged", "Already flagged",

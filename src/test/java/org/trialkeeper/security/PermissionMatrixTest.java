@@ -143,10 +143,15 @@ class PermissionMatrixTest {
                 .replace("{trialId}", Long.toString(trialId))
                 .replace("{userId}", Long.toString(someUserId))
                 .replace("{version}", "1")
-                .replace("{participantId}", "1");
+                .replace("{participantId}", "1")
+                .replace("{assessmentId}", "1")
+                .replace("{session}", "1");
         MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), path);
         if (route.getHttpMethod() == HttpMethod.POST || route.getHttpMethod() == HttpMethod.PUT) {
-            request = request.body("{}").contentType(MediaType.APPLICATION_JSON_TYPE);
+            List<MediaType> accepted = route.getConsumes();
+            MediaType type = accepted.isEmpty() || accepted.contains(MediaType.APPLICATION_JSON_TYPE)
+                    ? MediaType.APPLICATION_JSON_TYPE : accepted.get(0);
+            request = request.body("{}").contentType(type);
         }
         if (token != null) {
             request = request.bearerAuth(token);

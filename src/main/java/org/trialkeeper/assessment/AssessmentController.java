@@ -1,0 +1,78 @@
+package org.trialkeeper.assessment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/trials/{trialId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Assessments")
+class AssessmentController {
+
+    private final AssessmentService assessments;
+
+    AssessmentController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @Post("/participants/{participantId}/assessments")
+    @Permit(Role.ASSESSOR)
+    @Operation(summary = "Enter one instrument at one timepoint; answers the computed total and subscales")
+    HttpResponse<AssessmentView> enter(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                       @PathVariable long participantId, @Body @Nullable AssessmentRequest request) {
+        AssessmentView entered = assessments.enter(actor, trialId, participantId,
+                request == null ? new AssessmentRequest(null, null, null, null) : request);
+        return HttpResponse.created(entered, URI.create("/api/trials/" + trialId + "/participants/" + participantId
+                + "/assessments/" + entered.id()));
+    }
+
+    @Get("/participants/{participantId}/assessments")
+    @Permit({Role.ASSESSOR, Role.ADMIN})
+    @Operation(summary = "A participant's assessments with their scores; never the arm")
+    List<AssessmentView> list(@PathVariable long trialId, @PathVariable long participantId) {
+        return assessments.list(trialId, participantId);
+    }
+
+    @Put("/participants/{participantId}/assessments/{assessmentId}")
+    @Permit(Role.ASSESSOR)
+    @Operation(summary = "Correct an assessment, with a reason; the earlier values stay in the audit trail")
+    AssessmentView correct(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                           @PathVariable long participantId, @PathVariable long assessmentId,
+                           @Body @Nullable CorrectionRequest request) {
+        return assessments.correct(actor, trialId, participantId, assessmentId,
+                request == null ? new CorrectionRequest(null, null, null) : request);
+    }
+
+    @Get("/worklist")
+    @Permit({Role.ASSESSOR, Role.ADMIN})
+    @Operation(summary = "Participants who may be assessed, by code, with due dates and instruments done and to do")
+    List<WorklistEntry> worklist(@PathVariable long trialId) {
+        return assessments.worklist(trialId);
+    }
+
+    @Post("/assessments/import")
+    @Consumes({"text/csv", "text/plain"})
+    @Permit(Role.ASSESSOR)
+    @Operation(summary = "Import assessments from CSV in long format (participant, timepoint, instrument, item, value): all rows or none")
+    HttpResponse<AssessmentService.Imported> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                                       @Body @Nullable String csv) {
+        return HttpResponse.created(assessments.importCsv(actor, trialId, csv));
+    }
+}

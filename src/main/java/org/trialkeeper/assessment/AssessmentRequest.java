@@ -1,0 +1,15 @@
+package org.trialkeeper.assessment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * One instrument at one timepoint: an answer for every item in item order, null for an
+ * unanswered item, and optionally the assessor's guess of the arm.
+ */
+@Serdeable
+public record AssessmentRequest(@Nullable String instrument, @Nullable String timepoint,
+                                @Nullable List<Object> responses, @Nullable String guess) {
+}

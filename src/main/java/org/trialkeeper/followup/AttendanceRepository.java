@@ -1,0 +1,18 @@
+package org.trialkeeper.followup;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AttendanceRepository extends CrudRepository<Attendance, Long> {
+
+    Optional<Attendance> findByParticipantIdAndSession(Long participantId, int session);
+
+    List<Attendance> findByParticipantIdOrderBySession(Long participantId);
+
+    List<Attendance> findByTrialIdOrderById(Long trialId);
+}

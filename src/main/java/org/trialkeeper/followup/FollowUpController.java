@@ -1,0 +1,86 @@
+package org.trialkeeper.followup;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+
+import java.util.List;
+
+@Controller("/api/trials/{trialId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Follow-up")
+class FollowUpController {
+
+    private final FollowUpService followUp;
+    private final ProgressService progress;
+
+    FollowUpController(FollowUpService followUp, ProgressService progress) {
+        this.followUp = followUp;
+        this.progress = progress;
+    }
+
+    @Put("/participants/{participantId}/attendance/{session}")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Record presence or absence at one session; a change needs a reason")
+    Views.AttendanceView attend(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                @PathVariable long participantId, @PathVariable int session,
+                                @Body @Nullable Requests.AttendanceRequest request) {
+        return followUp.attend(actor, trialId, participantId, session,
+                request == null ? new Requests.AttendanceRequest(null, null) : request);
+    }
+
+    @Get("/participants/{participantId}/attendance")
+    @Permit({Role.ADMIN, Role.COORDINATOR})
+    @Operation(summary = "A participant's attendance and per-protocol status")
+    Views.AttendanceView attendance(@PathVariable long trialId, @PathVariable long participantId) {
+        return followUp.attendance(trialId, participantId);
+    }
+
+    @Put("/participants/{participantId}/per-protocol")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Decide the per-protocol exclusion, with a reason, overriding the attendance rule")
+    Views.AttendanceView perProtocol(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                     @PathVariable long participantId,
+                                     @Body @Nullable Requests.PerProtocolRequest request) {
+        return followUp.decidePerProtocol(actor, trialId, participantId,
+                request == null ? new Requests.PerProtocolRequest(null, null) : request);
+    }
+
+    @Post("/participants/{participantId}/events")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Record an event after randomisation: did not receive, discontinued, lost to follow-up, "
+            + "withdrew consent, excluded from analysis, or the waitlist's delayed intervention offered or started")
+    HttpResponse<Views.EventView> record(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                         @PathVariable long participantId,
+                                         @Body @Nullable Requests.EventRequest request) {
+        return HttpResponse.created(followUp.record(actor, trialId, participantId,
+                request == null ? new Requests.EventRequest(null, null, null, null, null) : request));
+    }
+
+    @Get("/participants/{participantId}/events")
+    @Permit({Role.ADMIN, Role.COORDINATOR})
+    @Operation(summary = "A participant's events after randomisation, oldest first")
+    List<Views.EventView> events(@PathVariable long trialId, @PathVariable long participantId) {
+        return followUp.events(trialId, participantId);
+    }
+
+    @Get("/progress")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR})
+    @Operation(summary = "Recruitment, assessments due and overdue, attendance and dropouts; by arm only for those who may see arms")
+    Progress progress(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+        return progress.progress(actor, trialId);
+    }
+}

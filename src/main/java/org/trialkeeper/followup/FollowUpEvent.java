@@ -1,0 +1,15 @@
+package org.trialkeeper.followup;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+@MappedEntity("follow_up_event")
+record FollowUpEvent(@Id @GeneratedValue Long id, Long trialId, Long participantId, EventKind kind, LocalDate occurredOn,
+                     String reason, @Nullable String timepoint, @Nullable Boolean keepData, @Nullable Long recordedBy,
+                     Instant recordedAt) {
+}

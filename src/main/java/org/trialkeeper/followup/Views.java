@@ -1,0 +1,31 @@
+package org.trialkeeper.followup;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import org.trialkeeper.participant.PerProtocol;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What follow-up answers. */
+final class Views {
+
+    private Views() {
+    }
+
+    @Serdeable
+    record SessionView(int session, boolean present, Instant recordedAt) {
+    }
+
+    @Serdeable
+    record AttendanceView(long participantId, String participantCode, int sessions, List<SessionView> recorded,
+                          int absences, int absencesExcludingPerProtocol, PerProtocol perProtocol) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EventView(long id, long participantId, String kind, LocalDate date, String reason, String timepoint,
+                     Boolean keepData, String status, Instant recordedAt) {
+    }
+}
