@@ -12,6 +12,7 @@ import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.security.Actor;
 import org.trialkeeper.security.Role;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.RecruitingTrial;
 
 import java.util.List;
 import java.util.Map;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.RecruitingTrial;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,23 +1,27 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.support;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.HttpClient;
-import org.trialkeeper.support.Api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 /** A trial registered from a protocol, with one member in each role, moved to RECRUITING. */
-final class RecruitingTrial {
+public final class RecruitingTrial {
 
-    final Api admin;
-    final Api coordinator;
-    final Api investigator;
-    final Api statistician;
-    final Api assessor;
-    final long id;
+    public final Api admin;
+    public final Api coordinator;
+    public final Api investigator;
+    public final Api statistician;
+    public final Api assessor;
+    public final long id;
 
-    RecruitingTrial(HttpClient http, String yaml) {
+    public RecruitingTrial(HttpClient http, String yaml) {
         admin = Api.admin(http);
         id = admin.register(yaml);
         coordinator = member(http, "COORDINATOR");
@@ -33,16 +37,16 @@ final class RecruitingTrial {
         return Api.as(http, username);
     }
 
-    void move(String status) {
+    public void move(String status) {
         admin.retrieve(HttpRequest.POST("/api/trials/" + id + "/status", Map.of("status", status)), Map.class);
     }
 
     /** Screens an eligible, consenting nurse of the seed trial; answers the participant's id. */
-    long enrol(String code, String sex) {
+    public long enrol(String code, String sex) {
         return screen(code, sex, true, "given");
     }
 
-    long screen(String code, String sex, boolean eligible, String consent) {
+    public long screen(String code, String sex, boolean eligible, String consent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
         body.put("site", "RAZI");
@@ -53,12 +57,22 @@ final class RecruitingTrial {
         return ((Number) participant.get("id")).longValue();
     }
 
-    Map<?, ?> randomise(long participantId, String key) {
+    public Map<?, ?> randomise(long participantId, String key) {
         return coordinator.retrieve(HttpRequest.POST("/api/trials/" + id + "/participants/" + participantId
                 + "/randomisation", "").header("Idempotency-Key", key), Map.class);
     }
 
-    String path(String rest) {
+    public String path(String rest) {
         return "/api/trials/" + id + rest;
+    }
+
+    /** Checks that a call fails with the given status and problem code; answers the problem body. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> problem(HttpStatus status, String code, Runnable call) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, call::run);
+        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
+        Map<String, Object> body = e.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("urn:trialkeeper:problem:" + code, body.get("type"), body::toString);
+        return body;
     }
 }
