@@ -1,5 +1,6 @@
 package org.trialkeeper.assessment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.List;
 public record WorklistEntry(long participantId, String code, String site, List<Due> timepoints) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Due(String timepoint, LocalDate dueOn, List<String> done, List<String> toDo) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 public record Progress(String trialStatus, boolean byArm, Recruitment recruitment, Group overall, List<ArmGroup> arms) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Recruitment(int target, long screened, long ineligible, long declined, long enrolled, long randomised,
                               List<Site> sites) {
     }
@@ -23,8 +24,9 @@ public record Progress(String trialStatus, boolean byArm, Recruitment recruitmen
     public record Site(String site, long screened, long enrolled, long randomised) {
     }
 
-    /** Progress of a group of randomised participants: everyone, or one arm. */
+    /** Progress of a group of randomised participants: everyone, or one arm. Empty lists are shown, not left out. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Group(long randomised, List<TimepointProgress> assessments, List<Dropout> dropouts,
                         Attendance attendance) {
     }
