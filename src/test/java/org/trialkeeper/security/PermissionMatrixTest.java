@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.PermissionTable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class PermissionMatrixTest {
 
     @Test
     void everyRouteIsInTheTableAndHasARule() throws IOException {
-        Map<String, Map<String, Boolean>> table = readmeTable();
+        Map<String, Map<String, Boolean>> table = PermissionTable.read();
         Set<String> routes = new TreeSet<>();
         for (UriRouteInfo<?, ?> route : ownRoutes()) {
             String key = key(route);
@@ -89,7 +90,7 @@ class PermissionMatrixTest {
 
     @Test
     void noRoleGetsThroughWhereTheTableSaysNo() throws IOException {
-        Map<String, Map<String, Boolean>> table = readmeTable();
+        Map<String, Map<String, Boolean>> table = PermissionTable.read();
         List<String> wrong = new ArrayList<>();
         int calls = 0;
         for (UriRouteInfo<?, ?> route : ownRoutes()) {
@@ -175,25 +176,4 @@ class PermissionMatrixTest {
                 : status == 403 && (head || body.contains("urn:trialkeeper:problem:forbidden"));
     }
 
-    static Map<String, Map<String, Boolean>> readmeTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("<!-- permissions -->"), readme.indexOf("<!-- /permissions -->"));
-        List<String> lines = table.lines().filter(line -> line.startsWith("|")).toList();
-        List<String> header = cells(lines.get(0));
-        Map<String, Map<String, Boolean>> rows = new LinkedHashMap<>();
-        for (String line : lines.subList(2, lines.size())) {
-            List<String> cells = cells(line);
-            Map<String, Boolean> allowed = new LinkedHashMap<>();
-            for (int i = 1; i < header.size(); i++) {
-                allowed.put(header.get(i), cells.get(i).equals("yes"));
-            }
-            rows.put(cells.get(0).replace("`", ""), allowed);
-        }
-        return rows;
-    }
-
-    private static List<String> cells(String line) {
-        String inner = line.strip().substring(1, line.strip().length() - 1);
-        return java.util.Arrays.stream(inner.split("\\|")).map(String::strip).toList();
-    }
 }
