@@ -20,7 +20,6 @@ import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.security.Actor;
 import org.trialkeeper.trial.TrialService;
-import org.trialkeeper.trial.TrialStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -232,12 +231,7 @@ public class AssessmentService {
     }
 
     private Protocol collecting(long trialId) {
-        TrialStatus status = trials.find(trialId).status();
-        if (status != TrialStatus.RECRUITING && status != TrialStatus.FOLLOW_UP) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-collecting", "Not collecting data",
-                    "Assessments are entered while the trial is RECRUITING or in FOLLOW_UP; it is " + status);
-        }
-        return trials.protocol(trialId);
+        return trials.collecting(trialId, "Assessments are entered");
     }
 
     private static void requireAccepting(Candidate candidate) {

@@ -22,7 +22,6 @@ import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.randomisation.RandomisationService;
 import org.trialkeeper.security.Actor;
 import org.trialkeeper.trial.TrialService;
-import org.trialkeeper.trial.TrialStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -283,12 +282,7 @@ public class FollowUpService {
     }
 
     private Protocol following(long trialId) {
-        TrialStatus status = trials.find(trialId).status();
-        if (status != TrialStatus.RECRUITING && status != TrialStatus.FOLLOW_UP) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-following-up", "Not following up",
-                    "Follow-up is recorded while the trial is RECRUITING or in FOLLOW_UP; it is " + status);
-        }
-        return trials.protocol(trialId);
+        return trials.collecting(trialId, "Follow-up is recorded");
     }
 
     private void requireFollowed(Candidate candidate) {

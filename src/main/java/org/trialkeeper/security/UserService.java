@@ -144,6 +144,11 @@ public class UserService {
         trials.find(trialId);
         UserAccount account = account(userId);
         Set<Role> wanted = parseRoles(assignment);
+        if (wanted.contains(Role.ASSESSOR) && (wanted.size() > 1 || account.admin())) {
+            // any other role, or an administrator's account, would show the assessor allocations
+            throw ProblemException.invalidRequest("roles", "assessor-alone",
+                    "a blinded assessor holds no other role in the trial and is not an administrator");
+        }
         Set<Role> before = rolesIn(userId, trialId);
         memberships.deleteByUserIdAndTrialId(userId, trialId);
         Instant now = clock.instant();

@@ -98,6 +98,20 @@ public class TrialService {
         return protocolOf(currentVersion(trialId));
     }
 
+    /**
+     * The protocol of a trial that is collecting data (RECRUITING or in FOLLOW_UP); any other
+     * status refuses with 409 {@code not-collecting}, naming what was refused.
+     */
+    @Transactional
+    public Protocol collecting(long trialId, String what) {
+        TrialStatus status = trial(trialId).status();
+        if (status != TrialStatus.RECRUITING && status != TrialStatus.FOLLOW_UP) {
+            throw new ProblemException(ProblemKind.CONFLICT, "not-collecting", "Not collecting data",
+                    what + " while the trial is RECRUITING or in FOLLOW_UP; it is " + status);
+        }
+        return protocol(trialId);
+    }
+
     @Transactional
     ProtocolSource source(long trialId) {
         ProtocolVersion version = currentVersion(trialId);

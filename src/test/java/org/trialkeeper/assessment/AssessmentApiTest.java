@@ -145,6 +145,11 @@ class AssessmentApiTest {
         assertEquals("item values were entered from the wrong sheet", record.get("reason"));
         assertTrue(((String) record.get("before")).contains("\"total\":50.0"), (String) record.get("before"));
         assertTrue(((String) record.get("after")).contains("\"total\":75.0"), (String) record.get("after"));
+
+        trial.move("FOLLOW_UP");
+        enter(trial, participant, entry("QWL", "post", answers(35, 3), null));
+        trial.move("LOCKED");
+        problem(HttpStatus.CONFLICT, "not-collecting", () -> enter(trial, participant, entry("CSS", "post", answers(30, 3), null)));
     }
 
     @Test

@@ -77,6 +77,22 @@ class MembershipTest {
                 HttpRequest.PUT("/api/trials/" + trial + "/members/999999", Map.of("roles", List.of("ASSESSOR"))))));
     }
 
+    @Test
+    void aBlindedAssessorHoldsNoRoleThatSeesAllocations() {
+        Api admin = Api.admin(http);
+        long trial = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("blind-roles")));
+        long userId = admin.createMember(Api.unique("assessor"));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> admin.exchange(
+                HttpRequest.PUT("/api/trials/" + trial + "/members/" + userId, Map.of("roles", List.of("ASSESSOR", "COORDINATOR")))));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        Map<?, ?> violation = (Map<?, ?>) ((List<?>) e.getResponse().getBody(Map.class).orElseThrow().get("violations")).get(0);
+        assertEquals("assessor-alone", violation.get("rule"));
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> admin.exchange(
+                HttpRequest.PUT("/api/trials/" + trial + "/members/1", Map.of("roles", List.of("ASSESSOR"))))),
+                "the first administrator cannot be made an assessor");
+        admin.assign(trial, userId, "ASSESSOR");
+    }
+
     private static HttpStatus status(Runnable call) {
         return assertThrows(HttpClientResponseException.class, call::run).getStatus();
     }
