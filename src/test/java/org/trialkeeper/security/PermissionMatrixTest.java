@@ -44,6 +44,7 @@ class PermissionMatrixTest {
 
     private static final String ANONYMOUS = "no sign-in";
     private static final String OUTSIDER = "member of another trial";
+    private static final String OUTSIDE_ASSESSOR = "assessor of another trial";
 
     @Inject
     Router router;
@@ -72,8 +73,12 @@ class PermissionMatrixTest {
         }
         String outsider = Api.unique("outsider");
         long outsiderId = admin.createMember(outsider);
-        admin.assign(otherTrial, outsiderId, "COORDINATOR", "ASSESSOR", "INVESTIGATOR", "STATISTICIAN");
+        admin.assign(otherTrial, outsiderId, "COORDINATOR", "INVESTIGATOR", "STATISTICIAN");
         tokens.put(OUTSIDER, Api.as(http, outsider).token());
+        // an assessor holds no other role in a trial, so the other trial's assessor is a second outsider
+        String outsideAssessor = Api.unique("outside-assessor");
+        admin.assign(otherTrial, admin.createMember(outsideAssessor), "ASSESSOR");
+        tokens.put(OUTSIDE_ASSESSOR, Api.as(http, outsideAssessor).token());
     }
 
     @Test
@@ -99,6 +104,8 @@ class PermissionMatrixTest {
             for (String caller : callers()) {
                 boolean expected = OUTSIDER.equals(caller)
                         ? !key.contains("{trialId}") && allowed.get("COORDINATOR")
+                        : OUTSIDE_ASSESSOR.equals(caller)
+                        ? !key.contains("{trialId}") && allowed.get("ASSESSOR")
                         : allowed.get(caller);
                 boolean stopped = stopped(send(route, tokens.get(caller)), tokens.get(caller) == null);
                 calls++;
