@@ -59,8 +59,11 @@ public final class ConsortFlow {
         return null;
     }
 
-    /** @param labels the label each arm is shown under, by code */
-    public static Flow of(TrialData data, Map<String, String> labels) {
+    /**
+     * @param groups the arms' codes in the order to show them (for a blinded report, the order of their neutral labels)
+     * @param labels the label each arm is shown under, by code
+     */
+    public static Flow of(TrialData data, List<String> groups, Map<String, String> labels) {
         long declined = 0;
         long notMeeting = 0;
         long other = 0;
@@ -80,7 +83,8 @@ public final class ConsortFlow {
         }
         List<ArmFlow> arms = new ArrayList<>();
         long randomised = 0;
-        for (TrialData.ArmInfo arm : data.arms()) {
+        for (String code : groups) {
+            TrialData.ArmInfo arm = data.arms().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
             Counter didNotReceive = new Counter();
             Counter lost = new Counter();
             Counter discontinued = new Counter();

@@ -134,6 +134,19 @@ public class AssessmentService {
                 .map(a -> view(a, code)).toList();
     }
 
+    /** One assessment as entered, with its scores, for reports and exports. */
+    public record Entered(long participantId, String instrument, String timepoint, List<Integer> responses,
+                          Scoring.Scores scores, String guess, Instant enteredAt) {
+    }
+
+    /** Every assessment of the trial, oldest first. */
+    @Transactional
+    public List<Entered> all(long trialId) {
+        return assessments.findByTrialIdOrderById(trialId).stream().map(a -> new Entered(a.participantId(),
+                a.instrument(), a.timepoint(), read(a.responsesJson(), ANSWERS),
+                read(a.scoresJson(), Argument.of(Scoring.Scores.class)), a.guess(), a.enteredAt())).toList();
+    }
+
     /** Which instruments are entered for each participant of the trial, as "timepoint/instrument", by participant id. */
     @Transactional
     public Map<Long, Set<String>> entered(long trialId) {

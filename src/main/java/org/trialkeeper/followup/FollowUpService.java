@@ -3,6 +3,7 @@ package org.trialkeeper.followup;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
@@ -205,6 +206,26 @@ public class FollowUpService {
             views.add(view(event, reached));
         }
         return views;
+    }
+
+    /** Every participant's events after randomisation, oldest first, by participant id. */
+    @Transactional
+    public Map<Long, List<TrialData.Event>> eventsByParticipant(long trialId) {
+        Map<Long, List<TrialData.Event>> byParticipant = new java.util.HashMap<>();
+        for (FollowUpEvent event : events.findByTrialIdOrderById(trialId)) {
+            byParticipant.computeIfAbsent(event.participantId(), id -> new ArrayList<>())
+                    .add(new TrialData.Event(event.kind().code(), event.reason()));
+        }
+        return byParticipant;
+    }
+
+    /** Sessions attended, by participant id, for every participant with attendance recorded. */
+    @Transactional
+    public Map<Long, Integer> sessionsAttended(long trialId) {
+        Map<Long, Integer> attended = new java.util.HashMap<>();
+        attendance.findByTrialIdOrderById(trialId).forEach(a -> attended.merge(a.participantId(), a.present() ? 1 : 0,
+                Integer::sum));
+        return attended;
     }
 
     /** The waitlist's delayed intervention: offered once the post-test is in, then started; the arm stays. */

@@ -149,6 +149,14 @@ public class RandomisationService {
         return arms;
     }
 
+    /** Every randomised participant's allocation number, by participant id; for reports after the database is locked. */
+    @Transactional
+    public Map<Long, Integer> numbers(long trialId) {
+        Map<Long, Integer> numbers = new LinkedHashMap<>();
+        allocations.findByTrialIdOrderByNumber(trialId).forEach(a -> numbers.put(a.participantId(), a.number()));
+        return numbers;
+    }
+
     /** Shows one participant's allocation to someone allowed to see it; the read itself is audited. */
     @Transactional
     public AllocationView allocation(Actor actor, long trialId, long participantId) {

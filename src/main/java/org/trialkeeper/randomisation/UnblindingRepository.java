@@ -8,4 +8,6 @@ import io.micronaut.data.repository.GenericRepository;
 interface UnblindingRepository extends GenericRepository<Unblinding, Long> {
 
     Unblinding save(Unblinding unblinding);
+
+    long countByTrialId(Long trialId);
 }

@@ -1,0 +1,125 @@
+package org.trialkeeper.analysis;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.apache.commons.statistics.inference.SignificanceResult;
+import org.apache.commons.statistics.inference.TTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The baseline table by arm and overall: n, mean (SD) of numeric characteristics and n (%) of
+ * each level of a category (percentages of those with a value). Tests of baseline differences
+ * (Welch's t, chi-square) are given only when asked, since CONSORT advises against them.
+ */
+public final class BaselineTable {
+
+    private BaselineTable() {
+    }
+
+    /** One group's figures: for a number n, mean and SD; for a level the count and its percentage. */
+    @Serdeable
+    public record Cell(String group, long n, Double mean, Double sd, Long count, Double percent) {
+    }
+
+    @Serdeable
+    public record Test(String name, double statistic, double df, double p) {
+    }
+
+    /** A numeric characteristic (level null) or one level of a category. */
+    @Serdeable
+    public record Row(String characteristic, String label, String level, List<Cell> cells, Test test) {
+    }
+
+    /**
+     * @param groups  the arms' codes, in order
+     * @param labels  the label each arm is shown under
+     */
+    public static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean tests) {
+        List<TrialData.Person> randomised = data.people().stream().filter(TrialData.Person::randomised).toList();
+        List<Row> rows = new ArrayList<>();
+        for (TrialData.Characteristic characteristic : data.characteristics()) {
+            if (characteristic.numeric()) {
+                List<Cell> cells = new ArrayList<>();
+                List<double[]> values = new ArrayList<>();
+                for (String group : groups) {
+                    double[] v = numbers(randomised, characteristic.id(), group);
+                    values.add(v);
+                    cells.add(numeric(labels.get(group), v));
+                }
+                cells.add(numeric("Overall", numbers(randomised, characteristic.id(), null)));
+                Test test = null;
+                if (tests && values.size() == 2 && values.get(0).length > 1 && values.get(1).length > 1) {
+                    TTest.Result t = TTest.withDefaults().test(values.get(0), values.get(1));
+                    test = new Test("Welch t", t.getStatistic(), t.getDegreesOfFreedom(), t.getPValue());
+                }
+                rows.add(new Row(characteristic.id(), characteristic.label(), null, cells, test));
+            } else {
+                long[][] table = new long[groups.size()][characteristic.levels().size()];
+                long[] withValue = new long[groups.size() + 1];
+                for (TrialData.Person person : randomised) {
+                    int level = characteristic.levels().indexOf(String.valueOf(person.baseline().get(characteristic.id())));
+                    int group = groups.indexOf(person.arm());
+                    if (level >= 0 && group >= 0) {
+                        table[group][level]++;
+                        withValue[group]++;
+                        withValue[groups.size()]++;
+                    }
+                }
+                Test test = tests ? chiSquare(table) : null;
+                for (int level = 0; level < characteristic.levels().size(); level++) {
+                    List<Cell> cells = new ArrayList<>();
+                    long overall = 0;
+                    for (int group = 0; group < groups.size(); group++) {
+                        cells.add(level(labels.get(groups.get(group)), withValue[group], table[group][level]));
+                        overall += table[group][level];
+                    }
+                    cells.add(level("Overall", withValue[groups.size()], overall));
+                    rows.add(new Row(characteristic.id(), characteristic.label(), characteristic.levels().get(level), cells,
+                            level == 0 ? test : null));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Test chiSquare(long[][] table) {
+        // the test needs every row and column to hold someone
+        for (long[] row : table) {
+            if (java.util.Arrays.stream(row).sum() == 0) {
+                return null;
+            }
+        }
+        for (int column = 0; column < table[0].length; column++) {
+            long sum = 0;
+            for (long[] row : table) {
+                sum += row[column];
+            }
+            if (sum == 0) {
+                return null;
+            }
+        }
+        SignificanceResult result = ChiSquareTest.withDefaults().test(table);
+        return new Test("chi-square", result.getStatistic(), (table.length - 1.0) * (table[0].length - 1.0), result.getPValue());
+    }
+
+    private static double[] numbers(List<TrialData.Person> people, String id, String group) {
+        return people.stream().filter(p -> group == null || group.equals(p.arm()))
+                .map(p -> p.baseline().get(id)).filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    }
+
+    private static Cell numeric(String group, double[] values) {
+        if (values.length == 0) {
+            return new Cell(group, 0, null, null, null, null);
+        }
+        Descriptives d = Descriptives.of(java.util.Arrays.stream(values).boxed().toList());
+        return new Cell(group, d.n(), d.mean(), values.length > 1 ? d.standardDeviation() : null, null, null);
+    }
+
+    private static Cell level(String group, long n, long count) {
+        return new Cell(group, n, null, null, count, n == 0 ? null : 100.0 * count / n);
+    }
+}

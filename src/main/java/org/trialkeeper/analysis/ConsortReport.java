@@ -1,0 +1,97 @@
+package org.trialkeeper.analysis;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every number of the CONSORT report, computed from one snapshot of the data. An unblinded
+ * report shows the arms by their labels, with outcome results by arm and the blinding indices;
+ * a blinded interim report shows the arms as "Arm A" and "Arm B" under labels that do not tell
+ * which is which, with outcomes for everyone together and guesses counted without indices.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
+                            ConsortFlow.Flow flow, List<BaselineTable.Row> baseline, List<OutcomeTable.Row> outcomes,
+                            Blinding blinding, Attendance attendance, long emergencyUnblindings) {
+
+    /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Blinding(long guesses, Map<String, Map<String, Long>> counts, Estimate james,
+                           Estimate bangIntervention, Estimate bangControl, String note) {
+    }
+
+    /** Sessions attended per participant with attendance recorded: median and range. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Attendance(int sessions, long participants, Double median, Integer fewest, Integer most,
+                             long perProtocolExcluded) {
+    }
+
+    /**
+     * @param labels    the label each arm is shown under: its own when unblinded, a neutral one otherwise
+     * @param unblinded whether results by arm may be shown
+     */
+    public static ConsortReport compute(TrialData data, Map<String, String> labels, boolean unblinded, boolean baselineTests) {
+        List<String> groups = new ArrayList<>(data.arms().stream().map(TrialData.ArmInfo::code).toList());
+        if (!unblinded) {
+            groups.sort(java.util.Comparator.comparing(labels::get));
+        }
+        List<String> shown = groups.stream().map(labels::get).toList();
+        return new ConsortReport(data.title(), data.registryId(), unblinded, shown, ConsortFlow.of(data, groups, labels),
+                BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, unblinded),
+                blinding(data, unblinded), attendance(data), data.unblindings());
+    }
+
+    private static Blinding blinding(TrialData data, boolean unblinded) {
+        String intervention = data.arms().stream().filter(TrialData.ArmInfo::intervention).map(TrialData.ArmInfo::code)
+                .findFirst().orElse(null);
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        long[] table = new long[6];
+        long guesses = 0;
+        for (TrialData.Person person : data.people()) {
+            if (!person.randomised() || person.guess() == null) {
+                continue;
+            }
+            guesses++;
+            String truth = unblinded ? (person.arm().equals(intervention) ? "intervention" : "control") : "all";
+            counts.computeIfAbsent(truth, t -> new LinkedHashMap<>()).merge(person.guess(), 1L, Long::sum);
+            int column = person.arm().equals(intervention) ? 0 : 1;
+            int row = switch (person.guess()) {
+                case "intervention" -> 0;
+                case "control" -> 1;
+                default -> 2;
+            };
+            table[row * 2 + column]++;
+        }
+        if (!unblinded) {
+            return new Blinding(guesses, counts, null, null, null,
+                    "blinding indices need the arms and are shown after the trial is LOCKED");
+        }
+        if (guesses == 0) {
+            return new Blinding(0, counts, null, null, null, "no assessor answered which arm they thought it was");
+        }
+        BlindingIndex.Result result = BlindingIndex.of(new GuessTable(table[0], table[1], table[2], table[3], table[4], table[5]));
+        return new Blinding(guesses, counts, result.james().orElse(null), result.bangIntervention().orElse(null),
+                result.bangControl().orElse(null), "James' index near 0 suggests unblinding, near 1 blinding; "
+                + "Bang's index near 0 is consistent with blinding in that arm, near 1 or -1 with unblinding");
+    }
+
+    private static Attendance attendance(TrialData data) {
+        List<Integer> attended = data.people().stream().map(TrialData.Person::sessionsAttended)
+                .filter(java.util.Objects::nonNull).sorted().toList();
+        long excluded = data.people().stream().filter(TrialData.Person::perProtocolExcluded).count();
+        if (attended.isEmpty()) {
+            return new Attendance(data.sessions(), 0, null, null, null, excluded);
+        }
+        int n = attended.size();
+        double median = n % 2 == 1 ? attended.get(n / 2) : (attended.get(n / 2 - 1) + attended.get(n / 2)) / 2.0;
+        return new Attendance(data.sessions(), n, median, attended.get(0), attended.get(n - 1), excluded);
+    }
+}

@@ -1,0 +1,145 @@
+package org.trialkeeper.analysis;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.apache.commons.statistics.distribution.FDistribution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each outcome by arm: baseline and post mean (SD) of the participants analysed, the numbers
+ * with data at each timepoint (CONSORT 2025 item 26), and, when results by arm may be shown,
+ * the ANCOVA of post on baseline and arm with the homogeneity-of-slopes check.
+ */
+public final class OutcomeTable {
+
+    private OutcomeTable() {
+    }
+
+    @Serdeable
+    public record Summary(long n, Double mean, Double sd, Double ciLower, Double ciUpper) {
+    }
+
+    @Serdeable
+    public record ArmSummary(String group, long analysed, Map<String, Long> withData, Summary baseline, Summary post) {
+    }
+
+    /** The arm-by-baseline interaction: a small p says the arms' slopes differ and the ANCOVA's assumption is in doubt. */
+    @Serdeable
+    public record SlopesCheck(double f, int df1, int df2, double p, String note) {
+    }
+
+    @Serdeable
+    public record AncovaResult(int n, double f, int df1, int df2, double p, double partialEtaSquared,
+                               double adjustedDifference, double differenceLower, double differenceUpper,
+                               double adjustedMeanIntervention, double adjustedMeanControl, SlopesCheck slopes) {
+    }
+
+    @Serdeable
+    public record Row(String outcome, String label, String timepoint, boolean primary, List<ArmSummary> arms,
+                      AncovaResult ancova, String ancovaMissingBecause) {
+    }
+
+    /**
+     * @param groups      the arms' codes, in order
+     * @param labels      the label each arm is shown under
+     * @param byArm       false for a blinded report: one group of everyone, and no ANCOVA
+     */
+    public static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean byArm) {
+        String intervention = data.arms().stream().filter(TrialData.ArmInfo::intervention).map(TrialData.ArmInfo::code)
+                .findFirst().orElse(null);
+        List<TrialData.Person> usable = data.people().stream().filter(p -> p.randomised() && p.keepData()
+                && !"EXCLUDED_FROM_ANALYSIS".equals(p.status())).toList();
+        List<Row> rows = new ArrayList<>();
+        for (TrialData.OutcomeInfo outcome : data.outcomes()) {
+            String baselineKey = data.baselineTimepoint() + "/" + outcome.key();
+            String postKey = outcome.timepoint() + "/" + outcome.key();
+            List<ArmSummary> arms = new ArrayList<>();
+            List<Ancova.Observation> observations = new ArrayList<>();
+            for (String group : byArm ? groups : java.util.Collections.<String>singletonList(null)) {
+                List<TrialData.Person> members = usable.stream().filter(p -> group == null || group.equals(p.arm())).toList();
+                Map<String, Long> withData = new java.util.LinkedHashMap<>();
+                for (String timepoint : data.timepoints()) {
+                    withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(timepoint + "/" + outcome.key()))
+                            .count());
+                }
+                List<Double> baseline = new ArrayList<>();
+                List<Double> post = new ArrayList<>();
+                for (TrialData.Person p : members) {
+                    Double before = p.scores().get(baselineKey);
+                    Double after = p.scores().get(postKey);
+                    if (before != null && after != null) {
+                        baseline.add(before);
+                        post.add(after);
+                        observations.add(new Ancova.Observation(before, after, p.arm().equals(intervention)));
+                    }
+                }
+                arms.add(new ArmSummary(group == null ? "All" : labels.get(group), baseline.size(), withData,
+                        summary(baseline), summary(post)));
+            }
+            AncovaResult ancova = null;
+            String missing = null;
+            if (!byArm) {
+                missing = "results by arm are shown only after the trial is LOCKED";
+            } else {
+                try {
+                    Ancova.Result r = Ancova.fit(observations);
+                    ancova = new AncovaResult(r.n(), r.f(), r.dfArm(), r.dfResidual(), r.p(), r.partialEtaSquared(),
+                            r.adjustedDifference(), r.differenceLower(), r.differenceUpper(), r.adjustedMeanIntervention(),
+                            r.adjustedMeanControl(), slopes(observations));
+                } catch (IllegalArgumentException e) {
+                    missing = e.getMessage();
+                }
+            }
+            rows.add(new Row(outcome.key(), outcome.label(), outcome.timepoint(), outcome.primary(), arms, ancova, missing));
+        }
+        return rows;
+    }
+
+    /** F test of the arm-by-baseline interaction added to the ANCOVA model. */
+    static SlopesCheck slopes(List<Ancova.Observation> observations) {
+        int n = observations.size();
+        if (n < 6) {
+            return null;
+        }
+        double[] y = new double[n];
+        double[][] reduced = new double[n][2];
+        double[][] full = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            Ancova.Observation o = observations.get(i);
+            double arm = o.intervention() ? 1 : 0;
+            y[i] = o.post();
+            reduced[i] = new double[]{o.baseline(), arm};
+            full[i] = new double[]{o.baseline(), arm, o.baseline() * arm};
+        }
+        double rssReduced = rss(y, reduced);
+        double rssFull = rss(y, full);
+        int df2 = n - 4;
+        double f = (rssReduced - rssFull) / (rssFull / df2);
+        double p = FDistribution.of(1, df2).survivalProbability(f);
+        return new SlopesCheck(f, 1, df2, p, p < 0.05
+                ? "the arms' regression slopes on baseline differ (p < 0.05): read the adjusted difference with care"
+                : "no evidence that the arms' slopes on baseline differ");
+    }
+
+    private static double rss(double[] y, double[][] x) {
+        OLSMultipleLinearRegression model = new OLSMultipleLinearRegression();
+        model.newSampleData(y, x);
+        return model.calculateResidualSumOfSquares();
+    }
+
+    private static Summary summary(List<Double> values) {
+        if (values.isEmpty()) {
+            return new Summary(0, null, null, null, null);
+        }
+        Descriptives d = Descriptives.of(values);
+        if (values.size() < 2) {
+            return new Summary(1, d.mean(), null, null, null);
+        }
+        double half = org.apache.commons.statistics.distribution.TDistribution.of(values.size() - 1.0)
+                .inverseCumulativeProbability(0.975) * d.standardDeviation() / Math.sqrt(values.size());
+        return new Summary(d.n(), d.mean(), d.standardDeviation(), d.mean() - half, d.mean() + half);
+    }
+}

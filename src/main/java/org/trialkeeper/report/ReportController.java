@@ -1,0 +1,78 @@
+package org.trialkeeper.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+
+@Controller("/api/trials/{trialId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Reports")
+class ReportController {
+
+    private static final MediaType CSV = MediaType.of("text/csv");
+
+    private final ReportService reports;
+
+    ReportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @Get("/reports/consort.pdf{?wording,tests}")
+    @Produces(MediaType.APPLICATION_PDF)
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "The CONSORT report as PDF: blinded interim before LOCKED, unblinded after")
+    HttpResponse<byte[]> pdf(@PathVariable long trialId, @QueryValue @Nullable String wording,
+                             @QueryValue @Nullable Boolean tests) {
+        ReportService.Document document = reports.report(trialId, wording(wording), Boolean.TRUE.equals(tests));
+        return HttpResponse.ok(ConsortPdf.render(document)).contentType(MediaType.APPLICATION_PDF_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"consort-" + trialId + ".pdf\"");
+    }
+
+    @Get("/reports/consort.json{?wording,tests}")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "Every number of the CONSORT report, with the data snapshot's SHA-256")
+    ReportService.Document json(@PathVariable long trialId, @QueryValue @Nullable String wording,
+                                @QueryValue @Nullable Boolean tests) {
+        return reports.report(trialId, wording(wording), Boolean.TRUE.equals(tests));
+    }
+
+    @Get("/exports/participants.csv")
+    @Produces("text/csv")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "After LOCKED: one row per participant screened, with arm, status and baseline characteristics")
+    HttpResponse<String> participants(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+        return HttpResponse.ok(reports.participantsCsv(actor, trialId)).contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants-" + trialId + ".csv\"");
+    }
+
+    @Get("/exports/assessments.csv")
+    @Produces("text/csv")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "After LOCKED: one row per item response (participant, arm, timepoint, instrument, item, value)")
+    HttpResponse<String> assessments(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+        return HttpResponse.ok(reports.assessmentsCsv(actor, trialId)).contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-" + trialId + ".csv\"");
+    }
+
+    private static String wording(String wording) {
+        if (wording == null || wording.equals("2010") || wording.equals("2025")) {
+            return wording == null ? "2010" : wording;
+        }
+        throw ProblemException.invalidRequest("wording", "one-of", "must be 2010 (the default) or 2025");
+    }
+}
