@@ -29,8 +29,9 @@ public final class ConsortFlow {
     public record Excluded(long total, long notMeetingCriteria, List<Reason> criteria, long declined, long otherReasons) {
     }
 
+    /** One arm's path, under the label it is shown with (a neutral one in a blinded report, never its code). */
     @Serdeable
-    public record ArmFlow(String arm, String label, long allocated, long received, long didNotReceive,
+    public record ArmFlow(String label, long allocated, long received, long didNotReceive,
                           List<Reason> didNotReceiveReasons, long completedFollowUp, long lostToFollowUp,
                           List<Reason> lostReasons, long discontinued, List<Reason> discontinuedReasons,
                           long withdrew, List<Reason> withdrewReasons, long analysed, long excludedFromAnalysis,
@@ -114,7 +115,7 @@ public final class ConsortFlow {
             }
             randomised += allocated;
             long completed = allocated - lost.total - withdrew.total - discontinued.total;
-            arms.add(new ArmFlow(arm.code(), labels.get(arm.code()), allocated, allocated - didNotReceive.total,
+            arms.add(new ArmFlow(labels.get(arm.code()), allocated, allocated - didNotReceive.total,
                     didNotReceive.total, didNotReceive.reasons(), completed, lost.total, lost.reasons(),
                     discontinued.total, discontinued.reasons(), withdrew.total, withdrew.reasons(),
                     allocated - excluded.total, excluded.total, excluded.reasons()));

@@ -53,6 +53,7 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
         String intervention = data.arms().stream().filter(TrialData.ArmInfo::intervention).map(TrialData.ArmInfo::code)
                 .findFirst().orElse(null);
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        (unblinded ? List.of("intervention", "control") : List.of("all")).forEach(truth -> counts.put(truth, new LinkedHashMap<>()));
         long[] table = new long[6];
         long guesses = 0;
         for (TrialData.Person person : data.people()) {

@@ -47,6 +47,8 @@ import java.util.Locale;
 final class ConsortPdf {
 
     private static final float BOX_FONT = 7.5f;
+    /** Reasons stand under their count; plain spaces at the start of a line would be dropped. */
+    private static final String INDENT = "\u00a0\u00a0\u00a0\u00a0";
     private static final float LEADING = 9.5f;
     private static final Color[] SERIES = {new DeviceGray(0.1f), new DeviceGray(0.55f), new DeviceGray(0.75f)};
 
@@ -124,7 +126,7 @@ final class ConsortPdf {
         List<String> excluded = new ArrayList<>();
         excluded.add(w.excluded() + " (n = " + flow.excluded().total() + ")");
         excluded.add("- " + w.notMeeting() + " (n = " + flow.excluded().notMeetingCriteria() + ")");
-        flow.excluded().criteria().forEach(r -> excluded.add("    " + r.reason() + " (n = " + r.n() + ")"));
+        flow.excluded().criteria().forEach(r -> excluded.add(INDENT + text(r.reason()) + " (n = " + r.n() + ")"));
         excluded.add("- " + w.declined() + " (n = " + flow.excluded().declined() + ")");
         excluded.add("- " + w.other() + " (n = " + flow.excluded().otherReasons() + ")");
         float excludedTop = assessedBox.getBottom() - 14;
@@ -200,7 +202,7 @@ final class ConsortPdf {
     }
 
     private static void reasons(List<String> lines, List<ConsortFlow.Reason> reasons) {
-        reasons.forEach(r -> lines.add("    " + text(r.reason()) + " (n = " + r.n() + ")"));
+        reasons.forEach(r -> lines.add(INDENT + text(r.reason()) + " (n = " + r.n() + ")"));
     }
 
     private static float min(float[] values) {
@@ -235,7 +237,7 @@ final class ConsortPdf {
 
     private static List<String> wrap(String line, PdfFont font, float size, float width) {
         List<String> lines = new ArrayList<>();
-        String indent = line.startsWith("    ") ? "      " : line.startsWith("- ") ? "   " : "";
+        String indent = line.startsWith(INDENT) ? INDENT + "\u00a0\u00a0" : line.startsWith("- ") ? "\u00a0\u00a0\u00a0" : "";
         StringBuilder current = new StringBuilder();
         for (String word : line.split(" ")) {
             String tried = current.isEmpty() ? word : current + " " + word;
@@ -301,7 +303,7 @@ final class ConsortPdf {
             }
             if (tests) {
                 table.addCell(cell(row.test() == null ? "" : row.test().name() + " " + f2(row.test().statistic())
-                        + ", p = " + p(row.test().p())));
+                        + ", " + p(row.test().p())));
             }
         }
         document.add(table);
@@ -334,12 +336,12 @@ final class ConsortPdf {
                 continue;
             }
             document.add(new Paragraph(text(row.label()) + " (n = " + a.n() + "): F(" + a.df1() + ", " + a.df2() + ") = "
-                    + f2(a.f()) + ", p = " + p(a.p()) + ", partial eta squared = " + f3(a.partialEtaSquared())
+                    + f2(a.f()) + ", " + p(a.p()) + ", partial eta squared = " + f3(a.partialEtaSquared())
                     + "; adjusted difference (intervention - control) = " + f2(a.adjustedDifference()) + " (95% CI "
                     + f2(a.differenceLower()) + " to " + f2(a.differenceUpper()) + "); adjusted means "
                     + f2(a.adjustedMeanIntervention()) + " and " + f2(a.adjustedMeanControl())
                     + (a.slopes() == null ? "" : ". Homogeneity of slopes: F(1, " + a.slopes().df2() + ") = "
-                    + f2(a.slopes().f()) + ", p = " + p(a.slopes().p()) + ", " + a.slopes().note())));
+                    + f2(a.slopes().f()) + ", " + p(a.slopes().p()) + ", " + a.slopes().note())));
         }
         document.add(new Paragraph("Means with 95% confidence intervals").setFont(bold).setMarginTop(8));
         for (OutcomeTable.Row row : report.outcomes()) {
@@ -426,7 +428,7 @@ final class ConsortPdf {
                 float legendY = height - 26 - g * 12;
                 canvas.setFillColor(colour).circle(plotLeft + plotWidth + 20, legendY, 3).fill();
                 text.showTextAligned(new Paragraph(text(arm.group()) + " (n = " + arm.analysed() + ")").setFont(font)
-                        .setFontSize(8), plotLeft + plotWidth + 28, legendY, TextAlignment.LEFT, VerticalAlignment.MIDDLE);
+                        .setFontSize(8).setFontColor(ColorConstants.BLACK), plotLeft + plotWidth + 28, legendY, TextAlignment.LEFT, VerticalAlignment.MIDDLE);
             }
             canvas.setStrokeColor(ColorConstants.BLACK).setFillColor(ColorConstants.BLACK);
         }
@@ -437,8 +439,19 @@ final class ConsortPdf {
     private static void blindingAndAttendance(Document document, ConsortReport report, PdfFont bold) {
         document.add(new Paragraph("Blinding of outcome assessment").setFont(bold).setFontSize(12).setMarginTop(10));
         ConsortReport.Blinding b = report.blinding();
-        document.add(new Paragraph("Guesses recorded: " + b.guesses() + "; " + b.counts().entrySet().stream()
-                .map(e -> "true arm " + e.getKey() + ": " + e.getValue()).reduce((x, y) -> x + "; " + y).orElse("none")));
+        document.add(new Paragraph("Assessors' answers to \"which arm do you think this participant is in?\": "
+                + b.guesses() + " participants"));
+        if (!b.counts().isEmpty()) {
+            Table guesses = new Table(UnitValue.createPercentArray(b.counts().size() + 1)).setWidth(UnitValue.createPercentValue(60));
+            guesses.addHeaderCell(header("Guess", bold));
+            b.counts().keySet().forEach(truth -> guesses.addHeaderCell(header(truth.equals("all") ? "All participants"
+                    : "In the " + truth + " arm", bold)));
+            for (String guess : List.of("intervention", "control", "dont-know")) {
+                guesses.addCell(cell(guess.equals("dont-know") ? "don't know" : guess));
+                b.counts().values().forEach(byGuess -> guesses.addCell(cell(Long.toString(byGuess.getOrDefault(guess, 0L)))));
+            }
+            document.add(guesses);
+        }
         if (b.james() != null) {
             document.add(new Paragraph("James' blinding index " + estimate(b.james())));
         }
@@ -497,8 +510,9 @@ final class ConsortPdf {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** "p = 0.123", or "p < 0.001". */
     static String p(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }
 
     /** Text in the standard fonts' character set: anything else becomes '?'. */

@@ -176,12 +176,16 @@ public class ReportService {
                 }
             }
         }
+        Map<String, String> criteria = new HashMap<>();
+        protocol.eligibility().inclusion().forEach(c -> criteria.put(c.id(), c.id() + ": " + c.text()));
+        protocol.eligibility().exclusion().forEach(c -> criteria.put(c.id(), c.id() + ": " + c.text()));
         List<TrialData.Person> people = new ArrayList<>();
         for (ParticipantView view : participants.list(trialId)) {
             Followed f = followed.get(view.id());
             String screening = view.status() == ParticipantStatus.INELIGIBLE || view.status() == ParticipantStatus.DECLINED
                     ? view.status().name() : ParticipantStatus.ENROLLED.name();
-            people.add(new TrialData.Person(view.code(), view.site(), screening, view.failedCriteria(),
+            people.add(new TrialData.Person(view.code(), view.site(), screening,
+                    view.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
                     arms.get(view.id()), view.status().name(), events.getOrDefault(view.id(), List.of()),
                     f == null || f.keepData(), view.baseline(), scores.getOrDefault(view.id(), Map.of()),
                     primaryGuesses.getOrDefault(view.id(), guesses.get(view.id())), attended.get(view.id()),
