@@ -32,7 +32,8 @@ class ArchitectureTest {
             .and().areNotAnnotatedWith("io.micronaut.core.annotation.Generated")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "org.apache.commons.statistics..", "org.apache.commons.numbers..", "org.apache.commons.math3..",
-                    "org.trialkeeper.analysis..", "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..");
+                    "org.trialkeeper.analysis..", "io.micronaut.serde.annotation..", "io.micronaut.serde.config.naming..",
+                    "com.fasterxml.jackson.annotation..");
 
     /**
      * Blinded assessment entry cannot reach an arm: of randomisation it may use only the times

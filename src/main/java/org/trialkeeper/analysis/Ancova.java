@@ -23,7 +23,8 @@ public final class Ancova {
 
     public record Result(int n, double f, int dfArm, int dfResidual, double p, double partialEtaSquared,
                          double adjustedDifference, double differenceLower, double differenceUpper,
-                         double adjustedMeanIntervention, double adjustedMeanControl, double baselineMean) {
+                         double adjustedMeanIntervention, double adjustedMeanControl, double baselineMean,
+                         double residualSumOfSquares) {
     }
 
     public static Result fit(List<Observation> observations) {
@@ -57,6 +58,6 @@ public final class Ancova {
         double control = beta[0] + beta[1] * baselineMean;
         return new Result(n, f, 1, dfResidual, p, armSumOfSquares / (armSumOfSquares + residualSumOfSquares), beta[2],
                 beta[2] - critical * standardErrors[2], beta[2] + critical * standardErrors[2], control + beta[2],
-                control, baselineMean);
+                control, baselineMean, residualSumOfSquares);
     }
 }

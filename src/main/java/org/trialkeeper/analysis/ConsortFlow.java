@@ -45,17 +45,23 @@ public final class ConsortFlow {
     /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
     public static String exclusion(TrialData data, TrialData.Person person) {
         TrialData.OutcomeInfo primary = data.outcomes().get(0);
+        return exclusion(person, data.baselineTimepoint() + "/" + primary.key(), primary.timepoint() + "/" + primary.key(),
+                "no " + data.baselineTimepoint() + " " + primary.label(), "no " + primary.timepoint() + " " + primary.label());
+    }
+
+    private static String exclusion(TrialData.Person person, String baselineKey, String postKey, String noBaseline,
+                                    String noPost) {
         if ("EXCLUDED_FROM_ANALYSIS".equals(person.status())) {
             return "excluded: " + lastReason(person, "excluded-from-analysis");
         }
         if (!person.keepData()) {
             return "withdrew consent; data not to be used";
         }
-        if (!person.scores().containsKey(data.baselineTimepoint() + "/" + primary.key())) {
-            return "no " + data.baselineTimepoint() + " " + primary.label();
+        if (!person.scores().containsKey(baselineKey)) {
+            return noBaseline;
         }
-        if (!person.scores().containsKey(primary.timepoint() + "/" + primary.key())) {
-            return "no " + primary.timepoint() + " " + primary.label();
+        if (!person.scores().containsKey(postKey)) {
+            return noPost;
         }
         return null;
     }
@@ -82,6 +88,11 @@ public final class ConsortFlow {
                 default -> other++;
             }
         }
+        TrialData.OutcomeInfo primary = data.outcomes().get(0);
+        String baselineKey = data.baselineTimepoint() + "/" + primary.key();
+        String postKey = primary.timepoint() + "/" + primary.key();
+        String noBaseline = "no " + data.baselineTimepoint() + " " + primary.label();
+        String noPost = "no " + primary.timepoint() + " " + primary.label();
         List<ArmFlow> arms = new ArrayList<>();
         long randomised = 0;
         for (String code : groups) {
@@ -108,7 +119,7 @@ public final class ConsortFlow {
                         // completed follow-up (possibly excluded from analysis later)
                     }
                 }
-                String why = exclusion(data, person);
+                String why = exclusion(person, baselineKey, postKey, noBaseline, noPost);
                 if (why != null) {
                     excluded.add(why);
                 }

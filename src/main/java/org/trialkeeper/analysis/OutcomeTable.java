@@ -62,8 +62,8 @@ public final class OutcomeTable {
                 List<TrialData.Person> members = usable.stream().filter(p -> group == null || group.equals(p.arm())).toList();
                 Map<String, Long> withData = new java.util.LinkedHashMap<>();
                 for (String timepoint : data.timepoints()) {
-                    withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(timepoint + "/" + outcome.key()))
-                            .count());
+                    String key = timepoint + "/" + outcome.key();
+                    withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(key)).count());
                 }
                 List<Double> baseline = new ArrayList<>();
                 List<Double> post = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class OutcomeTable {
                     Ancova.Result r = Ancova.fit(observations);
                     ancova = new AncovaResult(r.n(), r.f(), r.dfArm(), r.dfResidual(), r.p(), r.partialEtaSquared(),
                             r.adjustedDifference(), r.differenceLower(), r.differenceUpper(), r.adjustedMeanIntervention(),
-                            r.adjustedMeanControl(), slopes(observations));
+                            r.adjustedMeanControl(), slopes(observations, r.residualSumOfSquares()));
                 } catch (IllegalArgumentException e) {
                     missing = e.getMessage();
                 }
@@ -98,23 +98,20 @@ public final class OutcomeTable {
         return rows;
     }
 
-    /** F test of the arm-by-baseline interaction added to the ANCOVA model. */
-    static SlopesCheck slopes(List<Ancova.Observation> observations) {
+    /** F test of the arm-by-baseline interaction added to the ANCOVA model, whose residual sum of squares is given. */
+    static SlopesCheck slopes(List<Ancova.Observation> observations, double rssReduced) {
         int n = observations.size();
         if (n < 6) {
             return null;
         }
         double[] y = new double[n];
-        double[][] reduced = new double[n][2];
         double[][] full = new double[n][3];
         for (int i = 0; i < n; i++) {
             Ancova.Observation o = observations.get(i);
             double arm = o.intervention() ? 1 : 0;
             y[i] = o.post();
-            reduced[i] = new double[]{o.baseline(), arm};
             full[i] = new double[]{o.baseline(), arm, o.baseline() * arm};
         }
-        double rssReduced = rss(y, reduced);
         double rssFull = rss(y, full);
         int df2 = n - 4;
         double f = (rssReduced - rssFull) / (rssFull / df2);

@@ -2,6 +2,7 @@ package org.trialkeeper.assessment;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -52,16 +53,18 @@ public class AssessmentService {
     private final AllocationTimes allocationTimes;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final JdbcOperations jdbc;
     private final Clock clock;
 
     AssessmentService(AssessmentRepository assessments, ParticipantService participants, TrialService trials,
-                      AllocationTimes allocationTimes, AuditTrail audit, JsonMapper json, Clock clock) {
+                      AllocationTimes allocationTimes, AuditTrail audit, JsonMapper json, JdbcOperations jdbc, Clock clock) {
         this.assessments = assessments;
         this.participants = participants;
         this.trials = trials;
         this.allocationTimes = allocationTimes;
         this.audit = audit;
         this.json = json;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -145,6 +148,60 @@ public class AssessmentService {
         return assessments.findByTrialIdOrderById(trialId).stream().map(a -> new Entered(a.participantId(),
                 a.instrument(), a.timepoint(), read(a.responsesJson(), ANSWERS),
                 read(a.scoresJson(), Argument.of(Scoring.Scores.class)), a.guess(), a.enteredAt())).toList();
+    }
+
+    /** One assessment's scores and guess, for reports. */
+    public record Scored(long participantId, String instrument, String timepoint, Double total,
+                         Map<String, Scoring.Score> subscales, String guess) {
+    }
+
+    /** Every assessment's scores, subscales too; each costs a parse, so reports of totals use {@link #totals}. */
+    @Transactional
+    public List<Scored> scores(long trialId) {
+        return assessments.findByTrialIdOrderById(trialId).stream().map(a -> new Scored(a.participantId(),
+                a.instrument(), a.timepoint(), a.total(), read(a.scoresJson(), Argument.of(Scoring.Scores.class))
+                .subscales(), a.guess())).toList();
+    }
+
+    /** One participant's totals, in the order asked for (null where there is none), and their guess. */
+    public record Totals(Double[] values, String guess) {
+    }
+
+    /**
+     * The totals of the given (timepoint, instrument) pairs for every participant with any
+     * assessment, grouped by the database: one row per participant however many assessments
+     * there are. The guess is the one given with the first pair's assessment, else any other.
+     */
+    @Transactional
+    public Map<Long, Totals> totals(long trialId, List<String[]> wanted) {
+        StringBuilder sql = new StringBuilder("SELECT participant_id");
+        for (int i = 0; i <= wanted.size(); i++) {
+            sql.append(", MAX(CASE WHEN timepoint = ? AND instrument = ? THEN ").append(i < wanted.size() ? "total" : "guess")
+                    .append(" END)");
+        }
+        sql.append(", MAX(guess) FROM assessment WHERE trial_id = ? GROUP BY participant_id");
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            int parameter = 1;
+            for (int i = 0; i <= wanted.size(); i++) {
+                String[] pair = i < wanted.size() ? wanted.get(i) : wanted.get(0);
+                statement.setString(parameter++, pair[0]);
+                statement.setString(parameter++, pair[1]);
+            }
+            statement.setLong(parameter, trialId);
+            Map<Long, Totals> totals = new HashMap<>();
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Double[] values = new Double[wanted.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        double value = rows.getDouble(i + 2);
+                        values[i] = rows.wasNull() ? null : value;
+                    }
+                    String guess = rows.getString(wanted.size() + 2);
+                    totals.put(rows.getLong(1), new Totals(values, guess != null ? guess : rows.getString(wanted.size() + 3)));
+                }
+            }
+            return totals;
+        });
     }
 
     /** Which instruments are entered for each participant of the trial, as "timepoint/instrument", by participant id. */

@@ -1,5 +1,6 @@
 package org.trialkeeper.followup;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -15,4 +16,11 @@ interface AttendanceRepository extends CrudRepository<Attendance, Long> {
     List<Attendance> findByParticipantIdOrderBySession(Long participantId);
 
     List<Attendance> findByTrialIdOrderById(Long trialId);
+
+    @Query("SELECT participant_id, SUM(present) AS attended FROM attendance WHERE trial_id = :trialId GROUP BY participant_id")
+    List<Attended> findAttended(Long trialId);
+
+    @io.micronaut.core.annotation.Introspected
+    record Attended(Long participantId, int attended) {
+    }
 }

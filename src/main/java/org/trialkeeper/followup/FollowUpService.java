@@ -223,8 +223,7 @@ public class FollowUpService {
     @Transactional
     public Map<Long, Integer> sessionsAttended(long trialId) {
         Map<Long, Integer> attended = new java.util.HashMap<>();
-        attendance.findByTrialIdOrderById(trialId).forEach(a -> attended.merge(a.participantId(), a.present() ? 1 : 0,
-                Integer::sum));
+        attendance.findAttended(trialId).forEach(a -> attended.put(a.participantId(), a.attended()));
         return attended;
     }
 

@@ -2,6 +2,7 @@ package org.trialkeeper.participant;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -37,14 +38,16 @@ public class ParticipantService {
     private final TrialService trials;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final JdbcOperations jdbc;
     private final Clock clock;
 
     ParticipantService(ParticipantRepository participants, TrialService trials, AuditTrail audit, JsonMapper json,
-                       Clock clock) {
+                       JdbcOperations jdbc, Clock clock) {
         this.participants = participants;
         this.trials = trials;
         this.audit = audit;
         this.json = json;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -154,6 +157,32 @@ public class ParticipantService {
     public void decidePerProtocol(long participantId, PerProtocol decision) {
         participants.updatePerProtocol(participantId, decision.excluded(), decision.reason(), decision.overridden(),
                 clock.instant());
+    }
+
+    /** One person screened, as a report counts them. */
+    public record Screened(long id, String code, String site, ParticipantStatus status, List<String> failedCriteria,
+                           Map<String, Object> baseline, boolean keepData, boolean perProtocolExcluded) {
+    }
+
+    /** Everyone screened for the trial, by id, read at once for a report. */
+    @Transactional
+    public List<Screened> screened(long trialId) {
+        // a large trial has a hundred thousand of them: read straight from the result set
+        return jdbc.prepareStatement("SELECT id, code, site, status, failed_criteria, baseline_json, keep_data,"
+                + " per_protocol_excluded FROM participant WHERE trial_id = ? ORDER BY id", statement -> {
+            statement.setLong(1, trialId);
+            List<Screened> screened = new ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String failed = rows.getString(5);
+                    screened.add(new Screened(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            ParticipantStatus.valueOf(rows.getString(4)),
+                            failed.isEmpty() ? List.of() : Arrays.asList(failed.split(",")), read(rows.getString(6)),
+                            rows.getBoolean(7), rows.getBoolean(8)));
+                }
+            }
+            return screened;
+        });
     }
 
     /** Every participant of the trial with their follow-up facts, by id. */

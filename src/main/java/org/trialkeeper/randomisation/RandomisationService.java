@@ -1,5 +1,6 @@
 package org.trialkeeper.randomisation;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -48,6 +49,7 @@ public class RandomisationService {
     private final AllocationRepository allocations;
     private final AuditTrail audit;
     private final Clock clock;
+    private final JdbcOperations jdbc;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean serving = new AtomicBoolean();
     private final ExecutorService server = Executors.newSingleThreadExecutor(task -> {
@@ -58,7 +60,7 @@ public class RandomisationService {
 
     RandomisationService(TrialService trials, ParticipantService participants, Allocator allocator,
                          RandomisationSetupRepository setups, AllocationRepository allocations, AuditTrail audit,
-                         Clock clock) {
+                         Clock clock, JdbcOperations jdbc) {
         this.trials = trials;
         this.participants = participants;
         this.allocator = allocator;
@@ -66,6 +68,7 @@ public class RandomisationService {
         this.allocations = allocations;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     private record Waiting(long trialId, Allocator.Request request, CompletableFuture<AllocationView> answer) {
@@ -144,9 +147,18 @@ public class RandomisationService {
      */
     @Transactional
     public Map<Long, String> arms(long trialId) {
-        Map<Long, String> arms = new LinkedHashMap<>();
-        allocations.findByTrialIdOrderByNumber(trialId).forEach(a -> arms.put(a.participantId(), a.arm()));
-        return arms;
+        // a large trial has a hundred thousand of them: read straight from the result set
+        return jdbc.prepareStatement("SELECT participant_id, arm FROM allocation WHERE trial_id = ? ORDER BY number",
+                statement -> {
+                    statement.setLong(1, trialId);
+                    Map<Long, String> arms = new LinkedHashMap<>();
+                    try (java.sql.ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            arms.put(rows.getLong(1), rows.getString(2));
+                        }
+                    }
+                    return arms;
+                });
     }
 
     /** Every randomised participant's allocation number, by participant id; for reports after the database is locked. */

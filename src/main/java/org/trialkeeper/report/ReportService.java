@@ -82,14 +82,33 @@ public class ReportService {
     public record Document(ConsortReport report, String wording, String trialStatus, String sha256, Instant generatedAt) {
     }
 
+    /** A report and the time spent reading its snapshot from the database, for the benchmark. */
+    public record Timed(Document document, long readNanos) {
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true,
+            isolation = io.micronaut.transaction.TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Timed timedReport(long trialId) {
+        long start = System.nanoTime();
+        TrialView trial = trials.find(trialId);
+        Protocol protocol = trials.protocol(trialId);
+        TrialData data = snapshot(trialId, trial, protocol);
+        long read = System.nanoTime() - start;
+        return new Timed(compute(trialId, trial, protocol, data, "2010", false), read);
+    }
+
     /** In one repeatable-read transaction, so that every number comes from the same moment. */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true,
             isolation = io.micronaut.transaction.TransactionDefinition.Isolation.REPEATABLE_READ)
     public Document report(long trialId, String wording, boolean baselineTests) {
         TrialView trial = trials.find(trialId);
         Protocol protocol = trials.protocol(trialId);
+        return compute(trialId, trial, protocol, snapshot(trialId, trial, protocol), wording, baselineTests);
+    }
+
+    private Document compute(long trialId, TrialView trial, Protocol protocol, TrialData data, String wording,
+                             boolean baselineTests) {
         boolean unblinded = trial.status() == TrialStatus.LOCKED;
-        TrialData data = snapshot(trialId, trial, protocol);
         Map<String, String> labels = new LinkedHashMap<>();
         if (unblinded) {
             protocol.arms().forEach(arm -> labels.put(arm.code(), arm.label()));
@@ -148,48 +167,56 @@ public class ReportService {
     /** Everything the report is computed from, as the database holds it now. */
     @Transactional
     public TrialData snapshot(long trialId, TrialView trial, Protocol protocol) {
-        Map<Long, Followed> followed = new HashMap<>();
-        participants.followed(trialId).forEach(f -> followed.put(f.candidate().id(), f));
         Map<Long, String> arms = randomisation.arms(trialId);
         Map<Long, List<TrialData.Event>> events = followUp.eventsByParticipant(trialId);
         Map<Long, Integer> attended = followUp.sessionsAttended(trialId);
         Outcome primary = protocol.outcomes().primary().get(0);
+        List<Outcome> named = new ArrayList<>(protocol.outcomes().primary());
+        if (protocol.outcomes().secondary() != null) {
+            named.addAll(protocol.outcomes().secondary());
+        }
+        boolean subscales = named.stream().anyMatch(o -> o.subscale() != null && !o.subscale().isEmpty());
         Map<Long, Map<String, Double>> scores = new HashMap<>();
         Map<Long, String> guesses = new HashMap<>();
-        Map<Long, String> primaryGuesses = new HashMap<>();
-        for (AssessmentService.Entered entered : assessments.all(trialId)) {
-            Map<String, Double> theirs = scores.computeIfAbsent(entered.participantId(), id -> new HashMap<>());
-            String at = entered.timepoint() + "/" + entered.instrument();
-            Scoring.Scores computed = entered.scores();
-            if (computed.total().value() != null) {
-                theirs.put(at, computed.total().value());
+        if (subscales) {
+            readScores(trialId, primary, scores, guesses);
+        } else {
+            // totals only: the database groups them, one row per participant
+            List<String[]> wanted = new ArrayList<>();
+            wanted.add(new String[]{primary.timepoint(), primary.instrument()});
+            for (Outcome outcome : named) {
+                for (Timepoint timepoint : protocol.timepoints()) {
+                    if (wanted.stream().noneMatch(w -> w[0].equals(timepoint.id()) && w[1].equals(outcome.instrument()))) {
+                        wanted.add(new String[]{timepoint.id(), outcome.instrument()});
+                    }
+                }
             }
-            computed.subscales().forEach((subscale, score) -> {
-                if (score.value() != null) {
-                    theirs.put(at + "/" + subscale, score.value());
+            assessments.totals(trialId, wanted).forEach((id, totals) -> {
+                Map<String, Double> theirs = new HashMap<>();
+                for (int i = 0; i < wanted.size(); i++) {
+                    if (totals.values()[i] != null) {
+                        theirs.put(wanted.get(i)[0] + "/" + wanted.get(i)[1], totals.values()[i]);
+                    }
+                }
+                scores.put(id, theirs);
+                if (totals.guess() != null) {
+                    guesses.put(id, totals.guess());
                 }
             });
-            if (entered.guess() != null) {
-                guesses.put(entered.participantId(), entered.guess());
-                if (entered.instrument().equals(primary.instrument()) && entered.timepoint().equals(primary.timepoint())) {
-                    primaryGuesses.put(entered.participantId(), entered.guess());
-                }
-            }
         }
         Map<String, String> criteria = new HashMap<>();
         protocol.eligibility().inclusion().forEach(c -> criteria.put(c.id(), c.id() + ": " + c.text()));
         protocol.eligibility().exclusion().forEach(c -> criteria.put(c.id(), c.id() + ": " + c.text()));
         List<TrialData.Person> people = new ArrayList<>();
-        for (ParticipantView view : participants.list(trialId)) {
-            Followed f = followed.get(view.id());
-            String screening = view.status() == ParticipantStatus.INELIGIBLE || view.status() == ParticipantStatus.DECLINED
-                    ? view.status().name() : ParticipantStatus.ENROLLED.name();
-            people.add(new TrialData.Person(view.code(), view.site(), screening,
-                    view.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
-                    arms.get(view.id()), view.status().name(), events.getOrDefault(view.id(), List.of()),
-                    f == null || f.keepData(), view.baseline(), scores.getOrDefault(view.id(), Map.of()),
-                    primaryGuesses.getOrDefault(view.id(), guesses.get(view.id())), attended.get(view.id()),
-                    f != null && f.perProtocolExcluded()));
+        for (ParticipantService.Screened p : participants.screened(trialId)) {
+            String screening = p.status() == ParticipantStatus.INELIGIBLE || p.status() == ParticipantStatus.DECLINED
+                    ? p.status().name() : ParticipantStatus.ENROLLED.name();
+            people.add(new TrialData.Person(p.code(), p.site(), screening,
+                    p.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
+                    arms.get(p.id()), p.status().name(), events.getOrDefault(p.id(), List.of()), p.keepData(),
+                    p.baseline(), scores.getOrDefault(p.id(), Map.of()),
+                    guesses.get(p.id()), attended.get(p.id()),
+                    p.perProtocolExcluded()));
         }
         List<TrialData.ArmInfo> armInfo = protocol.arms().stream()
                 .map(a -> new TrialData.ArmInfo(a.code(), a.label(), a.role() == ArmRole.INTERVENTION)).toList();
@@ -197,15 +224,38 @@ public class ReportService {
                 .map(c -> new TrialData.Characteristic(c.id(), c.label(), c.type() == CharacteristicType.NUMBER,
                         c.levels() == null ? List.of() : c.levels())).toList();
         List<TrialData.OutcomeInfo> outcomes = new ArrayList<>();
-        protocol.outcomes().primary().forEach(o -> outcomes.add(outcome(protocol, o, true)));
-        if (protocol.outcomes().secondary() != null) {
-            protocol.outcomes().secondary().forEach(o -> outcomes.add(outcome(protocol, o, false)));
+        for (Outcome outcome : named) {
+            outcomes.add(outcome(protocol, outcome, outcomes.size() < protocol.outcomes().primary().size()));
         }
         String baseline = protocol.timepoints().stream().filter(t -> t.kind() == TimepointKind.BASELINE)
                 .map(Timepoint::id).findFirst().orElse(protocol.timepoints().get(0).id());
         return new TrialData(trial.title(), trial.registryId(), armInfo, characteristics, outcomes, baseline,
                 protocol.timepoints().stream().map(Timepoint::id).toList(), protocol.intervention().sessions(), people,
                 armLabels.unblindings(trialId));
+    }
+
+    /** Every score, subscales too, one assessment at a time; the guess given with the primary outcome's assessment wins. */
+    private void readScores(long trialId, Outcome primary, Map<Long, Map<String, Double>> scores, Map<Long, String> guesses) {
+        Map<Long, String> primaryGuesses = new HashMap<>();
+        for (AssessmentService.Scored scored : assessments.scores(trialId)) {
+            Map<String, Double> theirs = scores.computeIfAbsent(scored.participantId(), id -> new HashMap<>());
+            String at = scored.timepoint() + "/" + scored.instrument();
+            if (scored.total() != null) {
+                theirs.put(at, scored.total());
+            }
+            scored.subscales().forEach((subscale, score) -> {
+                if (score.value() != null) {
+                    theirs.put(at + "/" + subscale, score.value());
+                }
+            });
+            if (scored.guess() != null) {
+                guesses.putIfAbsent(scored.participantId(), scored.guess());
+                if (scored.instrument().equals(primary.instrument()) && scored.timepoint().equals(primary.timepoint())) {
+                    primaryGuesses.put(scored.participantId(), scored.guess());
+                }
+            }
+        }
+        guesses.putAll(primaryGuesses);
     }
 
     private static TrialData.OutcomeInfo outcome(Protocol protocol, Outcome outcome, boolean primary) {
