@@ -69,7 +69,7 @@ public class AssessmentService {
     }
 
     @Transactional
-    AssessmentView enter(Actor actor, long trialId, long participantId, AssessmentRequest request) {
+    public AssessmentView enter(Actor actor, long trialId, long participantId, AssessmentRequest request) {
         Protocol protocol = collecting(trialId);
         List<Violation> violations = new ArrayList<>();
         Instrument instrument = Responses.instrumentAt(protocol, request.instrument(), request.timepoint(),
@@ -131,7 +131,7 @@ public class AssessmentService {
     }
 
     @Transactional
-    List<AssessmentView> list(long trialId, long participantId) {
+    public List<AssessmentView> list(long trialId, long participantId) {
         String code = participants.candidate(trialId, participantId).code();
         return assessments.findByTrialIdAndParticipantIdOrderById(trialId, participantId).stream()
                 .map(a -> view(a, code)).toList();
@@ -220,7 +220,7 @@ public class AssessmentService {
      * randomisation) and the instruments done and to do.
      */
     @Transactional
-    List<WorklistEntry> worklist(long trialId) {
+    public List<WorklistEntry> worklist(long trialId) {
         Protocol protocol = trials.protocol(trialId);
         Map<Long, Instant> randomisedAt = allocationTimes.of(trialId);
         Map<Long, Set<String>> done = entered(trialId);

@@ -72,7 +72,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    Views.AttendanceView attend(Actor actor, long trialId, long participantId, int session,
+    public Views.AttendanceView attend(Actor actor, long trialId, long participantId, int session,
                                 Requests.AttendanceRequest request) {
         Protocol protocol = following(trialId);
         List<Violation> violations = new ArrayList<>();
@@ -110,7 +110,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    Views.AttendanceView attendance(long trialId, long participantId) {
+    public Views.AttendanceView attendance(long trialId, long participantId) {
         Protocol protocol = trials.protocol(trialId);
         Candidate candidate = participants.candidate(trialId, participantId);
         return attendanceView(protocol, trialId, candidate);
@@ -138,7 +138,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    Views.EventView record(Actor actor, long trialId, long participantId, Requests.EventRequest request) {
+    public Views.EventView record(Actor actor, long trialId, long participantId, Requests.EventRequest request) {
         Protocol protocol = following(trialId);
         List<Violation> violations = new ArrayList<>();
         EventKind kind = null;
@@ -196,7 +196,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    List<Views.EventView> events(long trialId, long participantId) {
+    public List<Views.EventView> events(long trialId, long participantId) {
         participants.candidate(trialId, participantId);
         List<FollowUpEvent> recorded = events.findByTrialIdAndParticipantIdOrderById(trialId, participantId);
         List<Views.EventView> views = new ArrayList<>();

@@ -57,7 +57,7 @@ public class ProgressService {
     }
 
     @Transactional
-    Progress progress(Actor actor, long trialId) {
+    public Progress progress(Actor actor, long trialId) {
         TrialStatus status = trials.find(trialId).status();
         Protocol protocol = trials.protocol(trialId);
         boolean byArm = actor.role() == Role.ADMIN || actor.role() == Role.COORDINATOR || status == TrialStatus.LOCKED;

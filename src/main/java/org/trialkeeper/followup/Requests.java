@@ -4,24 +4,24 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** What coordinators send to record follow-up. */
-final class Requests {
+public final class Requests {
 
     private Requests() {
     }
 
     /** Present or absent at one session; changing what was recorded needs a reason. */
     @Serdeable
-    record AttendanceRequest(@Nullable Boolean present, @Nullable String reason) {
+    public record AttendanceRequest(@Nullable Boolean present, @Nullable String reason) {
     }
 
     /** An event after randomisation: kind, date (ISO), reason, the timepoint it affects, and for a withdrawal whether the data may be kept. */
     @Serdeable
-    record EventRequest(@Nullable String kind, @Nullable String date, @Nullable String reason, @Nullable String timepoint,
+    public record EventRequest(@Nullable String kind, @Nullable String date, @Nullable String reason, @Nullable String timepoint,
                         @Nullable Boolean keepData) {
     }
 
     /** A coordinator's decision on the per-protocol analysis, overriding the attendance rule. */
     @Serdeable
-    record PerProtocolRequest(@Nullable Boolean excluded, @Nullable String reason) {
+    public record PerProtocolRequest(@Nullable Boolean excluded, @Nullable String reason) {
     }
 }

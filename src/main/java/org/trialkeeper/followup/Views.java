@@ -9,23 +9,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What follow-up answers. */
-final class Views {
+public final class Views {
 
     private Views() {
     }
 
     @Serdeable
-    record SessionView(int session, boolean present, Instant recordedAt) {
+    public record SessionView(int session, boolean present, Instant recordedAt) {
     }
 
     @Serdeable
-    record AttendanceView(long participantId, String participantCode, int sessions, List<SessionView> recorded,
+    public record AttendanceView(long participantId, String participantCode, int sessions, List<SessionView> recorded,
                           int absences, int absencesExcludingPerProtocol, PerProtocol perProtocol) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EventView(long id, long participantId, String kind, LocalDate date, String reason, String timepoint,
+    public record EventView(long id, long participantId, String kind, LocalDate date, String reason, String timepoint,
                      Boolean keepData, String status, Instant recordedAt) {
     }
 }

@@ -52,7 +52,7 @@ public class ParticipantService {
     }
 
     @Transactional
-    ParticipantView screen(Actor actor, long trialId, ScreeningRequest request) {
+    public ParticipantView screen(Actor actor, long trialId, ScreeningRequest request) {
         if (trials.find(trialId).status() != TrialStatus.RECRUITING) {
             throw new ProblemException(ProblemKind.CONFLICT, "not-recruiting", "Not recruiting",
                     "Participants are screened only while the trial is RECRUITING");

@@ -10,6 +10,6 @@ import java.util.Map;
  * characteristic, an answer for every eligibility criterion (true when it applies), and consent.
  */
 @Serdeable
-record ScreeningRequest(@Nullable String code, @Nullable String site, @Nullable Map<String, Object> baseline,
+public record ScreeningRequest(@Nullable String code, @Nullable String site, @Nullable Map<String, Object> baseline,
                         @Nullable Map<String, Object> eligibility, @Nullable String consent) {
 }

@@ -4,5 +4,5 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
-record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
+public record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
 }

@@ -7,5 +7,5 @@ import java.util.List;
 
 /** The complete set of a user's roles in one trial; an empty list ends the membership. */
 @Serdeable
-record RoleAssignment(@Nullable List<String> roles) {
+public record RoleAssignment(@Nullable List<String> roles) {
 }

@@ -67,7 +67,7 @@ public class UserService {
     }
 
     @Transactional
-    UserView create(Actor actor, NewUser request) {
+    public UserView create(Actor actor, NewUser request) {
         String username = request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
         List<Violation> violations = new ArrayList<>();
         if (!USERNAME.matcher(username).matches()) {
@@ -97,7 +97,7 @@ public class UserService {
     }
 
     @Transactional
-    List<UserView> list() {
+    public List<UserView> list() {
         return users.listOrderById().stream().map(this::view).toList();
     }
 
@@ -107,7 +107,7 @@ public class UserService {
     }
 
     @Transactional
-    void changeOwnPassword(Actor actor, PasswordChange change) {
+    public void changeOwnPassword(Actor actor, PasswordChange change) {
         UserAccount account = users.findByIdForUpdate(actor.userId())
                 .orElseThrow(() -> ProblemException.notFound("User", actor.userId()));
         if (change.currentPassword() == null || !hasher.matches(change.currentPassword(), account.passwordHash())) {
@@ -140,7 +140,7 @@ public class UserService {
 
     /** Replaces the user's roles in the trial; an empty list revokes the membership. */
     @Transactional
-    MemberView assignRoles(Actor actor, long trialId, long userId, RoleAssignment assignment) {
+    public MemberView assignRoles(Actor actor, long trialId, long userId, RoleAssignment assignment) {
         trials.find(trialId);
         UserAccount account = account(userId);
         Set<Role> wanted = parseRoles(assignment);

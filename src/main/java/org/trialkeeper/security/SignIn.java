@@ -1,0 +1,55 @@
+package org.trialkeeper.security;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a username and password (with the login throttle) and signs a short-lived token:
+ * what the API's login answers as a bearer token and the web pages keep in a cookie.
+ */
+@Singleton
+public class SignIn {
+
+    private final LoginService logins;
+    private final TokenGenerator tokens;
+    private final int expirySeconds;
+
+    SignIn(LoginService logins, TokenGenerator tokens,
+           @Value("${micronaut.security.token.jwt.generator.access-token.expiration:900}") int expirySeconds) {
+        this.logins = logins;
+        this.tokens = tokens;
+        this.expirySeconds = expirySeconds;
+    }
+
+    /** A signed-in user's token, how long it lasts, and whether the password must be changed first. */
+    public record Session(String token, int expiresIn, String username, boolean mustChangePassword) {
+    }
+
+    /** @throws ProblemException 401 for wrong credentials, 429 while the account is throttled */
+    public Session attempt(String username, String password) {
+        LoginService.Outcome outcome = logins.attempt(username, password);
+        if (outcome instanceof LoginService.Throttled throttled) {
+            throw new ProblemException(ProblemKind.THROTTLED, "login-throttled", "Too many failed logins",
+                    "This account is locked after repeated failed logins; try again later")
+                    .retryAfter(throttled.retryAfter());
+        }
+        if (!(outcome instanceof LoginService.SignedIn signedIn)) {
+            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "invalid-credentials", "Invalid credentials",
+                    "The username or password is wrong");
+        }
+        UserAccount account = signedIn.account();
+        Authentication authentication = Authentication.build(account.username(),
+                account.admin() ? List.of(Role.ADMIN.name()) : List.of(),
+                Map.of(LoginController.USER_ID, account.id(), LoginController.PASSWORD_CHANGE, account.mustChangePassword()));
+        String token = tokens.generateToken(authentication, expirySeconds)
+                .orElseThrow(() -> new IllegalStateException("No token could be signed"));
+        return new Session(token, expirySeconds, account.username(), account.mustChangePassword());
+    }
+}

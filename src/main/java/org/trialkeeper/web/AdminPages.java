@@ -1,0 +1,128 @@
+package org.trialkeeper.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.audit.AuditView;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.NewUser;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+import org.trialkeeper.security.RoleAssignment;
+import org.trialkeeper.security.UserService;
+import org.trialkeeper.trial.TrialService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The administrator's pages: users, memberships and roles; the audit trail and its verification. */
+@Controller(Pages.ROOT + "/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+class AdminPages {
+
+    private final WebSession session;
+    private final UserService users;
+    private final TrialService trials;
+    private final AuditTrail audit;
+
+    AdminPages(WebSession session, UserService users, TrialService trials, AuditTrail audit) {
+        this.session = session;
+        this.users = users;
+        this.trials = trials;
+        this.audit = audit;
+    }
+
+    @Get("/users")
+    @Permit(Role.ADMIN)
+    HttpResponse<?> usersPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor) {
+        return Pages.page("users", model(request, actor, List.of(), null));
+    }
+
+    @Post("/users")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(Role.ADMIN)
+    HttpResponse<?> create(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        Pages.requireCsrf(request, session, fields);
+        try {
+            var created = users.create(actor, new NewUser(fields.get("username"), fields.get("password"), false));
+            return Pages.page("users", model(request, actor, List.of(), "Created user " + created.username()
+                    + " (id " + created.id() + ") with a one-time password"));
+        } catch (ProblemException refused) {
+            return Pages.page(HttpStatus.BAD_REQUEST, "users", model(request, actor, Pages.errors(refused), null));
+        }
+    }
+
+    @Post("/members")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(Role.ADMIN)
+    HttpResponse<?> assign(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        Pages.requireCsrf(request, session, fields);
+        try {
+            long trialId = Long.parseLong(fields.getOrDefault("trialId", ""));
+            long userId = Long.parseLong(fields.getOrDefault("userId", ""));
+            List<String> roles = new ArrayList<>();
+            for (Role role : Role.values()) {
+                if (role.heldPerTrial() && "on".equals(fields.get("role." + role.name()))) {
+                    roles.add(role.name());
+                }
+            }
+            var member = users.assignRoles(actor, trialId, userId, new RoleAssignment(roles));
+            return Pages.page("users", model(request, actor, List.of(), member.username() + " now holds "
+                    + (member.roles().isEmpty() ? "no role" : member.roles()) + " in trial " + trialId));
+        } catch (ProblemException refused) {
+            return Pages.page(refused.kind() == org.trialkeeper.problem.ProblemKind.NOT_FOUND ? HttpStatus.NOT_FOUND
+                    : HttpStatus.BAD_REQUEST, "users", model(request, actor, Pages.errors(refused), null));
+        } catch (NumberFormatException e) {
+            return Pages.page(HttpStatus.BAD_REQUEST, "users", model(request, actor,
+                    List.of("trial and user: choose both"), null));
+        }
+    }
+
+    @Get("/audit")
+    @Permit(Role.ADMIN)
+    HttpResponse<?> auditPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor) {
+        Map<String, Object> model = Pages.model(request, session, actor, "Audit trail");
+        model.put("verification", audit.verify());
+        List<AuditView> records = new ArrayList<>();
+        long after = 0;
+        for (List<AuditView> page = audit.records(after); !page.isEmpty(); page = audit.records(after)) {
+            records.addAll(page);
+            after = page.get(page.size() - 1).seq();
+        }
+        // newest first, the latest 500
+        List<AuditView> newest = new ArrayList<>(records.subList(Math.max(0, records.size() - 500), records.size()));
+        java.util.Collections.reverse(newest);
+        model.put("records", newest);
+        model.put("total", records.size());
+        return Pages.page("audit", model);
+    }
+
+    private Map<String, Object> model(HttpRequest<?> request, Actor actor, List<String> errors, String done) {
+        Map<String, Object> model = Pages.model(request, session, actor, "Users and roles");
+        model.put("users", users.list());
+        model.put("trials", trials.list());
+        model.put("roles", List.of(Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN));
+        model.put("errors", errors);
+        model.put("done", done);
+        return model;
+    }
+}

@@ -1,0 +1,119 @@
+package org.trialkeeper.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.trialkeeper.assessment.AssessmentRequest;
+import org.trialkeeper.assessment.AssessmentService;
+import org.trialkeeper.assessment.AssessmentView;
+import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.protocol.Instrument;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+import org.trialkeeper.trial.TrialService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** The assessor's entry form, one input per item of the instrument, and nothing that depends on the arm. */
+@Controller(Pages.ROOT + "/trials/{trialId}/participants/{participantId}/assess")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+class AssessorPages {
+
+    private final WebSession session;
+    private final TrialService trials;
+    private final ParticipantService participants;
+    private final AssessmentService assessments;
+
+    AssessorPages(WebSession session, TrialService trials, ParticipantService participants, AssessmentService assessments) {
+        this.session = session;
+        this.trials = trials;
+        this.participants = participants;
+        this.assessments = assessments;
+    }
+
+    @Get("{?instrument,timepoint}")
+    @Permit(Role.ASSESSOR)
+    HttpResponse<?> form(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                         @PathVariable long participantId, @QueryValue @Nullable String instrument,
+                         @QueryValue @Nullable String timepoint) {
+        return Pages.page("assess", model(request, actor, trialId, participantId, instrument, timepoint, Map.of()));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(Role.ASSESSOR)
+    HttpResponse<?> enter(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                          @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        Pages.requireCsrf(request, session, fields);
+        String instrumentId = fields.get("instrument");
+        String timepoint = fields.get("timepoint");
+        Instrument instrument = trials.protocol(trialId).instrument(instrumentId == null ? "" : instrumentId).orElse(null);
+        List<Object> responses = null;
+        if (instrument != null) {
+            responses = new ArrayList<>();
+            for (int item = 1; item <= instrument.items(); item++) {
+                String value = fields.get("item." + item);
+                responses.add(value == null || value.isBlank() ? null : whole(value));
+            }
+        }
+        String guess = fields.get("guess");
+        try {
+            AssessmentView entered = assessments.enter(actor, trialId, participantId, new AssessmentRequest(instrumentId,
+                    timepoint, responses, guess == null || guess.isBlank() ? null : guess));
+            Map<String, Object> model = Pages.model(request, session, actor, "Assessment entered");
+            model.put("trial", trials.find(trialId));
+            model.put("assessment", entered);
+            return Pages.page("assessed", model);
+        } catch (ProblemException refused) {
+            Map<String, Object> model = model(request, actor, trialId, participantId, instrumentId, timepoint, fields);
+            model.put("errors", Pages.errors(refused));
+            return Pages.page(refused.kind() == org.trialkeeper.problem.ProblemKind.CONFLICT ? HttpStatus.CONFLICT
+                    : HttpStatus.BAD_REQUEST, "assess", model);
+        }
+    }
+
+    private Map<String, Object> model(HttpRequest<?> request, Actor actor, long trialId, long participantId,
+                                      String instrumentId, String timepoint, Map<String, String> values) {
+        Instrument instrument = trials.protocol(trialId).instrument(instrumentId == null ? "" : instrumentId)
+                .orElseThrow(() -> ProblemException.invalidRequest("instrument", "one-of",
+                        "must be one of the protocol's instruments"));
+        Map<String, Object> model = Pages.model(request, session, actor, instrument.id() + " at " + timepoint);
+        model.put("trial", trials.find(trialId));
+        model.put("participant", participants.candidate(trialId, participantId));
+        model.put("instrument", instrument);
+        model.put("timepoint", timepoint);
+        model.put("items", IntStream.rangeClosed(1, instrument.items()).boxed().toList());
+        model.put("values", values);
+        return model;
+    }
+
+    private static Object whole(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+}

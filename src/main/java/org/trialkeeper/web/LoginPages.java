@@ -1,0 +1,104 @@
+package org.trialkeeper.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.PasswordChange;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.SignIn;
+import org.trialkeeper.security.UserService;
+
+import java.util.Map;
+
+/** Sign-in, sign-out and the first change of a one-time password, as pages. */
+@Controller(Pages.ROOT)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+class LoginPages {
+
+    private final WebSession session;
+    private final SignIn signIn;
+    private final UserService users;
+
+    LoginPages(WebSession session, SignIn signIn, UserService users) {
+        this.session = session;
+        this.signIn = signIn;
+        this.users = users;
+    }
+
+    @Get("/login")
+    @Permit(anonymous = true)
+    HttpResponse<?> loginForm(HttpRequest<?> request) {
+        String token = session.newLoginToken();
+        Map<String, Object> model = Pages.model(request, session, null, "Sign in");
+        model.put("csrf", token);
+        return session.withLoginToken(request, Pages.page("login", model), token);
+    }
+
+    @Post("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(anonymous = true)
+    HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        Pages.requireCsrf(request, session, fields);
+        try {
+            SignIn.Session signedIn = signIn.attempt(fields.get("username"), fields.get("password"));
+            return session.withSession(request, Pages.redirect(signedIn.mustChangePassword() ? Pages.ROOT + "/password"
+                    : Pages.ROOT), signedIn.token(), signedIn.expiresIn());
+        } catch (ProblemException refused) {
+            String token = session.newLoginToken();
+            Map<String, Object> model = Pages.model(request, session, null, "Sign in");
+            model.put("csrf", token);
+            model.put("errors", java.util.List.of(refused.getMessage()));
+            model.put("username", fields.get("username"));
+            return session.withLoginToken(request, Pages.page(HttpStatus.UNAUTHORIZED, "login", model), token);
+        }
+    }
+
+    @Post("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(signedIn = true, duringPasswordChange = true)
+    HttpResponse<?> logout(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
+        Pages.requireCsrf(request, session, form == null ? Map.of() : form);
+        return session.withoutSession(request, Pages.redirect(Pages.ROOT + "/login"));
+    }
+
+    @Get("/password")
+    @Permit(signedIn = true, duringPasswordChange = true)
+    HttpResponse<?> passwordForm(HttpRequest<?> request, @Parameter(hidden = true) Actor actor) {
+        return Pages.page("password", Pages.model(request, session, actor, "Choose your password"));
+    }
+
+    @Post("/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(signedIn = true, duringPasswordChange = true)
+    HttpResponse<?> changePassword(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
+                                   @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        Pages.requireCsrf(request, session, fields);
+        try {
+            users.changeOwnPassword(actor, new PasswordChange(fields.get("currentPassword"), fields.get("newPassword")));
+            SignIn.Session signedIn = signIn.attempt(actor.username(), fields.get("newPassword"));
+            return session.withSession(request, Pages.redirect(Pages.ROOT), signedIn.token(), signedIn.expiresIn());
+        } catch (ProblemException refused) {
+            Map<String, Object> model = Pages.model(request, session, actor, "Choose your password");
+            model.put("errors", Pages.errors(refused));
+            return Pages.page(HttpStatus.BAD_REQUEST, "password", model);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.trialkeeper.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.trialkeeper.assessment.AssessmentService;
+import org.trialkeeper.followup.ProgressService;
+import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.report.ReportService;
+import org.trialkeeper.security.Actor;
+import org.trialkeeper.security.Permit;
+import org.trialkeeper.security.Role;
+import org.trialkeeper.security.UserService;
+import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.trial.TrialStatus;
+import org.trialkeeper.trial.TrialView;
+
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Map;
+
+/** The list of a user's trials, and each trial's page for the role the user holds in it. */
+@Controller(Pages.ROOT)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+class TrialPages {
+
+    private final WebSession session;
+    private final TrialService trials;
+    private final UserService users;
+    private final ParticipantService participants;
+    private final AssessmentService assessments;
+    private final ProgressService progress;
+    private final ReportService reports;
+
+    TrialPages(WebSession session, TrialService trials, UserService users, ParticipantService participants,
+               AssessmentService assessments, ProgressService progress, ReportService reports) {
+        this.session = session;
+        this.trials = trials;
+        this.users = users;
+        this.participants = participants;
+        this.assessments = assessments;
+        this.progress = progress;
+        this.reports = reports;
+    }
+
+    /** One row of the trial list: the trial and the roles the user holds in it. */
+    public record Row(TrialView trial, String roles) {
+    }
+
+    @Get
+    @Permit(signedIn = true)
+    HttpResponse<?> trials(HttpRequest<?> request, @Parameter(hidden = true) Actor actor) {
+        List<Row> rows = new ArrayList<>();
+        if (actor.admin()) {
+            trials.list().forEach(t -> rows.add(new Row(t, "ADMIN")));
+        } else {
+            for (TrialView trial : trials.list(users.trialsOf(actor.userId()))) {
+                rows.add(new Row(trial, String.join(", ", users.rolesIn(actor.userId(), trial.id()).stream()
+                        .map(Role::name).toList())));
+            }
+        }
+        Map<String, Object> model = Pages.model(request, session, actor, "Your trials");
+        model.put("rows", rows);
+        return Pages.page("trials", model);
+    }
+
+    @Get("/trials/{trialId}")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
+    HttpResponse<?> trial(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+        TrialView trial = trials.find(trialId);
+        Map<String, Object> model = Pages.model(request, session, actor, trial.shortName());
+        model.put("trial", trial);
+        model.put("role", actor.role().name());
+        model.put("screened", request.getParameters().get("screened"));
+        model.put("screenedStatus", request.getParameters().get("status"));
+        switch (actor.role()) {
+            case ASSESSOR -> model.put("worklist", assessments.worklist(trialId));
+            case COORDINATOR -> {
+                model.put("progress", progress.progress(actor, trialId));
+                model.put("participants", participants.list(trialId));
+            }
+            default -> {
+                if (actor.role() != Role.STATISTICIAN) {
+                    model.put("progress", progress.progress(actor, trialId));
+                }
+                model.put("locked", trial.status() == TrialStatus.LOCKED);
+            }
+        }
+        return Pages.page("trial", model);
+    }
+
+    @Get("/trials/{trialId}/consort.svg")
+    @Produces("image/svg+xml")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    HttpResponse<String> consort(@PathVariable long trialId) {
+        return HttpResponse.ok(ConsortSvg.draw(reports.report(trialId, "2010", false).report().flow()))
+                .contentType("image/svg+xml");
+    }
+
+}

@@ -1,0 +1,287 @@
+package org.trialkeeper.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One end-to-end task per role, in Debian's headless chromium: a coordinator screens and
+ * randomises a nurse and records follow-up; an assessor enters a questionnaire by keyboard and
+ * never sees an arm; an investigator sees the CONSORT diagram and the downloads; an
+ * administrator manages users and sees the audit trail verified. Screenshots are written to
+ * target/screenshots.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPagesBrowserTest {
+
+    private static final List<String> ARM_WORDS = List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser(server.getURL().toString().replace("127.0.0.1", "localhost"));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.open("/app/login");
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    /** A recruiting seed trial with members of the given roles, each a user named after the role. */
+    private record Trial(long id, String shortName, Map<String, String> users) {
+    }
+
+    private Trial trial(String... roles) {
+        Api admin = Api.admin(http);
+        String shortName = Api.unique("web");
+        long id = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName));
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String role : roles) {
+            String username = Api.unique(role.toLowerCase());
+            admin.assign(id, admin.createMember(username), role);
+            users.put(role, username);
+        }
+        admin.retrieve(HttpRequest.POST("/api/trials/" + id + "/status", Map.of("status", "RECRUITING")), Map.class);
+        return new Trial(id, shortName, users);
+    }
+
+    private long enrol(Api coordinator, long trialId, String code) {
+        Map<String, Object> body = Map.of("code", code, "site", "RAZI", "consent", "given",
+                "baseline", Map.of("age", 30, "sex", "female", "marital", "single", "education", "bachelor"),
+                "eligibility", Map.of("I1", true, "I2", true, "E1", false, "E2", false));
+        Map<?, ?> screened = coordinator.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/participants", body), Map.class);
+        long id = ((Number) screened.get("id")).longValue();
+        coordinator.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/participants/" + id + "/randomisation", "")
+                .header("Idempotency-Key", "web-test-" + code), Map.class);
+        return id;
+    }
+
+    /** Waits for a page that holds the text (a submitted form's answer may still be on its way). */
+    private boolean shows(String text) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                    .until(driver -> driver.getPageSource().contains(text));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    private String text() {
+        return browser.find("main").getText();
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser.driver).executeScript(code, arguments);
+    }
+
+    @Test
+    void aCoordinatorScreensRandomisesOnceAndRecordsFollowUp() {
+        Trial trial = trial("COORDINATOR");
+        browser.signIn(trial.users().get("COORDINATOR"), Api.MEMBER_PASSWORD);
+        Cookie cookie = browser.driver.manage().getCookieNamed(WebSession.COOKIE);
+        assertTrue(cookie.isHttpOnly(), "the session cookie is out of reach of scripts");
+        assertEquals("Strict", cookie.getSameSite());
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        browser.driver.findElement(By.linkText("Screen a person")).click();
+
+        browser.find("#code").sendKeys("W-1");
+        browser.find("[id='baseline.age']").sendKeys("34");
+        new Select(browser.find("[id='baseline.sex']")).selectByValue("female");
+        new Select(browser.find("[id='baseline.marital']")).selectByValue("married");
+        new Select(browser.find("[id='baseline.education']")).selectByValue("bachelor");
+        for (String answer : List.of("I1.yes", "I2.yes", "E1.no", "E2.no")) {
+            browser.find("[id='eligibility." + answer + "']").click();
+        }
+        browser.find("[id='consent.given']").click();
+        browser.screenshot("coordinator-screening");
+        browser.find("button.primary").click();
+        assertTrue(shows("Screened <strong>W-1</strong>"), text());
+        assertEquals("Screened W-1: ENROLLED", browser.find("[role=status]").getText());
+
+        browser.find("a[aria-label='Randomise W-1']").click();
+        assertTrue(text().contains("Randomise W-1?"), text());
+        WebElement form = browser.find("#randomise");
+        String action = form.getAttribute("action");
+        String key = browser.find("input[name=key]").getAttribute("value");
+        String csrf = browser.find("input[name=_csrf]").getAttribute("value");
+        browser.find("#confirm").click();
+        String arm = browser.find("#arm").getText();
+        assertTrue(List.of("Balint group training", "Waitlist control").contains(arm), arm);
+        assertTrue(text().contains("Allocation number 1"), text());
+        browser.screenshot("coordinator-allocation");
+        // the same confirmation sent again answers the same allocation, never a second one
+        String again = (String) script("var form = new URLSearchParams(); form.append('_csrf', arguments[1]);"
+                + " form.append('key', arguments[2]); var request = new XMLHttpRequest();"
+                + " request.open('POST', arguments[0], false); request.send(form); return request.responseText;",
+                action, csrf, key);
+        assertTrue(again.contains("Allocation number <span>1</span>") && again.contains(arm), again);
+
+        browser.driver.findElement(By.linkText("Back to the trial")).click();
+        browser.find("a[aria-label='Attendance and follow-up of W-1']").click();
+        if (arm.equals("Balint group training")) {
+            new Select(browser.find("#present-1")).selectByValue("false");
+            browser.find("button[aria-label='Save session 1']").click();
+            assertTrue(shows("<span>absent</span>"), text());
+        }
+        new Select(browser.find("#kind")).selectByValue("lost-to-follow-up");
+        browser.find("#reason").sendKeys("moved to another city");
+        new Select(browser.find("#timepoint")).selectByValue("post");
+        browser.find("form button.primary").click();
+        assertTrue(shows("moved to another city"), text());
+        assertTrue(shows("LOST_TO_FOLLOW_UP"), text());
+        browser.screenshot("coordinator-follow-up");
+    }
+
+    @Test
+    void anAssessorEntersAQuestionnaireByKeyboardAndNoPageEverShowsAnArm() {
+        Trial trial = trial("COORDINATOR", "ASSESSOR");
+        Api coordinator = Api.as(http, trial.users().get("COORDINATOR"));
+        enrol(coordinator, trial.id(), "A-1");
+        enrol(coordinator, trial.id(), "A-2");
+        List<String> pages = new ArrayList<>();
+        browser.signIn(trial.users().get("ASSESSOR"), Api.MEMBER_PASSWORD);
+        pages.add(browser.page());
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        pages.add(browser.page());
+        assertTrue(browser.page().contains("A-1") && browser.page().contains("A-2"), browser.page());
+        browser.screenshot("assessor-worklist");
+
+        browser.find("a[aria-label='Enter CDRISC at baseline for A-2']").click();
+        assertEquals("item.1", browser.driver.switchTo().activeElement().getAttribute("id"), "the first item has the focus");
+        Actions typing = new Actions(browser.driver);
+        int expected = 0;
+        for (int item = 1; item <= 25; item++) {
+            int value = item == 3 ? 7 : item % 5;
+            typing.sendKeys(Integer.toString(value)).sendKeys(Keys.TAB);
+            expected += item == 3 ? 0 : value;
+        }
+        typing.perform();
+        WebElement problem = browser.find("#problem");
+        assertTrue(problem.isDisplayed() && problem.getText().contains("item 3"), "an out-of-range answer is shown at once");
+        browser.screenshot("assessor-range-check");
+        WebElement third = browser.find("[id='item.3']");
+        third.sendKeys(Keys.BACK_SPACE, "3");
+        expected += 3;
+        assertFalse(browser.find("#problem").isDisplayed());
+        assertEquals(Integer.toString(expected), browser.find("#total").getText(), "the total before saving");
+        browser.find("[id='guess.dont-know']").sendKeys(Keys.SPACE);
+        pages.add(browser.page());
+        browser.screenshot("assessor-entry");
+        browser.find("#save").sendKeys(Keys.ENTER);
+        assertEquals(expected + ".0", browser.find("#score").getText(), browser.page());
+        pages.add(browser.page());
+        browser.driver.findElement(By.linkText("Back to the participants due")).click();
+        pages.add(browser.page());
+        assertTrue(browser.page().contains("CDRISC</td>"), "the work list shows what is done");
+
+        for (String page : pages) {
+            for (String word : ARM_WORDS) {
+                assertFalse(page.contains(word), "an assessor's page holds '" + word + "'");
+            }
+        }
+    }
+
+    @Test
+    void anInvestigatorSeesTheConsortDiagramAndTheDownloadsTheyMayHave() {
+        Trial trial = trial("COORDINATOR", "INVESTIGATOR");
+        Api coordinator = Api.as(http, trial.users().get("COORDINATOR"));
+        enrol(coordinator, trial.id(), "I-1");
+        enrol(coordinator, trial.id(), "I-2");
+        browser.signIn(trial.users().get("INVESTIGATOR"), Api.MEMBER_PASSWORD);
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        WebElement diagram = browser.find("img[alt^='CONSORT flow diagram']");
+        assertEquals(Boolean.TRUE, script("return arguments[0].complete && arguments[0].naturalWidth > 300;", diagram),
+                "the diagram is drawn");
+        assertTrue(text().contains("Randomised 2 of a target of 30"), text());
+        assertTrue(browser.page().contains("Blinded interim report"));
+        assertFalse(browser.page().contains("Participants (CSV)"), "exports only after LOCKED");
+        String pdf = (String) script("var request = new XMLHttpRequest(); request.open('GET', arguments[0], false);"
+                + " request.send(); return request.status + ' ' + request.getResponseHeader('Content-Type');",
+                browser.driver.findElement(By.linkText("CONSORT report (PDF)")).getAttribute("href"));
+        assertEquals("200 application/pdf", pdf);
+        String svg = (String) script("var request = new XMLHttpRequest(); request.open('GET', arguments[0], false);"
+                + " request.send(); return request.responseText;", diagram.getAttribute("src"));
+        assertTrue(svg.contains("Randomised (n = 2)") && svg.contains("Allocated to Arm A"), svg);
+        assertFalse(svg.contains("Balint group training") || svg.contains("Waitlist control"), "blinded before LOCKED");
+        browser.screenshot("investigator-trial");
+    }
+
+    @Test
+    void anAdministratorManagesUsersAndRolesAndSeesTheAuditTrailVerified() {
+        Trial trial = trial();
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.driver.findElement(By.linkText("Users and roles")).click();
+        String username = Api.unique("nurse");
+        browser.find("#new-username").sendKeys(username);
+        browser.find("#new-password").sendKeys("a-first-password-123");
+        browser.find("#new-password").submit();
+        assertTrue(shows("Created user " + username), text());
+        new Select(browser.find("#member-user")).selectByVisibleText(username);
+        new Select(browser.find("#member-trial")).selectByVisibleText(trial.shortName());
+        browser.find("[id='role.COORDINATOR']").click();
+        browser.find("[id='role.COORDINATOR']").submit();
+        assertTrue(shows(username + " now holds [COORDINATOR] in trial " + trial.id()), text());
+        browser.screenshot("admin-users");
+
+        // a form sent without the session's CSRF token changes nothing
+        String refused = (String) script("var request = new XMLHttpRequest(); request.open('POST', '/app/admin/users', false);"
+                + " request.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
+                + " request.send('username=intruder&password=a-password-of-mine'); return request.status + ' ' + request.responseText;");
+        assertTrue(refused.startsWith("403") && refused.contains("urn:trialkeeper:problem:csrf"), refused);
+
+        browser.driver.findElement(By.linkText("Audit trail")).click();
+        assertTrue(browser.find("#verification").getText().startsWith("The hash chain verifies"), browser.page());
+        assertTrue(browser.page().contains("membership.roles-set"));
+        assertFalse(browser.page().contains("intruder"));
+        browser.screenshot("admin-audit");
+
+        browser.find("header button").click();
+        assertTrue(shows("<h1>Sign in</h1>") && browser.driver.getCurrentUrl().endsWith("/app/login"), "signed out");
+        assertEquals(null, browser.driver.manage().getCookieNamed(WebSession.COOKIE), "the session cookie is gone");
+        browser.open("/app");
+        assertTrue(shows("<h1>Sign in</h1>") && browser.driver.getCurrentUrl().endsWith("/app/login"),
+                "a page without a session leads to sign-in");
+    }
+}
