@@ -114,7 +114,8 @@ public final class OutcomeTable {
         }
         double rssFull = rss(y, full);
         int df2 = n - 4;
-        double f = (rssReduced - rssFull) / (rssFull / df2);
+        // an exact fit leaves only rounding between the two sums of squares
+        double f = Math.max(0, rssReduced - rssFull) / (rssFull / df2);
         double p = FDistribution.of(1, df2).survivalProbability(f);
         return new SlopesCheck(f, 1, df2, p, p < 0.05
                 ? "the arms' regression slopes on baseline differ (p < 0.05): read the adjusted difference with care"

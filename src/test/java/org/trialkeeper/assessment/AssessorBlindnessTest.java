@@ -84,7 +84,8 @@ class AssessorBlindnessTest {
         assertTrue(routes.contains("/api/trials/{trialId}/participants/{participantId}/assessments"), routes.toString());
         int compared = 0;
         for (String route : routes) {
-            String path = route.replace("{trialId}", Long.toString(trial.id)).replace("{version}", "1");
+            String path = route.replace("{trialId}", Long.toString(trial.id)).replace("{version}", "1")
+                    + (route.endsWith("/assess") ? "?instrument=QWL&timepoint=post" : "");
             if (path.contains("{participantId}")) {
                 String forBalint = normalised(get(trial, path.replace("{participantId}", Long.toString(balint))), codes);
                 String forWaitlist = normalised(get(trial, path.replace("{participantId}", Long.toString(waitlist))), codes);
@@ -144,7 +145,7 @@ class AssessorBlindnessTest {
     private static String normalised(String json, Map<Long, String> codes) {
         String text = json;
         for (Map.Entry<Long, String> participant : codes.entrySet()) {
-            text = text.replace("\"" + participant.getValue() + "\"", "\"<code>\"")
+            text = text.replaceAll("(?<![\\w-])" + java.util.regex.Pattern.quote(participant.getValue()) + "(?![\\w-])", "<code>")
                     .replace("/participants/" + participant.getKey() + "/", "/participants/<participant>/");
         }
         return text.replaceAll("\"participantId\":\\d+", "\"participantId\":0")
