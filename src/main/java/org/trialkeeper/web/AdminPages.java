@@ -59,8 +59,7 @@ class AdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Permit(Role.ADMIN)
     HttpResponse<?> create(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             var created = users.create(actor, new NewUser(fields.get("username"), fields.get("password"), false));
             return Pages.page("users", model(request, actor, List.of(), "Created user " + created.username()
@@ -74,8 +73,7 @@ class AdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Permit(Role.ADMIN)
     HttpResponse<?> assign(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             long trialId = Long.parseLong(fields.getOrDefault("trialId", ""));
             long userId = Long.parseLong(fields.getOrDefault("userId", ""));

@@ -65,8 +65,7 @@ class AssessorPages {
     @Permit(Role.ASSESSOR)
     HttpResponse<?> enter(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                           @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         String instrumentId = fields.get("instrument");
         String timepoint = fields.get("timepoint");
         Instrument instrument = trials.protocol(trialId).instrument(instrumentId == null ? "" : instrumentId).orElse(null);

@@ -72,8 +72,7 @@ class CoordinatorPages {
     @Permit(Role.COORDINATOR)
     HttpResponse<?> screen(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                            @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         Protocol protocol = trials.protocol(trialId);
         Map<String, Object> baseline = new LinkedHashMap<>();
         for (BaselineCharacteristic characteristic : protocol.baseline()) {
@@ -122,8 +121,7 @@ class CoordinatorPages {
     @Permit(Role.COORDINATOR)
     HttpResponse<?> randomise(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                               @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         Map<String, Object> model = Pages.model(request, session, actor, "Allocation");
         model.put("trial", trials.find(trialId));
         try {
@@ -148,8 +146,7 @@ class CoordinatorPages {
     @Permit(Role.COORDINATOR)
     HttpResponse<?> attend(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                            @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             int sessionNumber = Integer.parseInt(fields.getOrDefault("session", "0"));
             String present = fields.get("present");
@@ -169,8 +166,7 @@ class CoordinatorPages {
     @Permit(Role.COORDINATOR)
     HttpResponse<?> event(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                           @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             String keepData = fields.get("keepData");
             followUp.record(actor, trialId, participantId, new Requests.EventRequest(fields.get("kind"), fields.get("date"),

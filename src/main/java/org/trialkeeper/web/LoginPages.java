@@ -54,8 +54,7 @@ class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Permit(anonymous = true)
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             SignIn.Session signedIn = signIn.attempt(fields.get("username"), fields.get("password"));
             return session.withSession(request, Pages.redirect(signedIn.mustChangePassword() ? Pages.ROOT + "/password"
@@ -74,7 +73,7 @@ class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Permit(signedIn = true, duringPasswordChange = true)
     HttpResponse<?> logout(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
-        Pages.requireCsrf(request, session, form == null ? Map.of() : form);
+        Pages.checkedForm(request, session, form);
         return session.withoutSession(request, Pages.redirect(Pages.ROOT + "/login"));
     }
 
@@ -89,8 +88,7 @@ class LoginPages {
     @Permit(signedIn = true, duringPasswordChange = true)
     HttpResponse<?> changePassword(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
                                    @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = form == null ? Map.of() : form;
-        Pages.requireCsrf(request, session, fields);
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             users.changeOwnPassword(actor, new PasswordChange(fields.get("currentPassword"), fields.get("newPassword")));
             SignIn.Session signedIn = signIn.attempt(actor.username(), fields.get("newPassword"));

@@ -53,10 +53,13 @@ final class Pages {
                 request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE);
     }
 
-    static void requireCsrf(HttpRequest<?> request, WebSession session, Map<String, String> form) {
-        if (!session.validCsrf(request, form.get(WebSession.FIELD))) {
+    /** A form's fields, once its CSRF token is found to be the session's; otherwise 403. */
+    static Map<String, String> checkedForm(HttpRequest<?> request, WebSession session, Map<String, String> form) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        if (!session.validCsrf(request, fields.get(WebSession.FIELD))) {
             throw new CsrfException();
         }
+        return fields;
     }
 
     /** A form sent without the session's CSRF token. */
