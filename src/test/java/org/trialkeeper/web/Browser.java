@@ -59,6 +59,9 @@ final class Browser implements AutoCloseable {
         find("#username").sendKeys(username);
         find("#password").sendKeys(password);
         find("button[type=submit]").click();
+        // signed in once the browser has left the login page
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().endsWith("/app/login"));
     }
 
     String page() {
