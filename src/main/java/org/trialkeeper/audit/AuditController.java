@@ -49,7 +49,8 @@ class AuditController {
     @Permit({Role.ADMIN, Role.INVESTIGATOR})
     @Operation(summary = "The trial's audit records, oldest first")
     List<AuditView> trialRecords(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        boolean maySeeAllocations = actor.admin() || trials.find(trialId).status() == TrialStatus.LOCKED;
+        boolean locked = trials.find(trialId).status() == TrialStatus.LOCKED;
+        boolean maySeeAllocations = actor.admin() || locked;
         return audit.trialRecords(trialId, maySeeAllocations);
     }
 }

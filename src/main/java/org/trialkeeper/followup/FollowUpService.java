@@ -13,6 +13,7 @@ import org.trialkeeper.participant.ParticipantStatus;
 import org.trialkeeper.participant.PerProtocol;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.problem.Values;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.ArmRole;
@@ -79,6 +80,7 @@ public class FollowUpService {
         if (session < 1 || session > protocol.intervention().sessions()) {
             violations.add(new Violation("session", "range", "must be from 1 to " + protocol.intervention().sessions()));
         }
+        Boolean present = Values.bool(request.present(), "present", violations);
         if (request.present() == null) {
             violations.add(new Violation("present", "required", "is required: true (present) or false (absent)"));
         }
@@ -93,14 +95,14 @@ public class FollowUpService {
                     "Attendance is recorded for participants of the intervention arm; this participant's arm has no sessions during the trial");
         }
         var earlier = attendance.findByParticipantIdAndSession(participantId, session);
-        if (earlier.isPresent() && earlier.get().present() != request.present()) {
+        if (earlier.isPresent() && earlier.get().present() != present) {
             String reason = reason(request.reason(), "a change of recorded attendance needs a reason");
             Attendance changed = attendance.update(new Attendance(earlier.get().id(), trialId, participantId, session,
-                    request.present(), actor.userId(), clock.instant()));
+                    present, actor.userId(), clock.instant()));
             audit.record(revealing(actor, trialId, "attendance.changed", "attendance", changed.id(),
                     attendanceValue(candidate, earlier.get()), attendanceValue(candidate, changed), reason));
         } else if (earlier.isEmpty()) {
-            Attendance saved = attendance.save(new Attendance(null, trialId, participantId, session, request.present(),
+            Attendance saved = attendance.save(new Attendance(null, trialId, participantId, session, present,
                     actor.userId(), clock.instant()));
             audit.record(revealing(actor, trialId, "attendance.recorded", "attendance", saved.id(), null,
                     attendanceValue(candidate, saved), null));
@@ -121,8 +123,13 @@ public class FollowUpService {
     Views.AttendanceView decidePerProtocol(Actor actor, long trialId, long participantId,
                                            Requests.PerProtocolRequest request) {
         Protocol protocol = following(trialId);
+        List<Violation> violations = new ArrayList<>();
+        Boolean excluded = Values.bool(request.excluded(), "excluded", violations);
         if (request.excluded() == null) {
-            throw ProblemException.invalidRequest("excluded", "required", "is required: true or false");
+            violations.add(new Violation("excluded", "required", "is required: true or false"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalidRequest(violations);
         }
         String reason = reason(request.reason(), "overriding the per-protocol decision needs a reason");
         Candidate candidate = participants.lock(trialId, participantId);
@@ -130,7 +137,7 @@ public class FollowUpService {
             throw notRandomised();
         }
         PerProtocol before = participants.perProtocol(trialId, participantId);
-        PerProtocol after = new PerProtocol(request.excluded(), reason, true);
+        PerProtocol after = new PerProtocol(excluded, reason, true);
         participants.decidePerProtocol(participantId, after);
         audit.record(revealing(actor, trialId, "participant.per-protocol-overridden", "participant", participantId,
                 write(before), write(after), reason));
@@ -163,6 +170,7 @@ public class FollowUpService {
             violations.add(new Violation("timepoint", "one-of", "must be one of the protocol's timepoints: "
                     + String.join(", ", protocol.timepoints().stream().map(Timepoint::id).toList())));
         }
+        Boolean keepData = Values.bool(request.keepData(), "keepData", violations);
         if (kind == EventKind.WITHDREW_CONSENT && request.keepData() == null) {
             violations.add(new Violation("keepData", "required",
                     "is required for a withdrawal: whether the data collected so far may be kept"));
@@ -181,12 +189,12 @@ public class FollowUpService {
         }
         if (movesStatus) {
             participants.moveTo(candidate, kind.moves().get(),
-                    kind == EventKind.WITHDREW_CONSENT ? request.keepData() : true);
+                    kind == EventKind.WITHDREW_CONSENT ? keepData : true);
         } else {
             checkDelayedIntervention(protocol, trialId, candidate, kind);
         }
         FollowUpEvent saved = events.save(new FollowUpEvent(null, trialId, participantId, kind, date, reason.strip(),
-                request.timepoint(), kind == EventKind.WITHDREW_CONSENT ? request.keepData() : null, actor.userId(),
+                request.timepoint(), kind == EventKind.WITHDREW_CONSENT ? keepData : null, actor.userId(),
                 clock.instant()));
         Views.EventView view = view(saved, kind.moves().orElse(candidate.status()));
         audit.record(revealing(actor, trialId, "participant." + kind.code(), "participant", participantId,

@@ -11,17 +11,17 @@ public final class Requests {
 
     /** Present or absent at one session; changing what was recorded needs a reason. */
     @Serdeable
-    public record AttendanceRequest(@Nullable Boolean present, @Nullable String reason) {
+    public record AttendanceRequest(@Nullable Object present, @Nullable String reason) {
     }
 
     /** An event after randomisation: kind, date (ISO), reason, the timepoint it affects, and for a withdrawal whether the data may be kept. */
     @Serdeable
     public record EventRequest(@Nullable String kind, @Nullable String date, @Nullable String reason, @Nullable String timepoint,
-                        @Nullable Boolean keepData) {
+                        @Nullable Object keepData) {
     }
 
     /** A coordinator's decision on the per-protocol analysis, overriding the attendance rule. */
     @Serdeable
-    public record PerProtocolRequest(@Nullable Boolean excluded, @Nullable String reason) {
+    public record PerProtocolRequest(@Nullable Object excluded, @Nullable String reason) {
     }
 }

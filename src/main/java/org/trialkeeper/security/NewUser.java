@@ -5,5 +5,5 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** An admin's request for a new account; the password given is one-time. */
 @Serdeable
-public record NewUser(@Nullable String username, @Nullable String password, @Nullable Boolean admin) {
+public record NewUser(@Nullable String username, @Nullable String password, @Nullable Object admin) {
 }

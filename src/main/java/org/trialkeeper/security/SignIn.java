@@ -6,6 +6,7 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.problem.Violation;
 
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,21 @@ public class SignIn {
     public record Session(String token, int expiresIn, String username, boolean mustChangePassword) {
     }
 
-    /** @throws ProblemException 401 for wrong credentials, 429 while the account is throttled */
+    /**
+     * @throws ProblemException 400 when the username or password is missing (not an attempt, so
+     *                          not audited), 401 for wrong credentials, 429 while the account is throttled
+     */
     public Session attempt(String username, String password) {
+        List<Violation> missing = new java.util.ArrayList<>();
+        if (username == null || username.isBlank()) {
+            missing.add(new Violation("username", "required", "is required"));
+        }
+        if (password == null || password.isEmpty()) {
+            missing.add(new Violation("password", "required", "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalidRequest(missing);
+        }
         LoginService.Outcome outcome = logins.attempt(username, password);
         if (outcome instanceof LoginService.Throttled throttled) {
             throw new ProblemException(ProblemKind.THROTTLED, "login-throttled", "Too many failed logins",

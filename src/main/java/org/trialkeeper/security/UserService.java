@@ -6,6 +6,7 @@ import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
+import org.trialkeeper.problem.Values;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.trial.TrialService;
 
@@ -75,6 +76,7 @@ public class UserService {
                     "must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         violations.addAll(PasswordPolicy.check("password", request.password(), username));
+        boolean admin = Boolean.TRUE.equals(Values.bool(request.admin(), "admin", violations));
         if (!violations.isEmpty()) {
             throw ProblemException.invalidRequest(violations);
         }
@@ -82,7 +84,6 @@ public class UserService {
             throw new ProblemException(ProblemKind.CONFLICT, "duplicate-user", "User exists",
                     "A user named '" + username + "' already exists");
         }
-        boolean admin = Boolean.TRUE.equals(request.admin());
         UserAccount account = createAccount(username, request.password(), admin, true);
         audit.record(AuditEvent.of(actor, null, "user.created", "user", account.id(), null,
                 "{\"username\":\"" + username + "\",\"admin\":" + admin + "}"));

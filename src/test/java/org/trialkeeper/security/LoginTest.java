@@ -53,8 +53,13 @@ class LoginTest {
     void aWrongPasswordAndAnUnknownUserAreAnsweredAlike() {
         assertProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", () -> login("admin", "not-the-password"));
         assertProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", () -> login("nobody-at-all", "not-the-password"));
-        assertProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", () -> client().exchange(
+    }
+
+    @Test
+    void aLoginWithoutUsernameOrPasswordIsAMalformedRequestNotAFailedAttempt() {
+        assertProblem(HttpStatus.BAD_REQUEST, "invalid-request", () -> client().exchange(
                 HttpRequest.POST("/api/login", "{}").contentType(MediaType.APPLICATION_JSON_TYPE)));
+        assertProblem(HttpStatus.BAD_REQUEST, "invalid-request", () -> login("admin", ""));
     }
 
     @Test
