@@ -202,6 +202,28 @@ for tool in "${compose_tools[@]}"; do
   done
 done
 
+# The two-replica variant: the same secrets reach both replicas, and the load balancer
+# sends to both.
+REPLICAS_FILE=docker/compose.replicas.yaml
+[ -f "$REPLICAS_FILE" ] || fail "$REPLICAS_FILE not found"
+for tool in "${compose_tools[@]}"; do
+  # shellcheck disable=SC2086
+  env -u TRIALKEEPER_DB_USER -u TRIALKEEPER_PORT -u TRIALKEEPER_BIND_ADDRESS -u TRIALKEEPER_ADMIN_PASSWORD \
+      MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
+      TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
+      TRIALKEEPER_SEED_KEY=Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE= \
+      $tool --env-file "$TMP/empty.env" -f "$REPLICAS_FILE" config >"$TMP/replicas.yaml" 2>"$TMP/replicas.err" \
+    || { cat "$TMP/replicas.err" >&2; fail "$tool config rejects $REPLICAS_FILE with every variable set"; }
+  [ "$(grep -c 'check-jwt-secret-of-at-least-32-characters' "$TMP/replicas.yaml")" -eq 2 ] \
+    || fail "$REPLICAS_FILE does not give both replicas the same signing secret"
+  [ "$(grep -c 'Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE=' "$TMP/replicas.yaml")" -eq 2 ] \
+    || fail "$REPLICAS_FILE does not give both replicas the same seed key"
+  pass "$tool accepts $REPLICAS_FILE: two replicas with the same secrets, and a load balancer"
+done
+grep -q 'server app1:8080' docker/nginx.conf && grep -q 'server app2:8080' docker/nginx.conf \
+  || fail "docker/nginx.conf does not send to both replicas"
+pass "docker/nginx.conf sends to app1 and app2"
+
 # The build context the Dockerfile's build stage sees: every source of a COPY
 # without --from must exist and be let through by Dockerfile.dockerignore.
 DOCKERFILE=docker/Dockerfile

@@ -22,6 +22,7 @@ final class EmbeddedMariaDb {
     private static EmbeddedMariaDb running;
 
     private final int port;
+    private final Path binaries;
 
     private EmbeddedMariaDb(EmbeddedDatabaseLocation location) {
         long started = System.nanoTime();
@@ -45,6 +46,7 @@ final class EmbeddedMariaDb {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             this.port = config.getPort();
+            this.binaries = Path.of(db.getConfiguration().getBaseDir(), "bin");
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB server did not start", e);
         } catch (IOException e) {
@@ -61,6 +63,15 @@ final class EmbeddedMariaDb {
             running = new EmbeddedMariaDb(location);
         }
         return running;
+    }
+
+    /** One of the server's own client programs, such as mariadb-dump and mariadb, for backups. */
+    Path client(String name) {
+        return binaries.resolve(name);
+    }
+
+    int port() {
+        return port;
     }
 
     String jdbcUrl(String database) {

@@ -1,0 +1,37 @@
+package org.trialkeeper.problem;
+
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class DatabaseFailuresTest {
+
+    private static final HttpRequest<?> REQUEST = HttpRequest.POST("/api/trials/1/participants/1/randomisation", "");
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsA503WithRetryAfter() {
+        HttpResponse<Problem> answer = DatabaseFailures.answer(REQUEST, new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection", new SQLTransientConnectionException("pool timed out after 5000ms")));
+        assertEquals(503, answer.getStatus().getCode());
+        assertEquals("5", answer.getHeaders().get("Retry-After"));
+        assertEquals(Problem.type("unavailable"), answer.body().type());
+        assertEquals(503, DatabaseFailures.answer(REQUEST, new DataAccessException("lost",
+                new java.sql.SQLRecoverableException("Communications link failure"))).getStatus().getCode());
+    }
+
+    @Test
+    void anyOtherDatabaseFailureIsA500ThatShowsNoSql() {
+        HttpResponse<Problem> answer = DatabaseFailures.answer(REQUEST, new DataAccessException("SELECT * FROM allocation",
+                new SQLSyntaxErrorException("You have an error in your SQL syntax near 'FROM allocation'")));
+        assertEquals(500, answer.getStatus().getCode());
+        assertFalse(answer.body().detail().contains("SQL") || answer.body().detail().contains("allocation"));
+    }
+}
