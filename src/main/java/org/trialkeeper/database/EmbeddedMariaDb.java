@@ -23,6 +23,7 @@ final class EmbeddedMariaDb {
 
     private final int port;
     private final Path binaries;
+    private final DB db;
 
     private EmbeddedMariaDb(EmbeddedDatabaseLocation location) {
         long started = System.nanoTime();
@@ -43,7 +44,7 @@ final class EmbeddedMariaDb {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            db = DB.newEmbeddedDB(config.build());
             db.start();
             this.port = config.getPort();
             this.binaries = Path.of(db.getConfiguration().getBaseDir(), "bin");
@@ -72,6 +73,16 @@ final class EmbeddedMariaDb {
 
     int port() {
         return port;
+    }
+
+    /** Stops the server process and keeps its files: an outage, for tests of what the service does then. */
+    void stop() throws ManagedProcessException {
+        db.stop();
+    }
+
+    /** Starts the stopped server again, on the same port and files. */
+    void restart() throws ManagedProcessException {
+        db.start();
     }
 
     String jdbcUrl(String database) {

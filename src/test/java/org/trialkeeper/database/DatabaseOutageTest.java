@@ -1,0 +1,78 @@
+package org.trialkeeper.database;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+import org.trialkeeper.support.RecruitingTrial;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database server stops between requests: every request meanwhile is answered at once with
+ * 503 problem+json and Retry-After, nothing is written, and when the server is back the
+ * service recovers by itself: the retried randomisation (same Idempotency-Key) is made once.
+ */
+@MicronautTest(transactional = false)
+class DatabaseOutageTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void whileTheDatabaseIsDownRequestsFailFastWith503AndTheServiceRecoversByItself() throws Exception {
+        RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("outage")));
+        long first = trial.enrol("D-1", "female");
+        long second = trial.enrol("D-2", "male");
+        assertEquals(1, trial.randomise(first, "key-outage-d1").get("number"));
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedDatabaseLocation.temporary());
+
+        server.stop();
+        List<Runnable> duringOutage = List.of(
+                () -> trial.randomise(second, "key-outage-d2"),
+                () -> trial.coordinator.retrieve(HttpRequest.GET(trial.path("/participants"))),
+                () -> trial.enrol("D-3", "female"),
+                () -> trial.investigator.retrieve(HttpRequest.GET(trial.path("/progress"))));
+        List<Long> millis = new ArrayList<>();
+        try {
+            for (Runnable request : duringOutage) {
+                long began = System.nanoTime();
+                HttpClientResponseException e = assertThrows(HttpClientResponseException.class, request::run);
+                millis.add((System.nanoTime() - began) / 1_000_000);
+                HttpResponse<?> response = e.getResponse();
+                assertEquals(503, response.getStatus().getCode(), response.getBody(String.class).orElse(""));
+                assertTrue(response.getContentType().orElseThrow().toString().startsWith("application/problem+json"));
+                assertEquals("5", response.getHeaders().get("Retry-After"));
+                assertTrue(response.getBody(String.class).orElseThrow().contains("urn:trialkeeper:problem:unavailable"));
+            }
+        } finally {
+            server.restart();
+        }
+        System.out.println("outage: 503 answers after " + millis + " ms");
+        assertTrue(millis.stream().allMatch(m -> m < 6_000), "answered fast: " + millis);
+
+        Map<?, ?> retried = trial.randomise(second, "key-outage-d2");
+        assertEquals(2, retried.get("number"), "the retried request is made once, after the outage");
+        trial.enrol("D-3", "female");
+        trial.move("FOLLOW_UP");
+        trial.move("LOCKED");
+        Map<?, ?> verification = trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/verify")), Map.class);
+        assertEquals(true, verification.get("verified"), verification.toString());
+        assertEquals(2, verification.get("allocationsChecked"));
+        Map<?, ?> audit = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
+        assertEquals(true, audit.get("intact"), audit.toString());
+    }
+}
