@@ -43,12 +43,6 @@ public final class ConsortFlow {
     }
 
     /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
-    public static String exclusion(TrialData data, TrialData.Person person) {
-        TrialData.OutcomeInfo primary = data.outcomes().get(0);
-        return exclusion(person, data.baselineTimepoint() + "/" + primary.key(), primary.timepoint() + "/" + primary.key(),
-                "no " + data.baselineTimepoint() + " " + primary.label(), "no " + primary.timepoint() + " " + primary.label());
-    }
-
     private static String exclusion(TrialData.Person person, String baselineKey, String postKey, String noBaseline,
                                     String noPost) {
         if ("EXCLUDED_FROM_ANALYSIS".equals(person.status())) {

@@ -215,6 +215,15 @@ public class AssessmentService {
         return entered;
     }
 
+    /** Which instruments are entered for one participant, as "timepoint/instrument". */
+    @Transactional
+    public Set<String> entered(long trialId, long participantId) {
+        Set<String> entered = new TreeSet<>();
+        assessments.findByTrialIdAndParticipantIdOrderById(trialId, participantId)
+                .forEach(a -> entered.add(a.timepoint() + "/" + a.instrument()));
+        return entered;
+    }
+
     /**
      * Everyone who may still be assessed, by code, with each timepoint's due date (weeks from
      * randomisation) and the instruments done and to do.

@@ -15,8 +15,6 @@ interface AttendanceRepository extends CrudRepository<Attendance, Long> {
 
     List<Attendance> findByParticipantIdOrderBySession(Long participantId);
 
-    List<Attendance> findByTrialIdOrderById(Long trialId);
-
     @Query("SELECT participant_id, SUM(present) AS attended FROM attendance WHERE trial_id = :trialId GROUP BY participant_id")
     List<Attended> findAttended(Long trialId);
 

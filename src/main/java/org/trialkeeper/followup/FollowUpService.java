@@ -246,7 +246,7 @@ public class FollowUpService {
             throw new ProblemException(ProblemKind.CONFLICT, "withdrawn", "Withdrawn",
                     "This participant withdrew consent");
         }
-        Set<String> entered = assessments.entered(trialId).getOrDefault(candidate.id(), Set.of());
+        Set<String> entered = assessments.entered(trialId, candidate.id());
         List<String> missing = new ArrayList<>();
         for (Timepoint timepoint : protocol.timepoints()) {
             if (timepoint.kind() == TimepointKind.POST) {
@@ -304,7 +304,7 @@ public class FollowUpService {
     }
 
     private Arm arm(Protocol protocol, long trialId, long participantId) {
-        String code = randomisation.arms(trialId).get(participantId);
+        String code = randomisation.armOf(participantId);
         return protocol.arms().stream().filter(a -> a.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("participant " + participantId + " has no known arm"));
     }

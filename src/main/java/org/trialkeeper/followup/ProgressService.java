@@ -67,9 +67,8 @@ public class ProgressService {
         Map<Long, List<FollowUpEvent>> eventsOf = new HashMap<>();
         events.findByTrialIdOrderById(trialId).forEach(e -> eventsOf.computeIfAbsent(e.participantId(),
                 id -> new ArrayList<>()).add(e));
-        Map<Long, int[]> sessionsOf = new HashMap<>();
-        attendance.findByTrialIdOrderById(trialId).forEach(a -> sessionsOf.computeIfAbsent(a.participantId(),
-                id -> new int[1])[0] += a.present() ? 1 : 0);
+        Map<Long, Integer> sessionsOf = new HashMap<>();
+        attendance.findAttended(trialId).forEach(a -> sessionsOf.put(a.participantId(), a.attended()));
         Facts facts = new Facts(protocol, LocalDate.now(clock.withZone(ZoneOffset.UTC)), randomisedAt, entered, eventsOf,
                 sessionsOf);
 
@@ -88,7 +87,7 @@ public class ProgressService {
 
     private record Facts(Protocol protocol, LocalDate today, Map<Long, Instant> randomisedAt,
                          Map<Long, Set<String>> entered, Map<Long, List<FollowUpEvent>> events,
-                         Map<Long, int[]> attended) {
+                         Map<Long, Integer> attended) {
     }
 
     private static Progress.Recruitment recruitment(Protocol protocol, List<Followed> everyone) {
@@ -155,9 +154,9 @@ public class ProgressService {
                     dropouts.merge(event.kind().code() + "\n" + event.reason(), 1L, Long::sum);
                 }
             }
-            int[] sessions = facts.attended().get(member.candidate().id());
+            Integer sessions = facts.attended().get(member.candidate().id());
             if (sessions != null) {
-                attended.add(sessions[0]);
+                attended.add(sessions);
             }
             perProtocolExcluded += member.perProtocolExcluded() ? 1 : 0;
         }

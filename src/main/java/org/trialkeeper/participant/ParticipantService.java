@@ -189,7 +189,7 @@ public class ParticipantService {
     @Transactional
     public List<Followed> followed(long trialId) {
         return participants.findByTrialIdOrderById(trialId).stream().map(p -> new Followed(candidate(p),
-                p.screenedAt(), p.perProtocolExcluded(), p.keepData())).toList();
+                p.perProtocolExcluded(), p.keepData())).toList();
     }
 
     /** Every participant of the trial, by id, read at once. */

@@ -1,8 +1,5 @@
 package org.trialkeeper.participant;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * A screened person's path. Screening ends in INELIGIBLE, DECLINED or ENROLLED; only an
  * enrolled participant can be randomised, and the arm is then fixed for good. After
@@ -27,8 +24,6 @@ public enum ParticipantStatus {
     WITHDRAWN,
     EXCLUDED_FROM_ANALYSIS;
 
-    private static final Set<ParticipantStatus> FOLLOWED_UP = EnumSet.of(RANDOMISED, DID_NOT_RECEIVE, DISCONTINUED);
-
     public boolean canMoveTo(ParticipantStatus next) {
         return switch (this) {
             case ENROLLED -> next == RANDOMISED;
@@ -42,11 +37,6 @@ public enum ParticipantStatus {
     /** Randomised, whatever happened afterwards: the arm is theirs for intention-to-treat. */
     public boolean randomised() {
         return ordinal() >= RANDOMISED.ordinal();
-    }
-
-    /** Still receiving or following the allocated intervention's schedule. */
-    public boolean followedUp() {
-        return FOLLOWED_UP.contains(this);
     }
 
     /** Assessments may still be entered: randomised and consent not withdrawn. */

@@ -161,6 +161,12 @@ public class RandomisationService {
                 });
     }
 
+    /** One randomised participant's arm code, for features whose readers may see arms. */
+    @Transactional
+    public String armOf(long participantId) {
+        return allocated(participantId).arm();
+    }
+
     /** Every randomised participant's allocation number, by participant id; for reports after the database is locked. */
     @Transactional
     public Map<Long, Integer> numbers(long trialId) {

@@ -136,9 +136,10 @@ public class ReportService {
     @Transactional
     public String assessmentsCsv(Actor actor, long trialId) {
         locked(trialId);
-        Map<Long, String> codes = codes(trialId);
+        Map<Long, String> codes = new HashMap<>();
         java.util.Set<Long> usable = new java.util.HashSet<>();
         participants.followed(trialId).forEach(f -> {
+            codes.put(f.candidate().id(), f.candidate().code());
             if (f.keepData()) {
                 usable.add(f.candidate().id());
             }
