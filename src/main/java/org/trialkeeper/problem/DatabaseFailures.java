@@ -8,34 +8,46 @@ import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
+import org.trialkeeper.database.ConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.SocketTimeoutException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.List;
 
 /**
  * A database that is down, unreachable, out of connections or too slow answers 503
  * {@code unavailable} with Retry-After, so clients retry (randomisation with the same
- * Idempotency-Key) rather than pile up; the transaction was rolled back, so nothing is half
- * written. Any other database failure is a 500 that shows no SQL.
+ * Idempotency-Key) rather than pile up. Nothing is half written: the transaction either was
+ * rolled back or, when only the answer to its commit was lost, committed whole, which a retry
+ * finds (the same allocation for the same key, a duplicate participant). Any other database
+ * failure is a 500 that shows no SQL.
  */
-final class DatabaseFailures {
+@Singleton
+public final class DatabaseFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailures.class);
     private static final int RETRY_AFTER_SECONDS = 5;
 
-    private DatabaseFailures() {
+    private final ConnectionPool pool;
+
+    DatabaseFailures(ConnectionPool pool) {
+        this.pool = pool;
     }
 
-    static HttpResponse<Problem> answer(HttpRequest<?> request, RuntimeException failure) {
+    HttpResponse<Problem> answer(HttpRequest<?> request, RuntimeException failure) {
+        if (causedBy(failure, SQLRecoverableException.class, SQLNonTransientConnectionException.class)) {
+            pool.dropAll();
+        }
         if (unavailable(failure)) {
             LOG.warn("database unavailable for {} {}: {}", request.getMethod(), request.getPath(), failure.toString());
             return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem(Problem.type("unavailable"),
-                    "Service Unavailable", 503, "The database cannot be reached just now; nothing was changed. Try again shortly",
+                    "Service Unavailable", 503, "The database cannot be reached just now. Try again shortly: a change is made"
+                    + " whole or not at all, and a randomisation retried with its Idempotency-Key is made once",
                     request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE)
                     .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
@@ -45,15 +57,31 @@ final class DatabaseFailures {
                 .contentType(Problem.MEDIA_TYPE);
     }
 
+    /**
+     * Whether a failure means the database cannot be reached just now (down, unreachable, out of
+     * connections, too slow) or was too busy to finish (a lock wait or deadlock), rather than
+     * that the request is wrong.
+     */
     static boolean unavailable(Throwable failure) {
+        return unreachable(failure) || causedBy(failure, SQLTransientException.class);
+    }
+
+    /** Whether a failure means the database cannot be reached at all just now: every other request would fail too. */
+    public static boolean unreachable(Throwable failure) {
+        return causedBy(failure, ConnectionException.class,
+                io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException.class,
+                io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException.class,
+                SQLTransientConnectionException.class, SQLRecoverableException.class,
+                SQLNonTransientConnectionException.class, SocketTimeoutException.class, java.net.ConnectException.class);
+    }
+
+    @SafeVarargs
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable>... kinds) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectionException
-                    || cause instanceof io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException
-                    || cause instanceof io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException
-                    || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SocketTimeoutException || cause instanceof java.net.ConnectException) {
-                return true;
+            for (Class<? extends Throwable> kind : kinds) {
+                if (kind.isInstance(cause)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -61,45 +89,75 @@ final class DatabaseFailures {
 
     @Singleton
     static final class OnConnection implements ExceptionHandler<ConnectionException, HttpResponse<Problem>> {
+        private final DatabaseFailures failures;
+
+        OnConnection(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConnectionException exception) {
-            return answer(request, exception);
+            return failures.answer(request, exception);
         }
     }
 
     @Singleton
     static final class OnTransaction implements ExceptionHandler<TransactionException, HttpResponse<Problem>> {
+        private final DatabaseFailures failures;
+
+        OnTransaction(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, TransactionException exception) {
-            return answer(request, exception);
+            return failures.answer(request, exception);
         }
     }
 
     @Singleton
     static final class OnNoConnection implements
             ExceptionHandler<io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException, HttpResponse<Problem>> {
+        private final DatabaseFailures failures;
+
+        OnNoConnection(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request,
                                             io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException exception) {
-            return answer(request, exception);
+            return failures.answer(request, exception);
         }
     }
 
     @Singleton
     static final class OnNoTransactionConnection implements
             ExceptionHandler<io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException, HttpResponse<Problem>> {
+        private final DatabaseFailures failures;
+
+        OnNoTransactionConnection(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request,
                                             io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException exception) {
-            return answer(request, exception);
+            return failures.answer(request, exception);
         }
     }
 
     @Singleton
     static final class OnDataAccess implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
+        private final DatabaseFailures failures;
+
+        OnDataAccess(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
-            return answer(request, exception);
+            return failures.answer(request, exception);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.problem.DatabaseFailures;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.protocol.Protocol;
@@ -128,7 +129,14 @@ public class RandomisationService {
                 }
             }
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
+            if (DatabaseFailures.unreachable(e)) {
+                // one by one, each would wait for a connection in turn: the whole batch, and all
+                // that queued behind it, is answered 503 at once, and the clients retry with their keys
+                batch.forEach(request -> request.answer().completeExceptionally(e));
+                for (Waiting queued; (queued = waiting.poll()) != null; ) {
+                    queued.answer().completeExceptionally(e);
+                }
+            } else if (batch.size() == 1) {
                 batch.get(0).answer().completeExceptionally(e);
             } else {
                 // one request's failure must not fail the others: each is tried on its own
