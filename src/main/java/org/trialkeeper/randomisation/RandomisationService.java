@@ -108,8 +108,26 @@ public class RandomisationService {
                     return;
                 }
             }
-            byTrial.forEach(this::serve);
+            RuntimeException outage = null;
+            for (Map.Entry<Long, List<Waiting>> trial : byTrial.entrySet()) {
+                if (outage == null) {
+                    outage = serve(trial.getKey(), trial.getValue());
+                } else {
+                    refuse(trial.getValue(), outage);
+                }
+            }
+            if (outage != null) {
+                // the database cannot be reached: those queued meanwhile would each wait for a
+                // connection in turn, so they are answered 503 at once and retry with their keys
+                for (Waiting queued; (queued = waiting.poll()) != null; ) {
+                    queued.answer().completeExceptionally(outage);
+                }
+            }
         }
+    }
+
+    private static void refuse(List<Waiting> batch, RuntimeException failure) {
+        batch.forEach(request -> request.answer().completeExceptionally(failure));
     }
 
     @PreDestroy
@@ -117,7 +135,8 @@ public class RandomisationService {
         server.shutdownNow();
     }
 
-    private void serve(long trialId, List<Waiting> batch) {
+    /** Answers a batch of one trial; when the database cannot be reached, answers with the failure too. */
+    private RuntimeException serve(long trialId, List<Waiting> batch) {
         try {
             List<Allocator.Answer> answers = allocator.allocate(trialId, batch.stream().map(Waiting::request).toList());
             for (int i = 0; i < batch.size(); i++) {
@@ -128,24 +147,28 @@ public class RandomisationService {
                     batch.get(i).answer().complete(answer.allocation());
                 }
             }
+            return null;
         } catch (RuntimeException e) {
             if (DatabaseFailures.unreachable(e)) {
-                // one by one, each would wait for a connection in turn: the whole batch, and all
-                // that queued behind it, is answered 503 at once, and the clients retry with their keys
-                batch.forEach(request -> request.answer().completeExceptionally(e));
-                for (Waiting queued; (queued = waiting.poll()) != null; ) {
-                    queued.answer().completeExceptionally(e);
-                }
-            } else if (batch.size() == 1) {
-                batch.get(0).answer().completeExceptionally(e);
-            } else {
-                // one request's failure must not fail the others: each is tried on its own
-                batch.forEach(waiting -> serve(trialId, List.of(waiting)));
+                refuse(batch, e);
+                return e;
             }
+            if (batch.size() == 1) {
+                batch.get(0).answer().completeExceptionally(e);
+                return null;
+            }
+            // one request's failure must not fail the others: each is tried on its own
+            for (Waiting one : batch) {
+                RuntimeException outage = serve(trialId, List.of(one));
+                if (outage != null) {
+                    refuse(batch, outage);
+                    return outage;
+                }
+            }
+            return null;
         } finally {
             // nothing may be left waiting for ever, whatever was thrown
-            batch.forEach(waiting -> waiting.answer().completeExceptionally(
-                    new IllegalStateException("The randomisation request was not answered")));
+            refuse(batch, new IllegalStateException("The randomisation request was not answered"));
         }
     }
 
