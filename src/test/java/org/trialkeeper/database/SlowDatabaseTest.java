@@ -39,7 +39,7 @@ class SlowDatabaseTest {
 
     private static final int POOL = 10;
     private static final int SOCKET_TIMEOUT_MS = 3_000;
-    private static final int CONNECTION_WAIT_MS = 5_000;
+    private static final int CONNECTION_WAIT_MS = 2_000;
     private static final int PER_KIND = POOL;
 
     @Test
