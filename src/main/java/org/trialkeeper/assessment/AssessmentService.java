@@ -295,7 +295,8 @@ public class AssessmentService {
             } else {
                 Scoring.Scores scores = Scoring.score(group.instrument(), Responses.byItem(group.answers()));
                 toSave.add(new Assessment(null, trialId, candidate.id(), group.instrument().id(), group.timepoint(),
-                        write(group.answers()), scores.total().value(), write(scores), null, actor.userId(), now, null, 1));
+                        write(group.answers()), scores.total().value(), write(scores), group.guess(), actor.userId(), now,
+                        null, 1));
             }
         }
         if (!violations.isEmpty()) {

@@ -192,6 +192,23 @@ class AssessmentApiTest {
         assertEquals(6, assessments(trial, ids.get("P001")).size(), "importing again stores nothing twice");
     }
 
+    @Test
+    void anImportedAssessmentKeepsTheAssessorsGuess() {
+        RecruitingTrial trial = new RecruitingTrial(http,
+                ProtocolFiles.seedVariantYaml(Api.unique("import-guess"), ReferenceData::instruments));
+        long id = trial.enrol("G-1", "female");
+        trial.randomise(id, "key-G-1-import-guess");
+        StringBuilder csv = new StringBuilder("participant,timepoint,instrument,item,value,guess\n");
+        for (int item = 1; item <= 30; item++) {
+            csv.append("G-1,baseline,CSS-30,").append(item).append(",2,").append(item == 30 ? "dont-know" : "").append('\n');
+        }
+        trial.assessor.retrieve(HttpRequest.POST(trial.path("/assessments/import"), csv.toString())
+                .contentType(MediaType.of("text/csv")), Map.class);
+        Map<?, ?> imported = assessments(trial, id).get(0);
+        assertEquals("dont-know", imported.get("guess"));
+        assertEquals(60.0, ((Map<?, ?>) imported.get("total")).get("value"));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> rules(Map<String, Object> problem) {
         return ((List<Map<String, Object>>) problem.get("violations")).stream()

@@ -110,4 +110,28 @@ class AssessmentImportTest {
         assertNull(result.groups().get(0).answers().get(1));
         assertNull(result.groups().get(0).answers().get(29));
     }
+
+    @Test
+    void aGuessMayBeGivenOnAnyRowOfAnAssessmentAndMustAgreeWhereverItIsGiven() {
+        List<Violation> violations = new ArrayList<>();
+        AssessmentImport.Result result = AssessmentImport.read("""
+                participant,timepoint,instrument,item,value,guess
+                P001,post,CSS-30,1,4,
+                P001,post,CSS-30,2,3,dont-know
+                P001,post,CSS-30,3,3,dont-know
+                P002,post,CSS-30,1,1,
+                """, PROTOCOL, randomised(), violations);
+        assertEquals(List.of(), violations);
+        assertEquals("dont-know", result.groups().get(0).guess());
+        assertNull(result.groups().get(1).guess());
+
+        AssessmentImport.read("""
+                participant,timepoint,instrument,item,value,guess
+                P001,post,CSS-30,1,4,intervention
+                P001,post,CSS-30,2,3,control
+                P002,post,CSS-30,1,1,waitlist
+                """, PROTOCOL, randomised(), violations);
+        assertEquals(List.of("rows[3].guess conflict", "rows[4].guess one-of"),
+                violations.stream().map(v -> v.field() + " " + v.rule()).toList());
+    }
 }
