@@ -14,5 +14,7 @@ interface AuditRepository extends GenericRepository<AuditRecord, Long> {
 
     List<AuditRecord> findTop500BySeqGreaterThanOrderBySeq(long afterSeq);
 
+    List<AuditRecord> findTop100BySeqLessThanOrderBySeqDesc(long beforeSeq);
+
     List<AuditRecord> findByTrialIdOrderBySeq(Long trialId);
 }

@@ -102,6 +102,13 @@ public class AuditTrail {
                 .map(record -> AuditView.of(record.entry(), true)).toList();
     }
 
+    /** A page of the whole trail, newest first: the 100 records before beforeSeq. */
+    @Transactional
+    public List<AuditView> newest(long beforeSeq) {
+        return records.findTop100BySeqLessThanOrderBySeqDesc(beforeSeq).stream()
+                .map(record -> AuditView.of(record.entry(), true)).toList();
+    }
+
     /**
      * A trial's records, oldest first. When the reader may not see allocations, values of
      * records that reveal one are replaced, never left out, so the sequence stays whole.

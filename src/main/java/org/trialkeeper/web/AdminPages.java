@@ -11,11 +11,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.audit.AuditVerification;
 import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.security.Actor;
@@ -97,20 +99,17 @@ class AdminPages {
 
     @Get("/audit")
     @Permit(Role.ADMIN)
-    HttpResponse<?> auditPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> auditPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
+                              @QueryValue @Nullable Long before) {
         Map<String, Object> model = Pages.model(request, session, actor, "Audit trail");
-        model.put("verification", audit.verify());
-        List<AuditView> records = new ArrayList<>();
-        long after = 0;
-        for (List<AuditView> page = audit.records(after); !page.isEmpty(); page = audit.records(after)) {
-            records.addAll(page);
-            after = page.get(page.size() - 1).seq();
-        }
-        // newest first, the latest 500
-        List<AuditView> newest = new ArrayList<>(records.subList(Math.max(0, records.size() - 500), records.size()));
-        java.util.Collections.reverse(newest);
-        model.put("records", newest);
-        model.put("total", records.size());
+        AuditVerification verification = audit.verify();
+        model.put("verification", verification);
+        // a page at a time, newest first: the trail may hold millions of records
+        List<AuditView> page = audit.newest(before == null || before < 1 ? Long.MAX_VALUE : before);
+        model.put("records", page);
+        model.put("total", verification.recordsChecked());
+        model.put("newer", before != null);
+        model.put("older", page.isEmpty() || page.get(page.size() - 1).seq() <= 1 ? null : page.get(page.size() - 1).seq());
         return Pages.page("audit", model);
     }
 

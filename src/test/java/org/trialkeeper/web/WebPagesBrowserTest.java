@@ -277,11 +277,31 @@ class WebPagesBrowserTest {
         assertFalse(browser.page().contains("intruder"));
         browser.screenshot("admin-audit");
 
+        // more records than one page holds: a page at a time, newest first
+        Api admin = Api.admin(http);
+        for (int i = 0; i < 101; i++) {
+            admin.createMember(Api.unique("filler"));
+        }
+        browser.driver.findElement(By.linkText("Audit trail")).click();
+        List<Long> newest = shownSeqs();
+        assertEquals(100, newest.size(), "one page of the trail");
+        assertEquals(newest.get(0) - 99, newest.get(99), "the newest records, newest first, none missing");
+        browser.find("#older").click();
+        List<Long> older = shownSeqs();
+        assertEquals(newest.get(99) - 1, older.get(0), "the next page starts where the first ended");
+        browser.find("#newest").click();
+        assertEquals(newest.get(0), shownSeqs().get(0));
+
         browser.find("header button").click();
         assertTrue(shows("<h1>Sign in</h1>") && browser.driver.getCurrentUrl().endsWith("/app/login"), "signed out");
         assertEquals(null, browser.driver.manage().getCookieNamed(WebSession.COOKIE), "the session cookie is gone");
         browser.open("/app");
         assertTrue(shows("<h1>Sign in</h1>") && browser.driver.getCurrentUrl().endsWith("/app/login"),
                 "a page without a session leads to sign-in");
+    }
+
+    private List<Long> shownSeqs() {
+        return browser.driver.findElements(By.cssSelector("tbody tr td:first-child")).stream()
+                .map(cell -> Long.parseLong(cell.getText())).toList();
     }
 }
