@@ -45,12 +45,13 @@ class AuditController {
     }
 
     /** An investigator sees allocation-revealing values only once the trial is locked. */
-    @Get("/trials/{trialId}/audit")
+    @Get("/trials/{trialId}/audit{?afterSeq}")
     @Permit({Role.ADMIN, Role.INVESTIGATOR})
-    @Operation(summary = "The trial's audit records, oldest first")
-    List<AuditView> trialRecords(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+    @Operation(summary = "The trial's audit records after afterSeq (default 0), oldest first, 500 at a time")
+    List<AuditView> trialRecords(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                 @QueryValue(defaultValue = "0") long afterSeq) {
         boolean locked = trials.find(trialId).status() == TrialStatus.LOCKED;
         boolean maySeeAllocations = actor.admin() || locked;
-        return audit.trialRecords(trialId, maySeeAllocations);
+        return audit.trialRecords(trialId, afterSeq, maySeeAllocations);
     }
 }

@@ -16,5 +16,5 @@ interface AuditRepository extends GenericRepository<AuditRecord, Long> {
 
     List<AuditRecord> findTop100BySeqLessThanOrderBySeqDesc(long beforeSeq);
 
-    List<AuditRecord> findByTrialIdOrderBySeq(Long trialId);
+    List<AuditRecord> findTop500ByTrialIdAndSeqGreaterThanOrderBySeq(Long trialId, long afterSeq);
 }

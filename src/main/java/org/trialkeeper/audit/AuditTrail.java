@@ -110,13 +110,14 @@ public class AuditTrail {
     }
 
     /**
-     * A trial's records, oldest first. When the reader may not see allocations, values of
-     * records that reveal one are replaced, never left out, so the sequence stays whole.
+     * A page of a trial's records, oldest first: the 500 after afterSeq. When the reader may not
+     * see allocations, values of records that reveal one are replaced, never left out, so the
+     * sequence stays whole.
      */
     @Transactional
-    public List<AuditView> trialRecords(long trialId, boolean readerMaySeeAllocations) {
+    public List<AuditView> trialRecords(long trialId, long afterSeq, boolean readerMaySeeAllocations) {
         List<AuditView> views = new ArrayList<>();
-        for (AuditRecord record : records.findByTrialIdOrderBySeq(trialId)) {
+        for (AuditRecord record : records.findTop500ByTrialIdAndSeqGreaterThanOrderBySeq(trialId, afterSeq)) {
             views.add(AuditView.of(record.entry(), readerMaySeeAllocations || !record.revealsAllocation()));
         }
         return views;

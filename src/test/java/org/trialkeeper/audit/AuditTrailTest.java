@@ -157,6 +157,27 @@ class AuditTrailTest {
         }
     }
 
+    @Test
+    void aTrialsRecordsArePagedFiveHundredAtATimeOldestFirst() {
+        Api admin = Api.admin(http);
+        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("paged")));
+        transactions.executeWrite(status -> {
+            audit.lock().recordAll(java.util.stream.IntStream.range(0, 600).mapToObj(i -> AuditEvent.of(
+                    new Actor(null, "admin", Role.ADMIN), trialId, "test.note", "note", i, null, "{}")).toList());
+            return null;
+        });
+        List<AuditView> first = trialRecords(admin, trialId);
+        assertEquals(500, first.size());
+        assertEquals("trial.registered", first.get(0).action());
+        long last = first.get(499).seq();
+        List<AuditView> second = admin.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/audit?afterSeq=" + last),
+                Argument.listOf(AuditView.class));
+        assertEquals(101, second.size(), "the rest: 601 records in all");
+        assertTrue(second.get(0).seq() > last);
+        assertEquals(List.of(), admin.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/audit?afterSeq="
+                + second.get(100).seq()), Argument.listOf(AuditView.class)));
+    }
+
     private static List<AuditView> trialRecords(Api api, long trialId) {
         return api.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/audit"), Argument.listOf(AuditView.class));
     }

@@ -72,7 +72,7 @@ class AllocatorTest {
                 Argument.listOf(Map.class));
         assertEquals(List.of("RANDOMISED", "RANDOMISED", "RANDOMISED", "DECLINED"),
                 participants.stream().map(p -> p.get("status")).toList());
-        assertEquals(3, audit.trialRecords(trial.id, true).stream()
+        assertEquals(3, audit.trialRecords(trial.id, 0, true).stream()
                 .filter(r -> r.action().equals("participant.randomised")).count(), "one audit record per allocation");
         assertTrue(audit.verify().intact(), "the batch's records are chained one after another");
     }
