@@ -70,7 +70,8 @@ class AssessmentController {
     @Post("/assessments/import")
     @Consumes({"text/csv", "text/plain"})
     @Permit(Role.ASSESSOR)
-    @Operation(summary = "Import assessments from CSV in long format (participant, timepoint, instrument, item, value, optionally guess): all rows or none")
+    @Operation(summary = "Import assessments from CSV in long format (participant, timepoint, instrument, item, value,"
+            + " optionally guess): all rows or none")
     HttpResponse<AssessmentService.Imported> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                                        @Body @Nullable String csv) {
         return HttpResponse.created(assessments.importCsv(actor, trialId, csv));
