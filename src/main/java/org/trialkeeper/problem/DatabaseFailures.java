@@ -41,20 +41,27 @@ public final class DatabaseFailures {
 
     HttpResponse<Problem> answer(HttpRequest<?> request, RuntimeException failure) {
         if (causedBy(failure, SQLRecoverableException.class, SQLNonTransientConnectionException.class)) {
-            pool.dropAll();
+            pool.lost();
+        } else if (unreachable(failure)) {
+            pool.noConnection();
         }
         if (unavailable(failure)) {
             LOG.warn("database unavailable for {} {}: {}", request.getMethod(), request.getPath(), failure.toString());
-            return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem(Problem.type("unavailable"),
-                    "Service Unavailable", 503, "The database cannot be reached just now. Try again shortly: a change is made"
-                    + " whole or not at all, and a randomisation retried with its Idempotency-Key is made once",
-                    request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE)
-                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            return refusal(request);
         }
         LOG.error("database failure for {} {}", request.getMethod(), request.getPath(), failure);
         return HttpResponse.<Problem>status(HttpStatus.INTERNAL_SERVER_ERROR).body(new Problem(Problem.type("internal-error"),
                 "Internal Server Error", 500, "The server could not complete the request", request.getPath(), List.of()))
                 .contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** 503 {@code unavailable} with Retry-After. */
+    static HttpResponse<Problem> refusal(HttpRequest<?> request) {
+        return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem(Problem.type("unavailable"),
+                "Service Unavailable", 503, "The database cannot be reached just now. Try again shortly: a change is made"
+                + " whole or not at all, and a randomisation retried with its Idempotency-Key is made once",
+                request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
 
     /**

@@ -134,7 +134,7 @@ class SlowDatabaseTest {
             // the database answers again: so does the service, and each retried randomisation is made once
             List<Object> numbers = new ArrayList<>();
             for (long participant : participants) {
-                Object number = trial.randomise(participant, "key-slow-" + participant).get("number");
+                Object number = untilAvailable(() -> trial.randomise(participant, "key-slow-" + participant)).get("number");
                 numbers.add(number);
                 if (randomisedMeanwhile.containsKey(participant)) {
                     assertEquals(randomisedMeanwhile.get(participant), number, "the retry answers the allocation made");
@@ -147,7 +147,7 @@ class SlowDatabaseTest {
             for (String code : unanswered) {
                 String outcome;
                 try {
-                    trial.enrol(code, "male");
+                    untilAvailable(() -> trial.enrol(code, "male"));
                     outcome = "made now";
                 } catch (HttpClientResponseException e) {
                     assertEquals(409, e.getStatus().getCode(), e.getResponse().getBody(String.class).orElse(""));
@@ -166,6 +166,20 @@ class SlowDatabaseTest {
             assertEquals(true, verification.get("verified"), verification.toString());
             Map<?, ?> audit = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
             assertEquals(true, audit.get("intact"), audit.toString());
+        }
+    }
+
+    /** Sends a request again while it is refused 503, as a client does, for at most 30 s. */
+    private static <T> T untilAvailable(java.util.function.Supplier<T> request) {
+        long began = System.nanoTime();
+        while (true) {
+            try {
+                return request.get();
+            } catch (HttpClientResponseException e) {
+                if (e.getStatus().getCode() != 503 || System.nanoTime() - began > 30_000_000_000L) {
+                    throw e;
+                }
+            }
         }
     }
 }
