@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,10 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * dropped at once instead (those in use as they come back).
  * <p>
  * When a connection is lost or none can be had, a connection of its own is tried outside the
- * pool. If that fails too, the database is unreachable: requests are refused at once (503)
- * rather than each waiting for a connection, and the connection is tried again twice a second
- * until it succeeds. A database that is merely busy answers the try, so it never counts as
- * unreachable.
+ * pool. If nothing answers it either, the database is unreachable: requests are refused at
+ * once (503) rather than each waiting for a connection, and the connection is tried again twice
+ * a second until something answers. A database that is merely busy, or out of connections,
+ * answers the try, so it never counts as unreachable.
  */
 @Singleton
 public class ConnectionPool {
@@ -105,8 +106,13 @@ public class ConnectionPool {
         }
         try (Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), properties)) {
             return connection.isValid(2);
-        } catch (SQLException e) {
+        } catch (SQLRecoverableException noAnswer) {
+            // refused, timed out or cut off: nothing on the other end answers
             return false;
+        } catch (SQLException answered) {
+            // the server answered, if only to refuse (too many connections, a wrong password):
+            // it can be reached, and requests are left to use the connections the pool has
+            return true;
         }
     }
 
