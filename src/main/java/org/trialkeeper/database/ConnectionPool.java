@@ -95,7 +95,7 @@ public class ConnectionPool {
         prober.schedule(() -> probe(hikari), PROBE_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
-    private static boolean reachable(HikariDataSource hikari) {
+    static boolean reachable(HikariDataSource hikari) {
         Properties properties = new Properties();
         hikari.getDataSourceProperties().forEach((key, value) -> properties.setProperty(key.toString(), value.toString()));
         if (hikari.getUsername() != null) {
