@@ -94,77 +94,53 @@ public final class DatabaseFailures {
         return false;
     }
 
-    @Singleton
-    static final class OnConnection implements ExceptionHandler<ConnectionException, HttpResponse<Problem>> {
+    /** Micronaut picks an exception handler by the type it handles: one small subclass per database exception type. */
+    abstract static class Handler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<Problem>> {
         private final DatabaseFailures failures;
 
+        Handler(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, E exception) {
+            return failures.answer(request, exception);
+        }
+    }
+
+    @Singleton
+    static final class OnConnection extends Handler<ConnectionException> {
         OnConnection(DatabaseFailures failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ConnectionException exception) {
-            return failures.answer(request, exception);
+            super(failures);
         }
     }
 
     @Singleton
-    static final class OnTransaction implements ExceptionHandler<TransactionException, HttpResponse<Problem>> {
-        private final DatabaseFailures failures;
-
+    static final class OnTransaction extends Handler<TransactionException> {
         OnTransaction(DatabaseFailures failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, TransactionException exception) {
-            return failures.answer(request, exception);
+            super(failures);
         }
     }
 
     @Singleton
-    static final class OnNoConnection implements
-            ExceptionHandler<io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException, HttpResponse<Problem>> {
-        private final DatabaseFailures failures;
-
+    static final class OnNoConnection extends Handler<io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException> {
         OnNoConnection(DatabaseFailures failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request,
-                                            io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException exception) {
-            return failures.answer(request, exception);
+            super(failures);
         }
     }
 
     @Singleton
-    static final class OnNoTransactionConnection implements
-            ExceptionHandler<io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException, HttpResponse<Problem>> {
-        private final DatabaseFailures failures;
-
+    static final class OnNoTransactionConnection
+            extends Handler<io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException> {
         OnNoTransactionConnection(DatabaseFailures failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request,
-                                            io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException exception) {
-            return failures.answer(request, exception);
+            super(failures);
         }
     }
 
     @Singleton
-    static final class OnDataAccess implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
-        private final DatabaseFailures failures;
-
+    static final class OnDataAccess extends Handler<DataAccessException> {
         OnDataAccess(DatabaseFailures failures) {
-            this.failures = failures;
-        }
-
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
-            return failures.answer(request, exception);
+            super(failures);
         }
     }
 }

@@ -168,7 +168,9 @@ public class RandomisationService {
             return null;
         } finally {
             // nothing may be left waiting for ever, whatever was thrown
-            refuse(batch, new IllegalStateException("The randomisation request was not answered"));
+            if (batch.stream().anyMatch(request -> !request.answer().isDone())) {
+                refuse(batch, new IllegalStateException("The randomisation request was not answered"));
+            }
         }
     }
 
