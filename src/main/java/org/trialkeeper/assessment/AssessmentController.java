@@ -14,9 +14,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Permit;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
 
 import java.net.URI;
 import java.util.List;

@@ -12,14 +12,14 @@ import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.Followed;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ParticipantStatus;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Instrument;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.randomisation.AllocationTimes;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 
 import java.io.IOException;
@@ -78,7 +78,7 @@ public class AssessmentService {
                 : Responses.answers(instrument, request.responses(), "responses", violations);
         String guess = Responses.guess(request.guess(), violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-assessment", "Invalid assessment", violations);
+            throw ProblemException.invalid(ProblemCode.INVALID_ASSESSMENT, violations);
         }
         Candidate candidate = participants.lock(trialId, participantId);
         requireAccepting(candidate);
@@ -97,8 +97,8 @@ public class AssessmentService {
             }
             throw e;
         }
-        audit.record(AuditEvent.of(actor, trialId, "assessment.entered", "assessment", saved.id(), null,
-                auditValue(candidate.code(), saved)));
+        audit.record(AuditEvent.of(actor, trialId, "assessment.entered", "assessment", saved.id())
+                .after(auditValue(candidate.code(), saved)));
         return view(saved, candidate.code());
     }
 
@@ -119,14 +119,14 @@ public class AssessmentService {
                     "a correction needs a reason of at most 2000 characters"));
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-correction", "Invalid correction", violations);
+            throw ProblemException.invalid(ProblemCode.INVALID_CORRECTION, violations);
         }
         Scoring.Scores scores = Scoring.score(instrument, Responses.byItem(answers));
         Assessment after = assessments.update(new Assessment(before.id(), trialId, participantId, before.instrument(),
                 before.timepoint(), write(answers), scores.total().value(), write(scores), guess, before.enteredBy(),
                 before.enteredAt(), clock.instant(), before.version() + 1));
-        audit.record(AuditEvent.of(actor, trialId, "assessment.corrected", "assessment", before.id(),
-                auditValue(candidate.code(), before), auditValue(candidate.code(), after)).because(reason.strip()));
+        audit.record(AuditEvent.of(actor, trialId, "assessment.corrected", "assessment", before.id())
+                .before(auditValue(candidate.code(), before)).after(auditValue(candidate.code(), after)).because(reason.strip()));
         return view(after, candidate.code());
     }
 
@@ -275,7 +275,7 @@ public class AssessmentService {
         List<Violation> violations = new ArrayList<>();
         AssessmentImport.Result read = AssessmentImport.read(csv, protocol, statuses, violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-import", "Invalid import; nothing was stored", violations);
+            throw ProblemException.invalid(ProblemCode.INVALID_IMPORT, violations);
         }
         // locked, the participants cannot withdraw while their assessments are stored
         Map<Long, Candidate> locked = participants.lock(trialId, read.groups().stream()
@@ -300,13 +300,13 @@ public class AssessmentService {
             }
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("invalid-import", "Invalid import; nothing was stored", violations);
+            throw ProblemException.invalid(ProblemCode.INVALID_IMPORT, violations);
         }
         List<Assessment> saved = assessments.saveAll(toSave);
         Map<Long, String> codes = new HashMap<>();
         locked.values().forEach(c -> codes.put(c.id(), c.code()));
         audit.lock().recordAll(saved.stream().map(a -> AuditEvent.of(actor, trialId, "assessment.imported", "assessment",
-                a.id(), null, auditValue(codes.get(a.participantId()), a))).toList());
+                a.id()).after(auditValue(codes.get(a.participantId()), a))).toList());
         return new Imported(saved.size(), read.rows());
     }
 
@@ -316,17 +316,17 @@ public class AssessmentService {
 
     private static void requireAccepting(Candidate candidate) {
         if (!candidate.status().randomised()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-randomised", "Not randomised",
+            throw new ProblemException(ProblemCode.NOT_RANDOMISED,
                     "Assessments are entered for randomised participants only");
         }
         if (!candidate.status().acceptsAssessments()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "withdrawn", "Withdrawn",
+            throw new ProblemException(ProblemCode.WITHDRAWN,
                     "This participant withdrew consent; no further assessments are entered");
         }
     }
 
     private static ProblemException duplicate(String instrument, String timepoint) {
-        return new ProblemException(ProblemKind.CONFLICT, "duplicate-assessment", "Already entered",
+        return new ProblemException(ProblemCode.DUPLICATE_ASSESSMENT,
                 instrument + " at " + timepoint + " is already entered for this participant; a change is a correction (PUT), with a reason");
     }
 
@@ -337,7 +337,7 @@ public class AssessmentService {
                 assessment.guess(), assessment.enteredAt(), assessment.correctedAt(), assessment.version());
     }
 
-    private String auditValue(String code, Assessment assessment) {
+    private Map<String, Object> auditValue(String code, Assessment assessment) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("participant", code);
         value.put("instrument", assessment.instrument());
@@ -345,7 +345,7 @@ public class AssessmentService {
         value.put("responses", read(assessment.responsesJson(), ANSWERS));
         value.put("total", assessment.total());
         value.put("guess", assessment.guess());
-        return write(value);
+        return value;
     }
 
     private String write(Object value) {

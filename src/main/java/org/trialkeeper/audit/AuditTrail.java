@@ -1,9 +1,12 @@
 package org.trialkeeper.audit;
 
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +21,13 @@ public class AuditTrail {
     private final AuditRepository records;
     private final AuditHeadRepository heads;
     private final Clock clock;
+    private final JsonMapper json;
 
-    AuditTrail(AuditRepository records, AuditHeadRepository heads, Clock clock) {
+    AuditTrail(AuditRepository records, AuditHeadRepository heads, Clock clock, JsonMapper json) {
         this.records = records;
         this.heads = heads;
         this.clock = clock;
+        this.json = json;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -66,14 +71,25 @@ public class AuditTrail {
                 Actor actor = event.actor();
                 AuditEntry entry = new AuditEntry(++seq, clock.instant(),
                         actor.userId(), actor.username(), actor.role() == null ? null : actor.role().name(),
-                        event.trialId(), event.action(), event.entity(), event.entityId(), event.before(),
-                        event.after(), event.reason(), event.revealsAllocation());
+                        event.trialId(), event.action(), event.entity(), event.entityId(), json(event.before()),
+                        json(event.after()), event.reason(), event.revealsAllocation());
                 String hash = AuditChain.hash(entry, last);
                 appended.add(AuditRecord.of(entry, last, hash));
                 last = hash;
             }
             records.saveAll(appended);
             head = heads.update(new AuditHead(AuditHead.ONLY, seq, last));
+        }
+    }
+
+    private String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

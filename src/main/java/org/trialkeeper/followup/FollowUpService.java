@@ -11,8 +11,8 @@ import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ParticipantStatus;
 import org.trialkeeper.participant.PerProtocol;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Values;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Arm;
@@ -22,7 +22,7 @@ import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.protocol.TimepointKind;
 import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.randomisation.RandomisationService;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 
 import java.io.IOException;
@@ -91,7 +91,7 @@ public class FollowUpService {
         requireFollowed(candidate);
         Arm arm = arm(protocol, trialId, participantId);
         if (arm.role() != ArmRole.INTERVENTION || arm.waitlist()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "no-sessions", "No sessions in this arm",
+            throw new ProblemException(ProblemCode.NO_SESSIONS,
                     "Attendance is recorded for participants of the intervention arm; this participant's arm has no sessions during the trial");
         }
         var earlier = attendance.findByParticipantIdAndSession(participantId, session);
@@ -140,7 +140,7 @@ public class FollowUpService {
         PerProtocol after = new PerProtocol(excluded, reason, true);
         participants.decidePerProtocol(participantId, after);
         audit.record(revealing(actor, trialId, "participant.per-protocol-overridden", "participant", participantId,
-                write(before), write(after), reason));
+                before, after, reason));
         return attendanceView(protocol, trialId, candidate);
     }
 
@@ -198,8 +198,8 @@ public class FollowUpService {
                 clock.instant()));
         Views.EventView view = view(saved, kind.moves().orElse(candidate.status()));
         audit.record(revealing(actor, trialId, "participant." + kind.code(), "participant", participantId,
-                "{\"status\":\"" + candidate.status() + "\"}", write(Map.of("participant", candidate.code(),
-                        "event", view)), reason.strip()));
+                AuditEvent.fields("status", candidate.status().name()),
+                AuditEvent.fields("participant", candidate.code(), "event", view), reason.strip()));
         return view;
     }
 
@@ -239,11 +239,11 @@ public class FollowUpService {
     private void checkDelayedIntervention(Protocol protocol, long trialId, Candidate candidate, EventKind kind) {
         Arm arm = arm(protocol, trialId, candidate.id());
         if (!arm.waitlist()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-waitlist", "Not a waitlist participant",
+            throw new ProblemException(ProblemCode.NOT_WAITLIST,
                     "The delayed intervention is offered to participants of a waitlist arm only");
         }
         if (!candidate.status().acceptsAssessments()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "withdrawn", "Withdrawn",
+            throw new ProblemException(ProblemCode.WITHDRAWN,
                     "This participant withdrew consent");
         }
         Set<String> entered = assessments.entered(trialId, candidate.id());
@@ -255,18 +255,18 @@ public class FollowUpService {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemKind.CONFLICT, "post-test-incomplete", "Post-test incomplete",
+            throw new ProblemException(ProblemCode.POST_TEST_INCOMPLETE,
                     "The delayed intervention is offered once the post-test is complete; still to enter: "
                             + String.join(", ", missing));
         }
         List<EventKind> earlier = events.findByTrialIdAndParticipantIdOrderById(trialId, candidate.id()).stream()
                 .map(FollowUpEvent::kind).toList();
         if (earlier.contains(kind)) {
-            throw new ProblemException(ProblemKind.CONFLICT, "already-recorded", "Already recorded",
+            throw new ProblemException(ProblemCode.ALREADY_RECORDED,
                     "This participant's " + kind.code() + " is already recorded");
         }
         if (kind == EventKind.DELAYED_INTERVENTION_STARTED && !earlier.contains(EventKind.DELAYED_INTERVENTION_OFFERED)) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-offered", "Not offered yet",
+            throw new ProblemException(ProblemCode.NOT_OFFERED,
                     "The delayed intervention starts after it is offered; record the offer first");
         }
     }
@@ -286,7 +286,7 @@ public class FollowUpService {
         if (!after.equals(before)) {
             participants.decidePerProtocol(candidate.id(), after);
             audit.record(revealing(actor, trialId, "participant.per-protocol", "participant", candidate.id(),
-                    write(before), write(after), after.reason()));
+                    before, after, after.reason()));
         }
     }
 
@@ -318,7 +318,7 @@ public class FollowUpService {
             throw notRandomised();
         }
         if (candidate.status() == ParticipantStatus.WITHDRAWN) {
-            throw new ProblemException(ProblemKind.CONFLICT, "withdrawn", "Withdrawn", "This participant withdrew consent");
+            throw new ProblemException(ProblemCode.WITHDRAWN, "This participant withdrew consent");
         }
     }
 
@@ -348,21 +348,18 @@ public class FollowUpService {
     }
 
     private static ProblemException notRandomised() {
-        return new ProblemException(ProblemKind.CONFLICT, "not-randomised", "Not randomised",
+        return new ProblemException(ProblemCode.NOT_RANDOMISED,
                 "Follow-up is recorded for randomised participants only");
     }
 
     private static AuditEvent revealing(Actor actor, long trialId, String action, String entity, Object id,
-                                        String before, String after, String reason) {
-        return new AuditEvent(actor, trialId, action, entity, id.toString(), before, after, reason, true);
+                                        Object before, Object after, String reason) {
+        return AuditEvent.of(actor, trialId, action, entity, id).before(before).after(after).because(reason)
+                .revealingAllocation();
     }
 
-    private String attendanceValue(Candidate candidate, Attendance record) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("participant", candidate.code());
-        value.put("session", record.session());
-        value.put("present", record.present());
-        return write(value);
+    private static Map<String, Object> attendanceValue(Candidate candidate, Attendance record) {
+        return AuditEvent.fields("participant", candidate.code(), "session", record.session(), "present", record.present());
     }
 
     private static Views.EventView view(FollowUpEvent event, ParticipantStatus status) {

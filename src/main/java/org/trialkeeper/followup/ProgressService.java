@@ -12,8 +12,8 @@ import org.trialkeeper.protocol.Site;
 import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.randomisation.RandomisationService;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 

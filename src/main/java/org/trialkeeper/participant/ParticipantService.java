@@ -8,11 +8,11 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Protocol;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -54,14 +54,14 @@ public class ParticipantService {
     @Transactional
     public ParticipantView screen(Actor actor, long trialId, ScreeningRequest request) {
         if (trials.find(trialId).status() != TrialStatus.RECRUITING) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-recruiting", "Not recruiting",
+            throw new ProblemException(ProblemCode.NOT_RECRUITING,
                     "Participants are screened only while the trial is RECRUITING");
         }
         Protocol protocol = trials.protocol(trialId);
         List<Violation> violations = new ArrayList<>();
         Screening.Outcome outcome = Screening.decide(protocol, request, violations);
         if (outcome == null) {
-            throw ProblemException.invalid("invalid-screening", "Invalid screening record", violations);
+            throw ProblemException.invalid(ProblemCode.INVALID_SCREENING, violations);
         }
         if (participants.existsByTrialIdAndCode(trialId, request.code())) {
             throw duplicate(request.code());
@@ -78,9 +78,9 @@ public class ParticipantService {
             }
             throw e;
         }
-        audit.record(AuditEvent.of(actor, trialId, "participant.screened", "participant", saved.id(), null,
-                "{\"code\":\"" + saved.code() + "\",\"site\":\"" + saved.site() + "\",\"status\":\""
-                        + saved.status() + "\",\"failedCriteria\":\"" + saved.failedCriteria() + "\"}"));
+        audit.record(AuditEvent.of(actor, trialId, "participant.screened", "participant", saved.id())
+                .after(AuditEvent.fields("code", saved.code(), "site", saved.site(), "status", saved.status().name(),
+                        "failedCriteria", String.valueOf(saved.failedCriteria()))));
         return view(saved);
     }
 
@@ -139,7 +139,7 @@ public class ParticipantService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void moveTo(Candidate candidate, ParticipantStatus next, boolean keepData) {
         if (!candidate.status().canMoveTo(next)) {
-            throw new ProblemException(ProblemKind.CONFLICT, "illegal-transition", "Not an allowed change",
+            throw new ProblemException(ProblemCode.INVALID_TRANSITION,
                     "A participant who is " + candidate.status() + " cannot become " + next);
         }
         participants.updateFollowUp(candidate.id(), next.name(), keepData, clock.instant());
@@ -239,7 +239,7 @@ public class ParticipantService {
     }
 
     private static ProblemException duplicate(String code) {
-        return new ProblemException(ProblemKind.CONFLICT, "duplicate-participant", "Participant exists",
+        return new ProblemException(ProblemCode.DUPLICATE_PARTICIPANT,
                 "A participant with code '" + code + "' is already screened in this trial");
     }
 }

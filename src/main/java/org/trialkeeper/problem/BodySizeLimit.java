@@ -31,8 +31,7 @@ class BodySizeLimit {
         if (length <= limit) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(new Problem(Problem.type("payload-too-large"),
-                "Payload Too Large", 413, "The request body is larger than the limit of " + limit + " bytes",
-                request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE);
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Problem.of(ProblemCode.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + limit + " bytes", request.getPath())).contentType(Problem.MEDIA_TYPE);
     }
 }

@@ -50,17 +50,17 @@ public final class DatabaseFailures {
             return refusal(request);
         }
         LOG.error("database failure for {} {}", request.getMethod(), request.getPath(), failure);
-        return HttpResponse.<Problem>status(HttpStatus.INTERNAL_SERVER_ERROR).body(new Problem(Problem.type("internal-error"),
-                "Internal Server Error", 500, "The server could not complete the request", request.getPath(), List.of()))
+        return HttpResponse.<Problem>status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problem.of(ProblemCode.INTERNAL_ERROR,
+                "The server could not complete the request", request.getPath()))
                 .contentType(Problem.MEDIA_TYPE);
     }
 
     /** 503 {@code unavailable} with Retry-After. */
     static HttpResponse<Problem> refusal(HttpRequest<?> request) {
-        return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem(Problem.type("unavailable"),
-                "Service Unavailable", 503, "The database cannot be reached just now. Try again shortly: a change is made"
+        return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(Problem.of(ProblemCode.DATABASE_UNAVAILABLE,
+                "The database cannot be reached just now. Try again shortly: a change is made"
                 + " whole or not at all, and a randomisation retried with its Idempotency-Key is made once",
-                request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE)
+                request.getPath())).contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
 

@@ -17,7 +17,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:trialkeeper:problem:";
 
-    public static String type(String code) {
-        return TYPE_PREFIX + code;
+    /** The problem of a rule that needs no violations listed. */
+    public static Problem of(ProblemCode code, String detail, String instance) {
+        return new Problem(code.type(), code.title(), code.kind().status(), detail, instance, List.of());
     }
 }

@@ -7,42 +7,35 @@ import java.util.Optional;
 /** Thrown by domain code when a request breaks a rule; carries everything the answer needs. */
 public class ProblemException extends RuntimeException {
 
-    private final ProblemKind kind;
-    private final String code;
-    private final String title;
+    private final ProblemCode code;
     private final transient List<Violation> violations;
     private Duration retryAfter;
 
-    public ProblemException(ProblemKind kind, String code, String title, String detail) {
-        this(kind, code, title, detail, List.of());
+    public ProblemException(ProblemCode code, String detail) {
+        this(code, detail, List.of());
     }
 
-    public ProblemException(ProblemKind kind, String code, String title, String detail,
-                            List<Violation> violations) {
+    public ProblemException(ProblemCode code, String detail, List<Violation> violations) {
         super(detail, null, false, false);
-        this.kind = kind;
         this.code = code;
-        this.title = title;
         this.violations = List.copyOf(violations);
     }
 
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(ProblemKind.NOT_FOUND, "not-found", "Not found",
-                what + " " + id + " does not exist");
+        return new ProblemException(ProblemCode.NOT_FOUND, what + " " + id + " does not exist");
     }
 
     /** A request that breaks the rules of its fields, each violation naming the field and the rule. */
     public static ProblemException invalidRequest(List<Violation> violations) {
-        return invalid("invalid-request", "Invalid request", violations);
+        return invalid(ProblemCode.INVALID_REQUEST, violations);
     }
 
     public static ProblemException invalidRequest(String field, String rule, String message) {
         return invalidRequest(List.of(new Violation(field, rule, message)));
     }
 
-    public static ProblemException invalid(String code, String title, List<Violation> violations) {
-        return new ProblemException(ProblemKind.INVALID, code, title,
-                violations.size() + " rule(s) broken; see violations", violations);
+    public static ProblemException invalid(ProblemCode code, List<Violation> violations) {
+        return new ProblemException(code, violations.size() + " rule(s) broken; see violations", violations);
     }
 
     /** When the client may try again, for throttled requests. */
@@ -55,16 +48,16 @@ public class ProblemException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    public ProblemKind kind() {
-        return kind;
-    }
-
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 
     public String title() {
-        return title;
+        return code.title();
+    }
+
+    public ProblemKind kind() {
+        return code.kind();
     }
 
     public List<Violation> violations() {

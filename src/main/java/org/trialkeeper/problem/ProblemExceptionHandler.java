@@ -15,7 +15,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         HttpStatus status = status(exception.kind());
-        Problem problem = new Problem(Problem.type(exception.code()), exception.title(),
+        Problem problem = new Problem(exception.code().type(), exception.code().title(),
                 status.getCode(), exception.getMessage(), request.getPath(), exception.violations());
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).body(problem)
                 .contentType(Problem.MEDIA_TYPE);
@@ -25,13 +25,6 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
     }
 
     static HttpStatus status(ProblemKind kind) {
-        return switch (kind) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
+        return HttpStatus.valueOf(kind.status());
     }
 }

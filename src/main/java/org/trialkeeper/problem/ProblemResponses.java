@@ -28,23 +28,23 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext context,
                                                         @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Problem problem = new Problem(Problem.type(code(status)), status.getReason(), status.getCode(),
+        Problem problem = new Problem(code(status).type(), status.getReason(), status.getCode(),
                 detail(status, context), context.getRequest().getPath(), violations(context));
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
-    static String code(HttpStatus status) {
+    static ProblemCode code(HttpStatus status) {
         return switch (status) {
-            case BAD_REQUEST -> "bad-request";
-            case UNAUTHORIZED -> "unauthenticated";
-            case FORBIDDEN -> "forbidden";
-            case NOT_FOUND -> "not-found";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case REQUEST_ENTITY_TOO_LARGE -> "payload-too-large";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case SERVICE_UNAVAILABLE -> "unavailable";
-            default -> status.getCode() >= 500 ? "internal-error" : "client-error";
+            case BAD_REQUEST -> ProblemCode.BAD_REQUEST;
+            case UNAUTHORIZED -> ProblemCode.UNAUTHENTICATED_REQUEST;
+            case FORBIDDEN -> ProblemCode.FORBIDDEN_ROUTE;
+            case NOT_FOUND -> ProblemCode.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> ProblemCode.WRONG_METHOD;
+            case NOT_ACCEPTABLE -> ProblemCode.NOT_ACCEPTABLE_TYPE;
+            case REQUEST_ENTITY_TOO_LARGE -> ProblemCode.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemCode.UNSUPPORTED_TYPE;
+            case SERVICE_UNAVAILABLE -> ProblemCode.DATABASE_UNAVAILABLE;
+            default -> status.getCode() >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.CLIENT_ERROR;
         };
     }
 

@@ -1,7 +1,7 @@
 package org.trialkeeper.protocol;
 
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
 public final class InvalidProtocolException extends ProblemException {
 
     InvalidProtocolException(List<Violation> violations) {
-        super(ProblemKind.INVALID, "invalid-protocol", "Invalid protocol",
+        super(ProblemCode.INVALID_PROTOCOL,
                 violations.size() + " rule(s) broken; see violations", violations);
     }
 }

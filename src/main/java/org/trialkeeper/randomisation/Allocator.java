@@ -8,12 +8,12 @@ import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ParticipantStatus;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -127,10 +127,9 @@ class Allocator {
             } else if (newParticipants.containsKey(request.participantId())) {
                 repeats.put(i, newParticipants.get(request.participantId()));
             } else if (!recruiting) {
-                answers[i] = Answer.refused(new ProblemException(ProblemKind.CONFLICT, "not-recruiting",
-                        "Not recruiting", "Participants are randomised only while the trial is RECRUITING"));
+                answers[i] = Answer.refused(new ProblemException(ProblemCode.NOT_RECRUITING, "Participants are randomised only while the trial is RECRUITING"));
             } else if (candidate.status() != ParticipantStatus.ENROLLED) {
-                answers[i] = Answer.refused(new ProblemException(ProblemKind.CONFLICT, "not-enrolled", "Not enrolled",
+                answers[i] = Answer.refused(new ProblemException(ProblemCode.NOT_ENROLLED,
                         "Only an enrolled participant (eligible, consent given) can be randomised; this one is "
                                 + candidate.status()));
             } else {
@@ -163,9 +162,9 @@ class Allocator {
         for (int k = 0; k < saved.size(); k++) {
             Allocation allocation = saved.get(k);
             Candidate candidate = enrolled.get(k);
-            events.add(new AuditEvent(requests.get(chosen.get(k)).actor(), trialId, "participant.randomised",
-                    "allocation", Integer.toString(allocation.number()), null, "{\"participant\":\"" + candidate.code()
-                    + "\",\"number\":" + allocation.number() + ",\"arm\":\"" + allocation.arm() + "\"}", null, true));
+            events.add(AuditEvent.of(requests.get(chosen.get(k)).actor(), trialId, "participant.randomised",
+                    "allocation", allocation.number()).after(AuditEvent.fields("participant", candidate.code(),
+                    "number", allocation.number(), "arm", allocation.arm())).revealingAllocation());
             answers[chosen.get(k)] = Answer.of(view(sequence.protocol(), allocation, candidate.code()));
         }
         chain.recordAll(events);
@@ -192,7 +191,7 @@ class Allocator {
         for (int k = 0; k < enrolled.size(); k++) {
             Iterator<NextSlot> next = free.get(strata.get(k));
             if (!next.hasNext()) {
-                throw new ProblemException(ProblemKind.CONFLICT, "sequence-exhausted", "Sequence exhausted",
+                throw new ProblemException(ProblemCode.SEQUENCE_EXHAUSTED,
                         "This stratum's allocation list is used up; the protocol's target sample size must be amended");
             }
             NextSlot slot = next.next();
@@ -246,12 +245,12 @@ class Allocator {
     }
 
     private static ProblemException keyReused() {
-        return new ProblemException(ProblemKind.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
+        return new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                 "This Idempotency-Key was used for another participant; send a new key for a new randomisation");
     }
 
     private static ProblemException alreadyRandomised(int number) {
-        return new ProblemException(ProblemKind.CONFLICT, "already-randomised", "Already randomised",
+        return new ProblemException(ProblemCode.ALREADY_RANDOMISED,
                 "This participant was randomised before, as allocation number " + number);
     }
 }

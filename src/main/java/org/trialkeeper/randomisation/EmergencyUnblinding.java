@@ -6,10 +6,10 @@ import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.protocol.Protocol;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.security.UserService;
 import org.trialkeeper.trial.TrialService;
 
@@ -46,21 +46,21 @@ class EmergencyUnblinding {
     AllocationView unblind(Actor actor, long trialId, long participantId, UnblindingRequest request) {
         Protocol protocol = trials.protocol(trialId);
         if (actor.role() == null || !protocol.emergencyUnblinding().roles().contains(actor.role().name())) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "unblinding-not-permitted", "Unblinding not permitted",
+            throw new ProblemException(ProblemCode.UNBLINDING_NOT_PERMITTED,
                     "The protocol lets " + protocol.emergencyUnblinding().roles() + " unblind in an emergency");
         }
         String reason = RandomisationService.requiredReason(request.reason());
         if (!users.passwordMatches(actor.userId(), request.password())) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "password-mismatch", "Password required",
+            throw new ProblemException(ProblemCode.PASSWORD_MISMATCH,
                     "Unblinding needs your password entered again");
         }
         Candidate candidate = participants.candidate(trialId, participantId);
         Allocation allocation = randomisation.allocated(participantId);
         unblindings.save(new Unblinding(null, trialId, participantId, actor.userId(), actor.role().name(), reason,
                 clock.instant()));
-        audit.record(new AuditEvent(actor, trialId, "participant.unblinded", "allocation",
-                Integer.toString(allocation.number()), null, "{\"participant\":\"" + candidate.code()
-                + "\",\"arm\":\"" + allocation.arm() + "\"}", reason, true));
+        audit.record(AuditEvent.of(actor, trialId, "participant.unblinded", "allocation", allocation.number())
+                .after(AuditEvent.fields("participant", candidate.code(), "arm", allocation.arm())).because(reason)
+                .revealingAllocation());
         return randomisation.view(protocol, allocation, candidate.code());
     }
 }

@@ -9,11 +9,11 @@ import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.problem.DatabaseFailures;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 
 import java.time.Clock;
@@ -213,9 +213,8 @@ public class RandomisationService {
     public AllocationView allocation(Actor actor, long trialId, long participantId) {
         Candidate candidate = participants.candidate(trialId, participantId);
         Allocation allocation = allocated(participantId);
-        audit.record(new AuditEvent(actor, trialId, "allocation.viewed", "allocation",
-                Integer.toString(allocation.number()), null, "{\"participant\":\"" + candidate.code() + "\",\"arm\":\""
-                + allocation.arm() + "\"}", null, true));
+        audit.record(AuditEvent.of(actor, trialId, "allocation.viewed", "allocation", allocation.number())
+                .after(AuditEvent.fields("participant", candidate.code(), "arm", allocation.arm())).revealingAllocation());
         return view(trials.protocol(trialId), allocation, candidate.code());
     }
 
@@ -226,20 +225,20 @@ public class RandomisationService {
         Candidate candidate = participants.lock(trialId, participantId);
         Allocation allocation = allocated(participantId);
         if (allocation.inErrorReason() != null) {
-            throw new ProblemException(ProblemKind.CONFLICT, "already-flagged", "Already flagged",
+            throw new ProblemException(ProblemCode.ALREADY_FLAGGED,
                     "This allocation is already flagged as randomised in error");
         }
         Allocation flagged = allocations.update(allocation.flaggedInError(why, clock.instant()));
         audit.record(AuditEvent.of(actor, trialId, "allocation.flagged-in-error", "allocation",
-                allocation.number(), "{\"inError\":false}", "{\"inError\":true}").because(why));
+                allocation.number()).before(AuditEvent.fields("inError", false)).after(AuditEvent.fields("inError", true))
+                .because(why));
         return view(trials.protocol(trialId), flagged, candidate.code());
     }
 
     @Transactional
     CommitmentView commitment(long trialId) {
         trials.find(trialId);
-        RandomisationSetup setup = setups.findById(trialId).orElseThrow(() -> new ProblemException(ProblemKind.CONFLICT,
-                "not-committed", "Not committed", "The allocation sequence is generated when recruitment opens"));
+        RandomisationSetup setup = setups.findById(trialId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_COMMITTED, "The allocation sequence is generated when recruitment opens"));
         int strata = setup.scheme() == Scheme.MINIMISATION ? 0 : Strata.all(trials.protocol(trialId)).size();
         return new CommitmentView(setup.scheme().code(), setup.commitment(), CommitmentView.ALGORITHM, strata,
                 setup.committedAt());
@@ -247,7 +246,7 @@ public class RandomisationService {
 
     Allocation allocated(long participantId) {
         return allocations.findByParticipantId(participantId).orElseThrow(() -> new ProblemException(
-                ProblemKind.CONFLICT, "not-randomised", "Not randomised", "This participant has not been randomised"));
+                ProblemCode.NOT_RANDOMISED, "This participant has not been randomised"));
     }
 
     AllocationView view(Protocol protocol, Allocation allocation, String code) {

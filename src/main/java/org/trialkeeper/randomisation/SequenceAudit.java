@@ -7,11 +7,11 @@ import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -62,8 +62,8 @@ class SequenceAudit {
         List<SequenceExport.Used> rows = used.stream().map(a -> new SequenceExport.Used(a.number(),
                 byId.get(a.participantId()).code(), a.stratum(), a.position(), a.factorLevels(), a.arm(), a.allocatedAt(),
                 a.inErrorReason())).toList();
-        audit.record(new AuditEvent(actor, trialId, "randomisation.sequence-exported", "randomisation",
-                Long.toString(trialId), null, "{\"allocations\":" + rows.size() + "}", null, true));
+        audit.record(AuditEvent.of(actor, trialId, "randomisation.sequence-exported", "randomisation", trialId)
+                .after(AuditEvent.fields("allocations", rows.size())).revealingAllocation());
         return new SequenceExport(setup.scheme().code(), HexFormat.of().formatHex(vault.open(setup.encryptedSeed(), trialId)),
                 setup.commitment(), setup.protocolVersion(),
                 strata.entrySet().stream().map(e -> new SequenceExport.Stratum(e.getKey(), e.getValue())).toList(), rows);
@@ -139,10 +139,9 @@ class SequenceAudit {
 
     private RandomisationSetup lockedSetup(long trialId) {
         if (trials.find(trialId).status() != TrialStatus.LOCKED) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-locked", "Not locked",
+            throw new ProblemException(ProblemCode.NOT_LOCKED,
                     "The sequence is revealed only after the trial's database is LOCKED");
         }
-        return setups.findById(trialId).orElseThrow(() -> new ProblemException(ProblemKind.CONFLICT, "not-committed",
-                "Not committed", "This trial never opened recruitment, so it has no sequence"));
+        return setups.findById(trialId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_COMMITTED, "This trial never opened recruitment, so it has no sequence"));
     }
 }

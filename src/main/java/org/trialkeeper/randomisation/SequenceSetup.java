@@ -56,7 +56,7 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
             slots.saveAll(rows);
         }
         audit.record(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
-                event.trialId(), null, "{\"scheme\":\"" + protocol.randomisation().scheme().code()
-                        + "\",\"commitment\":\"" + commitment + "\",\"strata\":" + lists.size() + "}"));
+                event.trialId()).after(AuditEvent.fields("scheme", protocol.randomisation().scheme().code(),
+                "commitment", commitment, "strata", lists.size())));
     }
 }

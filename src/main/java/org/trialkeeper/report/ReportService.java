@@ -8,9 +8,9 @@ import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.assessment.Scoring;
 import org.trialkeeper.followup.FollowUpService;
 import org.trialkeeper.participant.Followed;
@@ -127,8 +127,8 @@ public class ReportService {
         Map<String, Long> numbers = new HashMap<>();
         Map<Long, String> codes = codes(trialId);
         randomisation.numbers(trialId).forEach((id, number) -> numbers.put(codes.get(id), number.longValue()));
-        audit.record(AuditEvent.of(actor, trialId, "export.participants", "trial", trialId, null,
-                "{\"rows\":" + data.people().size() + "}"));
+        audit.record(AuditEvent.of(actor, trialId, "export.participants", "trial", trialId)
+                .after(AuditEvent.fields("rows", data.people().size())));
         return Exports.participants(data, numbers);
     }
 
@@ -145,8 +145,8 @@ public class ReportService {
             }
         });
         List<AssessmentService.Entered> entered = assessments.all(trialId);
-        audit.record(AuditEvent.of(actor, trialId, "export.assessments", "trial", trialId, null,
-                "{\"assessments\":" + entered.size() + "}"));
+        audit.record(AuditEvent.of(actor, trialId, "export.assessments", "trial", trialId)
+                .after(AuditEvent.fields("assessments", entered.size())));
         return Exports.assessments(entered, codes, randomisation.arms(trialId), usable);
     }
 
@@ -159,7 +159,7 @@ public class ReportService {
     private TrialView locked(long trialId) {
         TrialView trial = trials.find(trialId);
         if (trial.status() != TrialStatus.LOCKED) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-locked", "Not locked",
+            throw new ProblemException(ProblemCode.NOT_LOCKED,
                     "Participant- and item-level data are exported once the trial's database is LOCKED");
         }
         return trial;

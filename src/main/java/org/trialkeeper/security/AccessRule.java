@@ -1,5 +1,7 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;

@@ -1,5 +1,7 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Role;
+import org.trialkeeper.access.Actor;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Actor;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -56,8 +57,8 @@ final class FirstAdministrator implements ApplicationEventListener<ServerStartup
                     return false;
                 }
                 UserAccount admin = accounts.createAccount(USERNAME, password, true, generated);
-                audit.record(AuditEvent.of(org.trialkeeper.security.Actor.SYSTEM, null, "user.created", "user",
-                        admin.id(), null, "{\"username\":\"admin\",\"admin\":true}").because("first start"));
+                audit.record(AuditEvent.of(Actor.SYSTEM, null, "user.created", "user", admin.id())
+                        .after(AuditEvent.fields("username", "admin", "admin", true)).because("first start"));
                 return true;
             });
         } catch (DataAccessException e) {

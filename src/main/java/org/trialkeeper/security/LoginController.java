@@ -1,5 +1,6 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Permit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

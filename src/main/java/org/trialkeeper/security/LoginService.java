@@ -1,5 +1,6 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Actor;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -59,26 +60,26 @@ class LoginService {
         Optional<UserAccount> found = name.isEmpty() ? Optional.empty() : users.findByUsernameForUpdate(name);
         if (found.isEmpty()) {
             hasher.matchNobody(secret);
-            audit.record(AuditEvent.of(Actor.anonymous(truncate(name)), null, "login.failed", "user", null,
-                    null, null).because("unknown username"));
+            audit.record(AuditEvent.of(Actor.anonymous(truncate(name)), null, "login.failed", "user", null)
+                    .because("unknown username"));
             return new Refused();
         }
         UserAccount account = found.get();
         Actor actor = new Actor(account.id(), account.username(), null);
         Optional<Duration> wait = remainingLockout(account, now);
         if (wait.isPresent()) {
-            audit.record(AuditEvent.of(actor, null, "login.throttled", "user", account.id(), null, null)
+            audit.record(AuditEvent.of(actor, null, "login.throttled", "user", account.id())
                     .because(account.failedLogins() + " failed attempts"));
             return new Throttled(wait.get());
         }
         if (!account.active() || !hasher.matches(secret, account.passwordHash())) {
             users.update(account.withFailedLogin(now));
-            audit.record(AuditEvent.of(actor, null, "login.failed", "user", account.id(), null, null)
+            audit.record(AuditEvent.of(actor, null, "login.failed", "user", account.id())
                     .because(account.active() ? "wrong password" : "account inactive"));
             return new Refused();
         }
         users.update(account.withSuccessfulLogin(now));
-        audit.record(AuditEvent.of(actor, null, "login", "user", account.id(), null, null));
+        audit.record(AuditEvent.of(actor, null, "login", "user", account.id()));
         return new SignedIn(account);
     }
 

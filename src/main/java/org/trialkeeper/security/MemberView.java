@@ -1,5 +1,6 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Role;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;

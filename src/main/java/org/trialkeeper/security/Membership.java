@@ -1,5 +1,6 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Role;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -1,11 +1,12 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Role;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 
 import java.util.List;
@@ -50,12 +51,12 @@ public class SignIn {
         }
         LoginService.Outcome outcome = logins.attempt(username, password);
         if (outcome instanceof LoginService.Throttled throttled) {
-            throw new ProblemException(ProblemKind.THROTTLED, "login-throttled", "Too many failed logins",
+            throw new ProblemException(ProblemCode.LOGIN_THROTTLED,
                     "This account is locked after repeated failed logins; try again later")
                     .retryAfter(throttled.retryAfter());
         }
         if (!(outcome instanceof LoginService.SignedIn signedIn)) {
-            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "invalid-credentials", "Invalid credentials",
+            throw new ProblemException(ProblemCode.INVALID_CREDENTIALS,
                     "The username or password is wrong");
         }
         UserAccount account = signedIn.account();

@@ -1,11 +1,14 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Memberships;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Values;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.trial.TrialService;
@@ -25,7 +28,7 @@ import java.util.stream.Collectors;
 
 /** Accounts, passwords and trial memberships; every change is audited. */
 @Singleton
-public class UserService {
+public class UserService implements Memberships {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
@@ -53,7 +56,7 @@ public class UserService {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
-    /** The trials a user is a member of. */
+    @Override
     @Transactional
     public Set<Long> trialsOf(long userId) {
         return memberships.findByUserId(userId).stream().map(Membership::trialId)
@@ -81,12 +84,12 @@ public class UserService {
             throw ProblemException.invalidRequest(violations);
         }
         if (users.existsByUsername(username)) {
-            throw new ProblemException(ProblemKind.CONFLICT, "duplicate-user", "User exists",
+            throw new ProblemException(ProblemCode.DUPLICATE_USER,
                     "A user named '" + username + "' already exists");
         }
         UserAccount account = createAccount(username, request.password(), admin, true);
-        audit.record(AuditEvent.of(actor, null, "user.created", "user", account.id(), null,
-                "{\"username\":\"" + username + "\",\"admin\":" + admin + "}"));
+        audit.record(AuditEvent.of(actor, null, "user.created", "user", account.id())
+                .after(AuditEvent.fields("username", username, "admin", admin)));
         return view(account);
     }
 
@@ -123,7 +126,7 @@ public class UserService {
             throw ProblemException.invalidRequest(violations);
         }
         users.update(account.withPassword(hasher.hash(change.newPassword()), false, clock.instant()));
-        audit.record(AuditEvent.of(actor, null, "user.password-changed", "user", account.id(), null, null));
+        audit.record(AuditEvent.of(actor, null, "user.password-changed", "user", account.id()));
     }
 
     @Transactional
@@ -158,7 +161,7 @@ public class UserService {
         }
         if (!before.equals(wanted)) {
             audit.record(AuditEvent.of(actor, trialId, wanted.isEmpty() ? "membership.revoked" : "membership.roles-set",
-                    "membership", userId, rolesJson(before), rolesJson(wanted)));
+                    "membership", userId).before(roleNames(before)).after(roleNames(wanted)));
         }
         return new MemberView(userId, account.username(), List.copyOf(wanted));
     }
@@ -190,8 +193,8 @@ public class UserService {
         return roles;
     }
 
-    private static String rolesJson(Set<Role> roles) {
-        return roles.stream().map(role -> "\"" + role + "\"").collect(Collectors.joining(",", "[", "]"));
+    private static List<String> roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).toList();
     }
 
     private UserAccount account(long userId) {

@@ -1,5 +1,8 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
+import org.trialkeeper.access.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

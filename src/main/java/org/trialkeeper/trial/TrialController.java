@@ -19,10 +19,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.protocol.Protocol;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Permit;
-import org.trialkeeper.security.Role;
-import org.trialkeeper.security.UserService;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Memberships;
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
 
 import java.net.URI;
 import java.util.List;
@@ -35,11 +35,11 @@ class TrialController {
     static final String YAML = "application/yaml";
 
     private final TrialService trials;
-    private final UserService users;
+    private final Memberships memberships;
 
-    TrialController(TrialService trials, UserService users) {
+    TrialController(TrialService trials, Memberships memberships) {
         this.trials = trials;
-        this.users = users;
+        this.memberships = memberships;
     }
 
     @Post
@@ -55,7 +55,7 @@ class TrialController {
     @Permit(signedIn = true)
     @Operation(summary = "The trials you are a member of (every trial, for an administrator)")
     List<TrialView> list(@Parameter(hidden = true) Actor actor) {
-        return actor.admin() ? trials.list() : trials.list(users.trialsOf(actor.userId()));
+        return actor.admin() ? trials.list() : trials.list(memberships.trialsOf(actor.userId()));
     }
 
     @Get("/{trialId}")

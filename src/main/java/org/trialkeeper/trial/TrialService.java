@@ -7,13 +7,13 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.FrozenParts;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.ProtocolReader;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,8 +71,8 @@ public class TrialService {
             throw e;
         }
         ProtocolVersion first = versions.save(version(trial.id(), 1, source, protocol, null, now));
-        audit.record(AuditEvent.of(actor, trial.id(), "trial.registered", "trial", trial.id(), null,
-                versionJson(first, trial.status())));
+        audit.record(AuditEvent.of(actor, trial.id(), "trial.registered", "trial", trial.id())
+                .after(versionValue(first, trial.status())));
         return TrialView.of(trial);
     }
 
@@ -106,7 +106,7 @@ public class TrialService {
     public Protocol collecting(long trialId, String what) {
         TrialStatus status = trial(trialId).status();
         if (status != TrialStatus.RECRUITING && status != TrialStatus.FOLLOW_UP) {
-            throw new ProblemException(ProblemKind.CONFLICT, "not-collecting", "Not collecting data",
+            throw new ProblemException(ProblemCode.NOT_COLLECTING,
                     what + " while the trial is RECRUITING or in FOLLOW_UP; it is " + status);
         }
         return protocol(trialId);
@@ -140,13 +140,12 @@ public class TrialService {
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
         if (trial.status() == TrialStatus.LOCKED) {
-            throw new ProblemException(ProblemKind.CONFLICT, "trial-locked", "Trial locked",
+            throw new ProblemException(ProblemCode.TRIAL_LOCKED,
                     "A locked trial's protocol cannot be amended");
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (trial.status().protocolFrozen() && why == null) {
-            throw ProblemException.invalid("reason-required", "Reason required",
-                    List.of(new Violation("reason", "required", "an amendment after DRAFT needs a reason")));
+            throw ProblemException.invalid(ProblemCode.REASON_REQUIRED, List.of(new Violation("reason", "required", "an amendment after DRAFT needs a reason")));
         }
         if (why != null && why.length() > 2000) {
             throw ProblemException.invalidRequest("reason", "max-length", "must be at most 2000 characters");
@@ -166,8 +165,8 @@ public class TrialService {
         int next = trial.protocolVersion() + 1;
         ProtocolVersion previous = currentVersion(trialId);
         ProtocolVersion saved = versions.save(version(trialId, next, source, amended, why, now));
-        audit.record(AuditEvent.of(actor, trialId, "protocol.amended", "protocol", trialId,
-                versionJson(previous, trial.status()), versionJson(saved, trial.status())).because(why));
+        audit.record(AuditEvent.of(actor, trialId, "protocol.amended", "protocol", trialId)
+                .before(versionValue(previous, trial.status())).after(versionValue(saved, trial.status())).because(why));
         return TrialView.of(trials.update(trial.withProtocol(next, amended.title(),
                 amended.primaryRegistryId().orElse(null), now)));
     }
@@ -178,20 +177,20 @@ public class TrialService {
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
         if (!trial.status().canMoveTo(target)) {
-            throw new ProblemException(ProblemKind.CONFLICT, "invalid-transition", "Invalid status change",
+            throw new ProblemException(ProblemCode.INVALID_TRANSITION,
                     "A " + trial.status() + " trial cannot move to " + target
                             + "; a trial moves one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED");
         }
-        audit.record(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId,
-                "{\"status\":\"" + trial.status() + "\"}", "{\"status\":\"" + target + "\"}"));
+        audit.record(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId)
+                .before(AuditEvent.fields("status", trial.status().name()))
+                .after(AuditEvent.fields("status", target.name())));
         TrialView changed = TrialView.of(trials.update(trial.withStatus(target, clock.instant())));
         statusChanges.publishEvent(new TrialStatusChanged(trialId, trial.status(), target, actor));
         return changed;
     }
 
-    private static String versionJson(ProtocolVersion version, TrialStatus status) {
-        return "{\"protocolVersion\":" + version.version() + ",\"sha256\":\"" + version.sha256()
-                + "\",\"status\":\"" + status + "\"}";
+    private static Map<String, Object> versionValue(ProtocolVersion version, TrialStatus status) {
+        return AuditEvent.fields("protocolVersion", version.version(), "sha256", version.sha256(), "status", status.name());
     }
 
     private static TrialStatus parseStatus(String requested) {
@@ -249,12 +248,12 @@ public class TrialService {
     }
 
     private static ProblemException duplicate(String shortName) {
-        return new ProblemException(ProblemKind.CONFLICT, "duplicate-trial", "Trial already registered",
+        return new ProblemException(ProblemCode.DUPLICATE_TRIAL,
                 "A trial named '" + shortName + "' is already registered; amend its protocol instead");
     }
 
     private static ProblemException frozen(List<Violation> changes) {
-        return new ProblemException(ProblemKind.CONFLICT, "protocol-frozen", "Protocol frozen",
+        return new ProblemException(ProblemCode.PROTOCOL_FROZEN,
                 "The amendment changes parts of the protocol that are fixed", changes);
     }
 }

@@ -1,6 +1,6 @@
 package org.trialkeeper.trial;
 
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 
 /**
  * Published inside the transaction that changes a trial's status, so that what other features

@@ -23,9 +23,9 @@ import org.trialkeeper.assessment.AssessmentView;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Instrument;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Permit;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 
 import java.util.ArrayList;

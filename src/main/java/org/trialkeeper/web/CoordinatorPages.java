@@ -27,9 +27,9 @@ import org.trialkeeper.protocol.CharacteristicType;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.AllocationView;
 import org.trialkeeper.randomisation.RandomisationService;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Permit;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 
 import java.time.LocalDate;

@@ -16,9 +16,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 import org.trialkeeper.security.PasswordChange;
-import org.trialkeeper.security.Permit;
+import org.trialkeeper.access.Permit;
 import org.trialkeeper.security.SignIn;
 import org.trialkeeper.security.UserService;
 

@@ -6,9 +6,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import org.trialkeeper.problem.Problem;
+import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.Violation;
-import org.trialkeeper.security.Actor;
+import org.trialkeeper.access.Actor;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,9 +49,8 @@ final class Pages {
 
     /** Refuses a change whose form or header lacks the session's CSRF token. */
     static MutableHttpResponse<Problem> csrfRefused(HttpRequest<?> request) {
-        return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN).body(new Problem(Problem.type("csrf"),
-                "Missing or wrong CSRF token", 403, "A change made with the session cookie must carry the session's CSRF token",
-                request.getPath(), List.of())).contentType(Problem.MEDIA_TYPE);
+        return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN).body(Problem.of(ProblemCode.CSRF,
+                "A change made with the session cookie must carry the session's CSRF token", request.getPath())).contentType(Problem.MEDIA_TYPE);
     }
 
     /** A form's fields, once its CSRF token is found to be the session's; otherwise 403. */

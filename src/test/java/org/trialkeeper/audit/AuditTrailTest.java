@@ -11,8 +11,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Role;
 import org.trialkeeper.support.Api;
 
 import javax.sql.DataSource;
@@ -76,7 +76,7 @@ class AuditTrailTest {
     void aRecordIsRolledBackWithTheChangeItBelongsTo() {
         long before = lastSeq();
         assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
-            audit.record(AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1, null, "{}"));
+            audit.record(AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1).after(java.util.Map.of()));
             throw new IllegalStateException("the change fails after its record was written");
         }));
         assertEquals(before, lastSeq());
@@ -90,8 +90,8 @@ class AuditTrailTest {
         String username = Api.unique("investigator");
         admin.assign(trialId, admin.createMember(username), "INVESTIGATOR");
         transactions.executeWrite(status -> {
-            audit.record(new AuditEvent(new Actor(null, "coordinator", Role.COORDINATOR), trialId, "allocation.revealed",
-                    "allocation", "P-001", null, "{\"arm\":\"BALINT\"}", null, true));
+            audit.record(AuditEvent.of(new Actor(null, "coordinator", Role.COORDINATOR), trialId, "allocation.revealed",
+                    "allocation", "P-001").after(AuditEvent.fields("arm", "BALINT")).revealingAllocation());
             return null;
         });
         Api investigator = Api.as(http, username);
@@ -117,7 +117,7 @@ class AuditTrailTest {
     @Test
     void recordingOutsideATransactionIsRefused() {
         assertThrows(RuntimeException.class, () -> audit.record(
-                AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1, null, "{}")));
+                AuditEvent.of(new Actor(null, "test", Role.ADMIN), null, "test.change", "test", 1).after(java.util.Map.of())));
     }
 
     @Test
@@ -163,7 +163,7 @@ class AuditTrailTest {
         long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("paged")));
         transactions.executeWrite(status -> {
             audit.lock().recordAll(java.util.stream.IntStream.range(0, 600).mapToObj(i -> AuditEvent.of(
-                    new Actor(null, "admin", Role.ADMIN), trialId, "test.note", "note", i, null, "{}")).toList());
+                    new Actor(null, "admin", Role.ADMIN), trialId, "test.note", "note", i).after(java.util.Map.of())).toList());
             return null;
         });
         List<AuditView> first = trialRecords(admin, trialId);

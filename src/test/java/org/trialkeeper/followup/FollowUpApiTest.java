@@ -113,7 +113,7 @@ class FollowUpApiTest {
         long participant = arms.balint();
         Map<?, ?> recorded = event(trial, participant, event("discontinued", "moved to night shifts", "post"));
         assertEquals("DISCONTINUED", recorded.get("status"));
-        problem(HttpStatus.CONFLICT, "illegal-transition",
+        problem(HttpStatus.CONFLICT, "invalid-transition",
                 () -> event(trial, participant, event("did-not-receive", "never came", "post")));
         event(trial, participant, event("lost-to-follow-up", "left the hospital", "post"));
         assertEquals(List.of("keepData required"), rules(problem(HttpStatus.BAD_REQUEST, "invalid-request",

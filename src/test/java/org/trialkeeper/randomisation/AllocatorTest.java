@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Role;
 import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
@@ -58,13 +58,13 @@ class AllocatorTest {
 
         assertEquals(2, answers.get(0).allocation().number(), "the first new request takes the next number");
         assertEquals(answers.get(0), answers.get(1), "a repeat of a request in the same batch gets the same answer");
-        assertEquals("already-randomised", answers.get(2).refusal().code());
+        assertEquals("already-randomised", answers.get(2).refusal().code().code());
         assertTrue(answers.get(2).refusal().getMessage().endsWith("allocation number 2"), "the refusal names the number only");
-        assertEquals("idempotency-key-reused", answers.get(3).refusal().code());
+        assertEquals("idempotency-key-reused", answers.get(3).refusal().code().code());
         assertEquals(earlier.get("number"), answers.get(4).allocation().number(), "a retry of an earlier request answers it");
-        assertEquals("already-randomised", answers.get(5).refusal().code());
-        assertEquals("not-enrolled", answers.get(6).refusal().code());
-        assertEquals("not-found", answers.get(7).refusal().code());
+        assertEquals("already-randomised", answers.get(5).refusal().code().code());
+        assertEquals("not-enrolled", answers.get(6).refusal().code().code());
+        assertEquals("not-found", answers.get(7).refusal().code().code());
         assertEquals(3, answers.get(8).allocation().number());
         assertNull(answers.get(8).refusal());
 

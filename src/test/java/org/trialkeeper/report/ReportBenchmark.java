@@ -3,8 +3,8 @@ package org.trialkeeper.report;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.ProtocolSource;
 import org.trialkeeper.trial.TrialService;
 

@@ -1,5 +1,7 @@
 package org.trialkeeper.security;
 
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

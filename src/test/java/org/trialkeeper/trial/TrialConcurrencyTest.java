@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.security.Actor;
-import org.trialkeeper.security.Role;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Role;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ class TrialConcurrencyTest {
                         call.call();
                         return "ok";
                     } catch (ProblemException e) {
-                        return e.code();
+                        return e.code().code();
                     }
                 }));
             }

@@ -1,4 +1,4 @@
-package org.trialkeeper.security;
+package org.trialkeeper.access;
 
 import io.micronaut.core.annotation.Nullable;
 

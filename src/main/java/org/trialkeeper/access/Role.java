@@ -1,4 +1,4 @@
-package org.trialkeeper.security;
+package org.trialkeeper.access;
 
 /**
  * What a user may do. ADMIN is held globally; the others are held per trial, through a

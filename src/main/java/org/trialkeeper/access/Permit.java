@@ -1,4 +1,4 @@
-package org.trialkeeper.security;
+package org.trialkeeper.access;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
