@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "org.trialkeeper", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -45,6 +46,31 @@ class ArchitectureTest {
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.trialkeeper.randomisation..",
                             "org.trialkeeper.followup..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(AllocationTimes.class))));
+
+    /**
+     * Schemes, strata, the sequence plan, the commitment, diagnostics and the minimisation
+     * replay are plain Java over the protocol and Commons RNG: no framework, no database, nothing
+     * else of the service, so that a list can be regenerated and checked anywhere.
+     */
+    @ArchTest
+    static final ArchRule randomisationSchemesArePure = classes()
+            .that().resideInAPackage("org.trialkeeper.randomisation.scheme..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "org.apache.commons.rng..", "org.trialkeeper.randomisation.scheme..",
+                    "org.trialkeeper.protocol..");
+
+    /** Features depend on each other in one direction only. */
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices()
+            .matching("org.trialkeeper.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Who is acting, in which role, and the permit annotation sit below every feature. */
+    @ArchTest
+    static final ArchRule accessDependsOnNoFeature = classes()
+            .that().resideInAPackage("org.trialkeeper.access..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "io.micronaut.core.annotation..", "org.trialkeeper.access..");
 
     @ArchTest
     static final ArchRule noLayerOrGrabBagPackages = noClasses()

@@ -37,8 +37,8 @@ public class AuditTrail {
 
     /**
      * Locks the chain's head until the transaction ends and answers a handle that appends to it.
-     * Records are chained one at a time, across every instance; a caller that must also decide
-     * something one at a time (the next allocation) can take this lock first and decide under it.
+     * Records are chained one at a time, across every instance. Take it last in a transaction,
+     * after any lock of the caller's own, so that it is held only while records are appended.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Chain lock() {

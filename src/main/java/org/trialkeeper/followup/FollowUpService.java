@@ -21,7 +21,7 @@ import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.protocol.TimepointKind;
 import org.trialkeeper.randomisation.AllocationTimes;
-import org.trialkeeper.randomisation.RandomisationService;
+import org.trialkeeper.randomisation.Allocations;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 
@@ -48,7 +48,7 @@ public class FollowUpService {
 
     private final ParticipantService participants;
     private final TrialService trials;
-    private final RandomisationService randomisation;
+    private final Allocations randomisation;
     private final AllocationTimes allocationTimes;
     private final AssessmentService assessments;
     private final AttendanceRepository attendance;
@@ -57,7 +57,7 @@ public class FollowUpService {
     private final JsonMapper json;
     private final Clock clock;
 
-    FollowUpService(ParticipantService participants, TrialService trials, RandomisationService randomisation,
+    FollowUpService(ParticipantService participants, TrialService trials, Allocations randomisation,
                     AllocationTimes allocationTimes, AssessmentService assessments, AttendanceRepository attendance,
                     FollowUpEventRepository events, AuditTrail audit, JsonMapper json, Clock clock) {
         this.participants = participants;

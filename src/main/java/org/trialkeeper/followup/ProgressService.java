@@ -11,7 +11,7 @@ import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Site;
 import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.randomisation.AllocationTimes;
-import org.trialkeeper.randomisation.RandomisationService;
+import org.trialkeeper.randomisation.Allocations;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
@@ -37,14 +37,14 @@ public class ProgressService {
     private final TrialService trials;
     private final ParticipantService participants;
     private final AllocationTimes allocationTimes;
-    private final RandomisationService randomisation;
+    private final Allocations randomisation;
     private final AssessmentService assessments;
     private final AttendanceRepository attendance;
     private final FollowUpEventRepository events;
     private final Clock clock;
 
     ProgressService(TrialService trials, ParticipantService participants, AllocationTimes allocationTimes,
-                    RandomisationService randomisation, AssessmentService assessments, AttendanceRepository attendance,
+                    Allocations randomisation, AssessmentService assessments, AttendanceRepository attendance,
                     FollowUpEventRepository events, Clock clock) {
         this.trials = trials;
         this.participants = participants;

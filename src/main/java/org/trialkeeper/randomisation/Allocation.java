@@ -5,6 +5,10 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
+import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MinimisationReplay;
+import org.trialkeeper.randomisation.scheme.Strata;
+
 import java.time.Instant;
 
 /** A participant's arm, fixed for good; only the randomised-in-error flag is ever added later. */
@@ -12,6 +16,25 @@ import java.time.Instant;
 record Allocation(@Id @GeneratedValue Long id, Long trialId, Long participantId, int number, String stratum,
                   int position, String factorLevels, String arm, String idempotencyKey, @Nullable Long allocatedBy,
                   Instant allocatedAt, @Nullable String inErrorReason, @Nullable Instant inErrorAt) {
+
+    /** The next slot of the participant's stratum, given to allocation {@code number}. */
+    static Allocation fromSlot(long trialId, long participantId, int number, String stratum, NextSlot slot,
+                               String idempotencyKey, @Nullable Long allocatedBy, Instant allocatedAt) {
+        return new Allocation(null, trialId, participantId, number, stratum, slot.position(), stratum, slot.arm(),
+                idempotencyKey, allocatedBy, allocatedAt, null, null);
+    }
+
+    /** A minimisation decision: the one list is the whole trial, in the order of allocation numbers. */
+    static Allocation minimised(long trialId, long participantId, int number, FactorLevels levels, String arm,
+                                String idempotencyKey, @Nullable Long allocatedBy, Instant allocatedAt) {
+        return new Allocation(null, trialId, participantId, number, Strata.ALL, number, levels.stored(), arm,
+                idempotencyKey, allocatedBy, allocatedAt, null, null);
+    }
+
+    /** What minimisation decided here, as the replay of later decisions reads it. */
+    MinimisationReplay.Decision decision() {
+        return new MinimisationReplay.Decision(FactorLevels.parse(factorLevels), arm);
+    }
 
     Allocation flaggedInError(String reason, Instant at) {
         return new Allocation(id, trialId, participantId, number, stratum, position, factorLevels, arm,

@@ -3,6 +3,7 @@ package org.trialkeeper.randomisation;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import org.trialkeeper.randomisation.scheme.Slot;
 
 /** One stored place of a stratum's list, written when recruitment opens and never changed. */
 @MappedEntity("allocation_slot")

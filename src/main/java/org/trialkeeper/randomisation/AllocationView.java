@@ -2,6 +2,8 @@ package org.trialkeeper.randomisation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import org.trialkeeper.protocol.Arm;
+import org.trialkeeper.protocol.Protocol;
 
 import java.time.Instant;
 
@@ -10,4 +12,12 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AllocationView(int number, long participantId, String participantCode, String arm, String armLabel,
                              Instant allocatedAt, String inErrorReason) {
+
+    /** The allocation with its arm's label from the protocol. */
+    static AllocationView of(Protocol protocol, Allocation allocation, String participantCode) {
+        String label = protocol.arms().stream().filter(a -> a.code().equals(allocation.arm()))
+                .map(Arm::label).findFirst().orElse(allocation.arm());
+        return new AllocationView(allocation.number(), allocation.participantId(), participantCode, allocation.arm(),
+                label, allocation.allocatedAt(), allocation.inErrorReason());
+    }
 }

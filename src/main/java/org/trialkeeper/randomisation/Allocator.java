@@ -10,9 +10,11 @@ import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ParticipantStatus;
 import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
-import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
+import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MinimisationReplay;
+import org.trialkeeper.randomisation.scheme.Strata;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
@@ -68,19 +70,21 @@ class Allocator {
     private final RandomisationSetupRepository setups;
     private final AllocationSlotRepository slots;
     private final AllocationRepository allocations;
+    private final AllocationLockRepository locks;
     private final AuditTrail audit;
     private final SeedVault vault;
     private final Clock clock;
     private final Map<Long, Sequence> sequences = new ConcurrentHashMap<>();
 
     Allocator(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
-              AllocationSlotRepository slots, AllocationRepository allocations, AuditTrail audit, SeedVault vault,
-              Clock clock) {
+              AllocationSlotRepository slots, AllocationRepository allocations, AllocationLockRepository locks,
+              AuditTrail audit, SeedVault vault, Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.setups = setups;
         this.slots = slots;
         this.allocations = allocations;
+        this.locks = locks;
         this.audit = audit;
         this.vault = vault;
         this.clock = clock;
@@ -91,21 +95,49 @@ class Allocator {
     List<Answer> allocate(long trialId, List<Request> requests) {
         TreeSet<Long> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.participantId()));
-        Map<Long, Candidate> candidates = participants.lock(trialId, ids);
-        Map<String, Allocation> byKey = new HashMap<>();
-        Map<Long, Allocation> byParticipant = new HashMap<>();
+        Batch batch = new Batch(trialId, requests, participants.lock(trialId, ids),
+                trials.find(trialId).status() == TrialStatus.RECRUITING);
         for (Allocation known : allocations.findConcerning(trialId, ids, requests.stream().map(Request::key).toList())) {
-            byKey.put(known.idempotencyKey(), known);
-            byParticipant.put(known.participantId(), known);
+            batch.byKey.put(known.idempotencyKey(), known);
+            batch.byParticipant.put(known.participantId(), known);
         }
-        boolean recruiting = trials.find(trialId).status() == TrialStatus.RECRUITING;
-
-        Answer[] answers = new Answer[requests.size()];
-        // requests of this batch to allocate, by key and by participant, and those that repeat one of them
-        Map<String, Integer> newKeys = new LinkedHashMap<>();
-        Map<Long, Integer> newParticipants = new HashMap<>();
-        Map<Integer, Integer> repeats = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
+            batch.sort(i);
+        }
+        Answer[] answers = batch.answers;
+        if (!batch.newKeys.isEmpty()) {
+            allocateNew(trialId, requests, batch.candidates, batch.newKeys.values().stream().toList(), answers);
+        }
+        batch.repeats.forEach((i, first) -> answers[i] = requests.get(i).key().equals(requests.get(first).key())
+                ? answers[first]
+                : Answer.refused(alreadyRandomised(answers[first].allocation().number())));
+        return Arrays.asList(answers);
+    }
+
+    /** One batch's requests, sorted into answers known at once, requests to allocate, and repeats of those. */
+    private final class Batch {
+
+        final long trialId;
+        final List<Request> requests;
+        final Map<Long, Candidate> candidates;
+        final boolean recruiting;
+        final Map<String, Allocation> byKey = new HashMap<>();
+        final Map<Long, Allocation> byParticipant = new HashMap<>();
+        final Answer[] answers;
+        // requests of this batch to allocate, by key and by participant, and those that repeat one of them
+        final Map<String, Integer> newKeys = new LinkedHashMap<>();
+        final Map<Long, Integer> newParticipants = new HashMap<>();
+        final Map<Integer, Integer> repeats = new HashMap<>();
+
+        Batch(long trialId, List<Request> requests, Map<Long, Candidate> candidates, boolean recruiting) {
+            this.trialId = trialId;
+            this.requests = requests;
+            this.candidates = candidates;
+            this.recruiting = recruiting;
+            this.answers = new Answer[requests.size()];
+        }
+
+        void sort(int i) {
             Request request = requests.get(i);
             Allocation made = byKey.get(request.key());
             Integer earlier = newKeys.get(request.key());
@@ -116,7 +148,7 @@ class Allocator {
                 if (!sameParticipant) {
                     answers[i] = Answer.refused(keyReused());
                 } else if (made != null) {
-                    answers[i] = Answer.of(view(trials.protocol(trialId), made, candidate.code()));
+                    answers[i] = Answer.of(AllocationView.of(trials.protocol(trialId), made, candidate.code()));
                 } else {
                     repeats.put(i, earlier);
                 }
@@ -126,24 +158,29 @@ class Allocator {
                 answers[i] = Answer.refused(alreadyRandomised(byParticipant.get(request.participantId()).number()));
             } else if (newParticipants.containsKey(request.participantId())) {
                 repeats.put(i, newParticipants.get(request.participantId()));
-            } else if (!recruiting) {
-                answers[i] = Answer.refused(new ProblemException(ProblemCode.NOT_RECRUITING, "Participants are randomised only while the trial is RECRUITING"));
-            } else if (candidate.status() != ParticipantStatus.ENROLLED) {
-                answers[i] = Answer.refused(new ProblemException(ProblemCode.NOT_ENROLLED,
-                        "Only an enrolled participant (eligible, consent given) can be randomised; this one is "
-                                + candidate.status()));
             } else {
-                newKeys.put(request.key(), i);
-                newParticipants.put(request.participantId(), i);
+                ProblemException refusal = refusal(candidate);
+                if (refusal != null) {
+                    answers[i] = Answer.refused(refusal);
+                } else {
+                    newKeys.put(request.key(), i);
+                    newParticipants.put(request.participantId(), i);
+                }
             }
         }
-        if (!newKeys.isEmpty()) {
-            allocateNew(trialId, requests, candidates, newKeys.values().stream().toList(), answers);
+
+        private ProblemException refusal(Candidate candidate) {
+            if (!recruiting) {
+                return new ProblemException(ProblemCode.NOT_RECRUITING,
+                        "Participants are randomised only while the trial is RECRUITING");
+            }
+            if (candidate.status() != ParticipantStatus.ENROLLED) {
+                return new ProblemException(ProblemCode.NOT_ENROLLED,
+                        "Only an enrolled participant (eligible, consent given) can be randomised; this one is "
+                                + candidate.status());
+            }
+            return null;
         }
-        repeats.forEach((i, first) -> answers[i] = requests.get(i).key().equals(requests.get(first).key())
-                ? answers[first]
-                : Answer.refused(alreadyRandomised(answers[first].allocation().number())));
-        return Arrays.asList(answers);
     }
 
     private void allocateNew(long trialId, List<Request> requests, Map<Long, Candidate> candidates,
@@ -151,9 +188,9 @@ class Allocator {
         Sequence sequence = sequence(trialId);
         List<Candidate> enrolled = chosen.stream().map(i -> candidates.get(requests.get(i).participantId())).toList();
         participants.markRandomised(enrolled);
-        // from here to commit, allocations are made one batch at a time: the audit chain's lock is
-        // the allocation lock, since every allocation is recorded there anyway
-        AuditTrail.Chain chain = audit.lock();
+        // from here to commit, the trial's allocations are made one batch at a time
+        locks.findByTrialIdForUpdate(trialId)
+                .orElseThrow(() -> new IllegalStateException("A recruiting trial " + trialId + " has no allocation lock"));
         List<Allocation> made = sequence.protocol().randomisation().scheme() == Scheme.MINIMISATION
                 ? minimise(sequence, requests, enrolled, chosen)
                 : fromSlots(sequence.protocol(), trialId, requests, enrolled, chosen);
@@ -165,9 +202,9 @@ class Allocator {
             events.add(AuditEvent.of(requests.get(chosen.get(k)).actor(), trialId, "participant.randomised",
                     "allocation", allocation.number()).after(AuditEvent.fields("participant", candidate.code(),
                     "number", allocation.number(), "arm", allocation.arm())).revealingAllocation());
-            answers[chosen.get(k)] = Answer.of(view(sequence.protocol(), allocation, candidate.code()));
+            answers[chosen.get(k)] = Answer.of(AllocationView.of(sequence.protocol(), allocation, candidate.code()));
         }
-        chain.recordAll(events);
+        audit.lock().recordAll(events);
     }
 
     private Sequence sequence(long trialId) {
@@ -196,8 +233,8 @@ class Allocator {
             }
             NextSlot slot = next.next();
             Request request = requests.get(chosen.get(k));
-            made.add(new Allocation(null, trialId, enrolled.get(k).id(), ++number, strata.get(k), slot.position(),
-                    strata.get(k), slot.arm(), request.key(), request.actor().userId(), clock.instant(), null, null));
+            made.add(Allocation.fromSlot(trialId, enrolled.get(k).id(), ++number, strata.get(k), slot, request.key(),
+                    request.actor().userId(), clock.instant()));
         }
         return made;
     }
@@ -206,19 +243,19 @@ class Allocator {
                                       List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
         long trialId = sequence.setup().trialId();
-        List<String> earlier = new ArrayList<>(allocations.findByTrialIdOrderByNumber(trialId).stream()
-                .map(a -> a.factorLevels() + "|" + a.arm()).toList());
+        List<MinimisationReplay.Decision> earlier = new ArrayList<>(allocations.findByTrialIdOrderByNumber(trialId)
+                .stream().map(Allocation::decision).toList());
         byte[] seed = vault.open(sequence.setup().encryptedSeed(), trialId);
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
             Candidate candidate = enrolled.get(k);
             Request request = requests.get(chosen.get(k));
-            String levels = MinimisationReplay.levels(protocol, candidate.site(), candidate.categories());
+            FactorLevels levels = FactorLevels.of(protocol, candidate.site(), candidate.categories());
             int number = earlier.size() + 1;
             String arm = MinimisationReplay.decide(protocol, earlier, levels, seed, number);
-            earlier.add(levels + "|" + arm);
-            made.add(new Allocation(null, trialId, candidate.id(), number, Strata.ALL, number, levels, arm,
-                    request.key(), request.actor().userId(), clock.instant(), null, null));
+            earlier.add(new MinimisationReplay.Decision(levels, arm));
+            made.add(Allocation.minimised(trialId, candidate.id(), number, levels, arm, request.key(),
+                    request.actor().userId(), clock.instant()));
         }
         return made;
     }
@@ -235,13 +272,6 @@ class Allocator {
             }
             throw e;
         }
-    }
-
-    static AllocationView view(Protocol protocol, Allocation allocation, String code) {
-        String label = protocol.arms().stream().filter(a -> a.code().equals(allocation.arm()))
-                .map(Arm::label).findFirst().orElse(allocation.arm());
-        return new AllocationView(allocation.number(), allocation.participantId(), code, allocation.arm(), label,
-                allocation.allocatedAt(), allocation.inErrorReason());
     }
 
     private static ProblemException keyReused() {

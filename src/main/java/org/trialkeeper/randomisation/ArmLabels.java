@@ -23,12 +23,10 @@ import java.util.Map;
 public class ArmLabels {
 
     private final RandomisationSetupRepository setups;
-    private final UnblindingRepository unblindings;
     private final SeedVault vault;
 
-    ArmLabels(RandomisationSetupRepository setups, UnblindingRepository unblindings, SeedVault vault) {
+    ArmLabels(RandomisationSetupRepository setups, SeedVault vault) {
         this.setups = setups;
-        this.unblindings = unblindings;
         this.vault = vault;
     }
 
@@ -45,12 +43,6 @@ public class ArmLabels {
             labels.put(order.get(i), "Arm " + (char) ('A' + i));
         }
         return labels;
-    }
-
-    /** Emergency unblindings recorded in the trial. */
-    @Transactional
-    public long unblindings(long trialId) {
-        return unblindings.countByTrialId(trialId);
     }
 
     private static String keyed(byte[] seed, String code) {

@@ -10,17 +10,20 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.rng.simple.RandomSource;
 import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.randomisation.scheme.Diagnostics;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 
 
+@SerdeImport(Diagnostics.Result.class)
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
@@ -30,14 +33,11 @@ class RandomisationController {
 
     private final RandomisationService randomisation;
     private final SequenceAudit sequences;
-    private final EmergencyUnblinding unblinding;
     private final TrialService trials;
 
-    RandomisationController(RandomisationService randomisation, SequenceAudit sequences, EmergencyUnblinding unblinding,
-                            TrialService trials) {
+    RandomisationController(RandomisationService randomisation, SequenceAudit sequences, TrialService trials) {
         this.randomisation = randomisation;
         this.sequences = sequences;
-        this.unblinding = unblinding;
         this.trials = trials;
     }
 
@@ -64,14 +64,6 @@ class RandomisationController {
     AllocationView flagInError(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                @PathVariable long participantId, @Body @Nullable InErrorFlag flag) {
         return randomisation.flagInError(actor, trialId, participantId, flag == null ? null : flag.reason());
-    }
-
-    @Post("/participants/{participantId}/unblinding")
-    @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
-    @Operation(summary = "Emergency unblinding of one participant, by the roles the protocol names, with a reason and password")
-    AllocationView unblind(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                           @PathVariable long participantId, @Body @Nullable UnblindingRequest request) {
-        return unblinding.unblind(actor, trialId, participantId, request == null ? new UnblindingRequest(null, null) : request);
     }
 
     @Get("/randomisation/commitment")

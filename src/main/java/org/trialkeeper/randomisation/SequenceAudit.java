@@ -11,6 +11,12 @@ import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
+import org.trialkeeper.randomisation.scheme.Commitment;
+import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MinimisationReplay;
+import org.trialkeeper.randomisation.scheme.SequencePlan;
+import org.trialkeeper.randomisation.scheme.Slot;
+import org.trialkeeper.randomisation.scheme.Strata;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
@@ -100,7 +106,7 @@ class SequenceAudit {
     private void checkAllocations(Protocol protocol, byte[] seed, Map<String, List<Slot>> lists, List<Allocation> used,
                                   Map<Long, Candidate> byId, List<String> differences) {
         Map<String, Integer> nextPosition = new HashMap<>();
-        List<String> earlier = new ArrayList<>();
+        List<MinimisationReplay.Decision> earlier = new ArrayList<>();
         for (int i = 0; i < used.size(); i++) {
             Allocation allocation = used.get(i);
             String who = "allocation " + allocation.number();
@@ -109,15 +115,16 @@ class SequenceAudit {
             }
             Candidate participant = byId.get(allocation.participantId());
             if (protocol.randomisation().scheme() == Scheme.MINIMISATION) {
-                String levels = MinimisationReplay.levels(protocol, participant.site(), participant.categories());
+                FactorLevels levels = FactorLevels.of(protocol, participant.site(), participant.categories());
                 String expected = MinimisationReplay.decide(protocol, earlier, levels, seed, allocation.number());
-                if (!levels.equals(allocation.factorLevels())) {
-                    differences.add(who + " was made for levels " + allocation.factorLevels() + ", the participant has " + levels);
+                if (!levels.stored().equals(allocation.factorLevels())) {
+                    differences.add(who + " was made for levels " + allocation.factorLevels() + ", the participant has "
+                            + levels.stored());
                 }
                 if (!expected.equals(allocation.arm())) {
                     differences.add(who + " is " + allocation.arm() + " but the replayed decision is " + expected);
                 }
-                earlier.add(allocation.factorLevels() + "|" + allocation.arm());
+                earlier.add(allocation.decision());
                 continue;
             }
             String stratum = Strata.of(protocol, participant.site(), participant.categories());

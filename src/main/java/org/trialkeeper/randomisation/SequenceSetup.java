@@ -5,6 +5,10 @@ import jakarta.inject.Singleton;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.randomisation.scheme.Commitment;
+import org.trialkeeper.randomisation.scheme.SequencePlan;
+import org.trialkeeper.randomisation.scheme.Seeds;
+import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialStatusChanged;
@@ -25,15 +29,17 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
     private final TrialService trials;
     private final RandomisationSetupRepository setups;
     private final AllocationSlotRepository slots;
+    private final AllocationLockRepository locks;
     private final SeedVault vault;
     private final AuditTrail audit;
     private final Clock clock;
 
     SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationSlotRepository slots,
-                  SeedVault vault, AuditTrail audit, Clock clock) {
+                  AllocationLockRepository locks, SeedVault vault, AuditTrail audit, Clock clock) {
         this.trials = trials;
         this.setups = setups;
         this.slots = slots;
+        this.locks = locks;
         this.vault = vault;
         this.audit = audit;
         this.clock = clock;
@@ -50,6 +56,7 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
         String commitment = Commitment.of(protocol, lists, seed);
         setups.save(new RandomisationSetup(event.trialId(), protocol.randomisation().scheme(),
                 trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant()));
+        locks.save(new AllocationLock(event.trialId()));
         List<AllocationSlot> rows = new ArrayList<>();
         lists.forEach((stratum, list) -> list.forEach(slot -> rows.add(AllocationSlot.of(event.trialId(), stratum, slot))));
         if (!rows.isEmpty()) {

@@ -27,7 +27,8 @@ import org.trialkeeper.protocol.Subscale;
 import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.protocol.TimepointKind;
 import org.trialkeeper.randomisation.ArmLabels;
-import org.trialkeeper.randomisation.RandomisationService;
+import org.trialkeeper.randomisation.Allocations;
+import org.trialkeeper.unblinding.EmergencyUnblinding;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
@@ -55,21 +56,23 @@ public class ReportService {
 
     private final TrialService trials;
     private final ParticipantService participants;
-    private final RandomisationService randomisation;
+    private final Allocations randomisation;
     private final ArmLabels armLabels;
+    private final EmergencyUnblinding unblinding;
     private final AssessmentService assessments;
     private final FollowUpService followUp;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    ReportService(TrialService trials, ParticipantService participants, RandomisationService randomisation,
-                  ArmLabels armLabels, AssessmentService assessments, FollowUpService followUp, AuditTrail audit,
-                  JsonMapper json, Clock clock) {
+    ReportService(TrialService trials, ParticipantService participants, Allocations randomisation,
+                  ArmLabels armLabels, EmergencyUnblinding unblinding, AssessmentService assessments,
+                  FollowUpService followUp, AuditTrail audit, JsonMapper json, Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.randomisation = randomisation;
         this.armLabels = armLabels;
+        this.unblinding = unblinding;
         this.assessments = assessments;
         this.followUp = followUp;
         this.audit = audit;
@@ -232,7 +235,7 @@ public class ReportService {
                 .map(Timepoint::id).findFirst().orElse(protocol.timepoints().get(0).id());
         return new TrialData(trial.title(), trial.registryId(), armInfo, characteristics, outcomes, baseline,
                 protocol.timepoints().stream().map(Timepoint::id).toList(), protocol.intervention().sessions(), people,
-                armLabels.unblindings(trialId));
+                unblinding.count(trialId));
     }
 
     /** Every score, subscales too, one assessment at a time; the guess given with the primary outcome's assessment wins. */

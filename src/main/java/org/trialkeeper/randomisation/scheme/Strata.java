@@ -1,4 +1,4 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.randomisation.scheme;
 
 import org.trialkeeper.protocol.BaselineCharacteristic;
 import org.trialkeeper.protocol.Protocol;
@@ -14,19 +14,19 @@ import java.util.Map;
  * The strata of a stratified scheme: every combination of the stratification factors' levels,
  * named like {@code site=RAZI;sex=female}. Unstratified schemes have the one stratum "all".
  */
-final class Strata {
+public final class Strata {
 
-    static final String ALL = "all";
+    public static final String ALL = "all";
 
     private Strata() {
     }
 
-    static List<String> factors(Protocol protocol) {
+    public static List<String> factors(Protocol protocol) {
         return protocol.randomisation().scheme() == Scheme.STRATIFIED_BLOCKS
                 ? protocol.randomisation().stratifyBy() : List.of();
     }
 
-    static List<String> levels(Protocol protocol, String factor) {
+    public static List<String> levels(Protocol protocol, String factor) {
         if (Randomisation.SITE_FACTOR.equals(factor)) {
             return protocol.sites().stream().map(Site::code).toList();
         }
@@ -34,7 +34,7 @@ final class Strata {
     }
 
     /** Every stratum, in a fixed order: factors as the protocol lists them, levels likewise. */
-    static List<String> all(Protocol protocol) {
+    public static List<String> all(Protocol protocol) {
         List<String> strata = new ArrayList<>(List.of(""));
         for (String factor : factors(protocol)) {
             List<String> extended = new ArrayList<>();
@@ -49,7 +49,7 @@ final class Strata {
     }
 
     /** The stratum of a participant with this site and these categorical characteristics. */
-    static String of(Protocol protocol, String site, Map<String, String> categories) {
+    public static String of(Protocol protocol, String site, Map<String, String> categories) {
         List<String> parts = new ArrayList<>();
         for (String factor : factors(protocol)) {
             String level = Randomisation.SITE_FACTOR.equals(factor) ? site : categories.get(factor);

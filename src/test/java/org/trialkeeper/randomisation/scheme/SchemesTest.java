@@ -1,4 +1,4 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.randomisation.scheme;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;

@@ -1,4 +1,4 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.randomisation.scheme;
 
 import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.Protocol;
@@ -16,16 +16,16 @@ import java.util.Map;
  * every generated list, and the SHA-256 of the seed, so that once the seed is revealed anyone
  * can regenerate the lists and check both against it.
  */
-final class Commitment {
+public final class Commitment {
 
     private Commitment() {
     }
 
-    static String of(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed) {
+    public static String of(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed) {
         return sha256(text(protocol, lists, seed));
     }
 
-    static String text(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed) {
+    public static String text(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed) {
         Randomisation randomisation = protocol.randomisation();
         StringBuilder text = new StringBuilder("trialkeeper-randomisation-commitment-1\n");
         text.append("scheme=").append(randomisation.scheme().code()).append('\n');
@@ -48,11 +48,11 @@ final class Commitment {
         return text.toString();
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.randomisation.scheme;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -11,25 +11,25 @@ import java.security.SecureRandom;
  * one for the allocation lists, and one per minimisation decision, so that any decision can
  * be replayed on its own when the sequence is verified.
  */
-final class Seeds {
+public final class Seeds {
 
-    static final int BYTES = 16;
+    public static final int BYTES = 16;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private Seeds() {
     }
 
-    static byte[] fresh() {
+    public static byte[] fresh() {
         byte[] seed = new byte[BYTES];
         new SecureRandom().nextBytes(seed);
         return seed;
     }
 
-    static UniformRandomProvider lists(byte[] seed) {
+    public static UniformRandomProvider lists(byte[] seed) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(longs(seed, 0));
     }
 
-    static UniformRandomProvider decision(byte[] seed, long allocationNumber) {
+    public static UniformRandomProvider decision(byte[] seed, long allocationNumber) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(longs(seed, allocationNumber));
     }
 

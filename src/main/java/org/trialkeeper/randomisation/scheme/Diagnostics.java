@@ -1,6 +1,5 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.randomisation.scheme;
 
-import io.micronaut.serde.annotation.Serdeable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialkeeper.protocol.MinimisationFactor;
 import org.trialkeeper.protocol.Protocol;
@@ -18,17 +17,16 @@ import java.util.Map;
  * always guesses the arm that is behind (in the participant's stratum, where there are strata).
  * Simulated participants fall evenly over sites and factor levels.
  */
-final class Diagnostics {
+public final class Diagnostics {
 
     private Diagnostics() {
     }
 
-    @Serdeable
-    record Result(String scheme, int simulations, int participantsPerSimulation, double expectedFinalImbalance,
+    public record Result(String scheme, int simulations, int participantsPerSimulation, double expectedFinalImbalance,
                   double expectedMaximumImbalance, double predictability) {
     }
 
-    static Result simulate(Protocol protocol, int simulations, UniformRandomProvider rng) {
+    public static Result simulate(Protocol protocol, int simulations, UniformRandomProvider rng) {
         ArmWeights arms = ArmWeights.of(protocol.arms());
         int participants = protocol.targetSampleSize();
         double finalImbalance = 0;

@@ -1,4 +1,4 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.unblinding;
 
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;

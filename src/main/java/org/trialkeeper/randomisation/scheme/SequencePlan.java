@@ -1,4 +1,4 @@
-package org.trialkeeper.randomisation;
+package org.trialkeeper.randomisation.scheme;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.trialkeeper.protocol.Protocol;
@@ -13,16 +13,16 @@ import java.util.Map;
  * for the whole target sample (whole blocks). Minimisation has no lists: its decisions depend
  * on the participants, and are replayed from the seed instead.
  */
-final class SequencePlan {
+public final class SequencePlan {
 
     private SequencePlan() {
     }
 
-    static Map<String, List<Slot>> generate(Protocol protocol, byte[] seed) {
+    public static Map<String, List<Slot>> generate(Protocol protocol, byte[] seed) {
         return generate(protocol, Seeds.lists(seed));
     }
 
-    static Map<String, List<Slot>> generate(Protocol protocol, UniformRandomProvider rng) {
+    public static Map<String, List<Slot>> generate(Protocol protocol, UniformRandomProvider rng) {
         Scheme scheme = protocol.randomisation().scheme();
         Map<String, List<Slot>> lists = new LinkedHashMap<>();
         if (scheme == Scheme.MINIMISATION) {

@@ -1,0 +1,69 @@
+package org.trialkeeper.database;
+
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
+import org.flywaydb.core.internal.resource.filesystem.FileSystemResource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A landed migration is never edited: a database migrated before the edit would fail Flyway's
+ * validation at the next start. Every migration's checksum is pinned here when it lands; a new
+ * migration adds its line, and no line ever changes.
+ */
+class MigrationChecksumsTest {
+
+    static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    static final String EDITED = "V3__participants_and_randomisation.sql";
+
+    private static final Map<String, Integer> LANDED = Map.of(
+            "V1__trials_and_protocol_versions.sql", 877028753,
+            "V2__users_memberships_audit.sql", -1248370751,
+            "V3__participants_and_randomisation.sql", 2010831843,
+            "V4__assessments_attendance_follow_up.sql", -1948304145,
+            "V5__report_indexes.sql", 1328016166,
+            "V6__allocation_lock.sql", 2072799210);
+
+    @Test
+    void everyLandedMigrationKeepsItsChecksum() throws IOException {
+        assertEquals(new TreeMap<>(LANDED), checksums(MIGRATIONS));
+    }
+
+    @Test
+    void theRepairOfTheOneEditedMigrationKnowsBothOfItsTexts() throws IOException {
+        assertEquals(LANDED.get(EDITED), EditedMigrations.PRESENT_CHECKSUM);
+        Path folder = Files.createTempDirectory("first-v3");
+        writeFirstV3(folder);
+        assertEquals(EditedMigrations.FIRST_CHECKSUM, checksums(folder).get(EDITED));
+    }
+
+    /** The first text of V3: the present one with the column that was taken out of it after it landed. */
+    static void writeFirstV3(Path folder) throws IOException {
+        String present = Files.readString(MIGRATIONS.resolve(EDITED));
+        String commitment = "    commitment      CHAR(64)     NOT NULL,\n";
+        if (!present.contains(commitment)) {
+            throw new IllegalStateException("V3 no longer has the line the column followed");
+        }
+        Files.writeString(folder.resolve(EDITED), present.replace(commitment,
+                commitment + "    allocations     INT          NOT NULL,\n"));
+    }
+
+    static Map<String, Integer> checksums(Path folder) throws IOException {
+        Map<String, Integer> checksums = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                checksums.put(file.getFileName().toString(), ChecksumCalculator.calculate(
+                        new FileSystemResource(null, file.toString(), StandardCharsets.UTF_8, false)));
+            }
+        }
+        return checksums;
+    }
+}
