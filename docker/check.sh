@@ -152,7 +152,7 @@ MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 SECONDS=0
 [ -f "$COMPOSE_FILE" ] || fail "$COMPOSE_FILE not found"
 : >"$TMP/empty.env"   # so that a local docker/.env cannot mask a missing variable
-REQUIRED_VARS=(MYSQL_ROOT_PASSWORD TRIALKEEPER_DB_PASSWORD TRIALKEEPER_JWT_SECRET TRIALKEEPER_SEED_KEY)
+REQUIRED_VARS=(MYSQL_ROOT_PASSWORD TRIALKEEPER_DB_PASSWORD TRIALKEEPER_JWT_SECRET TRIALKEEPER_SEED_KEY TRIALKEEPER_AUDIT_KEY)
 
 compose_tools=("docker-compose")
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
@@ -165,6 +165,7 @@ for tool in "${compose_tools[@]}"; do
         MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
         TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
         TRIALKEEPER_SEED_KEY=Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE= \
+        TRIALKEEPER_AUDIT_KEY=Y2hlY2stYXVkaXQta2V5LW9mLTMyLWJ5dGVzLWxvbmc= \
         $tool --env-file "$TMP/empty.env" -f "$COMPOSE_FILE" config -q 2>"$TMP/compose.err"; then
     cat "$TMP/compose.err" >&2
     fail "$tool config rejects $COMPOSE_FILE with every variable set"
@@ -176,6 +177,7 @@ for tool in "${compose_tools[@]}"; do
       MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
         TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
         TRIALKEEPER_SEED_KEY=Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE= \
+        TRIALKEEPER_AUDIT_KEY=Y2hlY2stYXVkaXQta2V5LW9mLTMyLWJ5dGVzLWxvbmc= \
       $tool --env-file "$TMP/empty.env" -f "$COMPOSE_FILE" config >"$TMP/rendered.yaml" 2>/dev/null
   grep -q 'jdbc:mysql://db:3306/trialkeeper' "$TMP/rendered.yaml" \
     || fail "rendered compose file lacks the app's JDBC URL pointing at db"
@@ -212,6 +214,7 @@ for tool in "${compose_tools[@]}"; do
       MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
       TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
       TRIALKEEPER_SEED_KEY=Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE= \
+      TRIALKEEPER_AUDIT_KEY=Y2hlY2stYXVkaXQta2V5LW9mLTMyLWJ5dGVzLWxvbmc= \
       $tool --env-file "$TMP/empty.env" -f "$REPLICAS_FILE" config >"$TMP/replicas.yaml" 2>"$TMP/replicas.err" \
     || { cat "$TMP/replicas.err" >&2; fail "$tool config rejects $REPLICAS_FILE with every variable set"; }
   [ "$(grep -c 'check-jwt-secret-of-at-least-32-characters' "$TMP/replicas.yaml")" -eq 2 ] \
@@ -354,6 +357,7 @@ BASE=http://127.0.0.1:$APP_PORT
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')
 ADMIN_PASSWORD="check-$(head -c 12 /dev/urandom | base64 | tr -d '\n/+=')"
 SEED_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+AUDIT_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
 
 SECONDS=0
 log "starting java -jar $JAR on 127.0.0.1:$APP_PORT"
@@ -365,6 +369,7 @@ env -u TRIALKEEPER_DATA_DIR \
   TRIALKEEPER_DATA_DIR="$TMP/app-data" \
   TRIALKEEPER_JWT_SECRET="$JWT_SECRET" \
   TRIALKEEPER_SEED_KEY="$SEED_KEY" \
+  TRIALKEEPER_AUDIT_KEY="$AUDIT_KEY" \
   TRIALKEEPER_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   java -Djava.io.tmpdir="$TMP/app-tmp" -XX:MaxRAMPercentage=25 -jar "$BUILT_JAR" \
   </dev/null >"$TMP/app.log" 2>&1 &

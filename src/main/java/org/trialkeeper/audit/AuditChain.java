@@ -1,22 +1,57 @@
 package org.trialkeeper.audit;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The hash chain: each record's hash is the SHA-256 of its content and of the previous
- * record's hash, so altering, inserting or removing any record breaks every hash after it.
+ * The chain: each record's hash covers its content and the previous record's hash, so altering,
+ * inserting or removing any record breaks every hash after it. Under the audit key the hash is
+ * an HMAC-SHA256, which nobody without the key can recompute; a chain written before the key
+ * existed used plain SHA-256 until it was re-sealed.
  */
 final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
-    private AuditChain() {
+    private final SecretKeySpec key;
+
+    private AuditChain(SecretKeySpec key) {
+        this.key = key;
     }
 
-    static String hash(AuditEntry entry, String previousHash) {
+    /** The keyed chain. */
+    static AuditChain keyed(byte[] key) {
+        return new AuditChain(new SecretKeySpec(key, "HmacSHA256"));
+    }
+
+    /** The chain as it was written before the audit key: SHA-256 only. */
+    static AuditChain unkeyed() {
+        return new AuditChain(null);
+    }
+
+    boolean isKeyed() {
+        return key != null;
+    }
+
+    String hash(AuditEntry entry, String previousHash) {
+        byte[] content = content(entry, previousHash).getBytes(StandardCharsets.UTF_8);
+        try {
+            if (key == null) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(content));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 and HmacSHA256 are part of every Java runtime", e);
+        }
+    }
+
+    private static String content(AuditEntry entry, String previousHash) {
         StringBuilder content = new StringBuilder();
         field(content, Long.toString(entry.seq()));
         field(content, entry.recordedAt().toString());
@@ -32,7 +67,7 @@ final class AuditChain {
         field(content, entry.reason());
         field(content, Boolean.toString(entry.revealsAllocation()));
         field(content, previousHash);
-        return sha256(content.toString());
+        return content.toString();
     }
 
     /** Length-prefixed, so no two different records can be written as the same text. */
@@ -41,15 +76,6 @@ final class AuditChain {
             content.append("-1:;");
         } else {
             content.append(value.length()).append(':').append(value).append(';');
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.trialkeeper.audit;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -9,13 +10,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.Violation;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
 class AuditController {
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final AuditTrail audit;
 
@@ -30,10 +37,28 @@ class AuditController {
         return audit.records(afterSeq);
     }
 
-    @Get("/audit/verify")
+    @Get("/audit/verify{?anchorSeq,anchorHash}")
     @Permit(Role.ADMIN)
-    @Operation(summary = "Walk the hash chain and name the first record altered, inserted or removed")
-    AuditVerification verify() {
-        return audit.verify();
+    @Operation(summary = "Walk the keyed chain and name the first record altered, inserted or removed; given an anchor"
+            + " published earlier (anchorSeq and anchorHash, both or neither), say whether the chain still passes through it")
+    AuditVerification verify(@Nullable @QueryValue Long anchorSeq, @Nullable @QueryValue String anchorHash) {
+        return audit.verify(anchor(anchorSeq, anchorHash));
+    }
+
+    private static AuditAnchor anchor(Long seq, String hash) {
+        if (seq == null && hash == null) {
+            return null;
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (seq == null || seq < 1) {
+            violations.add(new Violation("anchorSeq", seq == null ? "required" : "min", "a record number from 1"));
+        }
+        if (hash == null || !HASH.matcher(hash).matches()) {
+            violations.add(new Violation("anchorHash", hash == null ? "required" : "pattern", "64 lower-case hex digits"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalidRequest(violations);
+        }
+        return new AuditAnchor(seq, hash);
     }
 }

@@ -2,16 +2,30 @@ package org.trialkeeper.audit;
 
 /**
  * Walks the chain one record at a time and remembers the first record that does not fit:
- * its content no longer matches its hash (altered), it does not follow on from the record
- * before it (a record was inserted or removed there), or the chain ends before its recorded
- * head (the newest records were removed).
+ * its content no longer matches its hash (altered, or the chain recomputed without the key),
+ * it does not follow on from the record before it (a record was inserted or removed there), or
+ * the chain ends before its recorded head (the newest records were removed). It also notes
+ * whether the chain passes through given anchors.
  */
 final class ChainCheck {
 
+    private final AuditChain chain;
+    private final AuditAnchor[] anchors;
+    private final boolean[] passed;
     private long expectedSeq = 1;
     private String previousHash = AuditChain.GENESIS;
     private long checked;
     private AuditVerification failure;
+
+    /** @param anchors points the chain is expected to pass through, checked as the walk goes by them */
+    ChainCheck(AuditChain chain, AuditAnchor... anchors) {
+        this.chain = chain;
+        this.anchors = anchors;
+        this.passed = new boolean[anchors.length];
+        for (int i = 0; i < anchors.length; i++) {
+            passed[i] = anchors[i].seq() == 0;
+        }
+    }
 
     void accept(AuditEntry entry, String storedPreviousHash, String storedHash) {
         if (failure != null) {
@@ -24,33 +38,48 @@ final class ChainCheck {
         } else if (!storedPreviousHash.equals(previousHash)) {
             fail(entry.seq(), "inserted", "record " + entry.seq() + " does not follow on from record "
                     + (entry.seq() - 1) + ": it was inserted, or the one before it was altered and re-hashed");
-        } else if (!AuditChain.hash(entry, storedPreviousHash).equals(storedHash)) {
-            fail(entry.seq(), "altered", "record " + entry.seq() + " was changed after it was written");
+        } else if (!chain.hash(entry, storedPreviousHash).equals(storedHash)) {
+            fail(entry.seq(), "altered", "record " + entry.seq() + " was changed after it was written"
+                    + (chain.isKeyed() ? ", or its MAC was made without the audit key" : ""));
+        }
+        for (int i = 0; i < anchors.length; i++) {
+            if (anchors[i].seq() == entry.seq() && anchors[i].hash().equals(storedHash)) {
+                passed[i] = true;
+            }
         }
         expectedSeq = entry.seq() + 1;
         previousHash = storedHash;
     }
 
-    AuditVerification result(long headSeq, String headHash) {
+    /** Whether the walk passed through anchor {@code i} as given. */
+    boolean passed(int i) {
+        return failure == null && passed[i];
+    }
+
+    AuditVerification result(AuditHead head) {
         if (failure != null) {
             return failure;
         }
-        if (checked > headSeq) {
-            return new AuditVerification(false, checked, headSeq + 1, "inserted",
-                    "records after " + headSeq + ", the newest the trail wrote, were added");
+        if (checked > head.lastSeq()) {
+            return verdict(head.lastSeq() + 1, "inserted",
+                    "records after " + head.lastSeq() + ", the newest the trail wrote, were added");
         }
-        if (checked < headSeq) {
-            return new AuditVerification(false, checked, checked + 1, "removed",
-                    "the chain ends at record " + checked + " but the trail wrote " + headSeq);
+        if (checked < head.lastSeq()) {
+            return verdict(checked + 1, "removed", "the chain ends at record " + checked + " but the trail wrote "
+                    + head.lastSeq());
         }
-        if (!previousHash.equals(headHash)) {
-            return new AuditVerification(false, checked, checked, "altered",
-                    "record " + checked + " is not the newest record the trail wrote");
+        if (!previousHash.equals(head.lastHash())) {
+            return verdict(checked, "altered", "record " + checked + " is not the newest record the trail wrote");
         }
-        return new AuditVerification(true, checked, null, null, "all " + checked + " records are intact");
+        return new AuditVerification(true, checked, null, null, "all " + checked + " records are intact",
+                chain.isKeyed(), new AuditAnchor(checked, previousHash), null);
+    }
+
+    private AuditVerification verdict(long seq, String problem, String detail) {
+        return new AuditVerification(false, checked, seq, problem, detail, chain.isKeyed(), null, null);
     }
 
     private void fail(long seq, String problem, String detail) {
-        failure = new AuditVerification(false, checked, seq, problem, detail);
+        failure = verdict(seq, problem, detail);
     }
 }

@@ -46,6 +46,21 @@ public final class GeneratedSecrets {
         return kept(dataDirectory.path().resolve(file), bytes);
     }
 
+    /** A 32-byte key, configured or kept, in base64 (standard or URL-safe). */
+    public byte[] resolveKey(String configured, String variable, String file) {
+        String encoded = resolve(configured, variable, file, 32);
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(encoded.replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(variable + " must be 32 bytes in base64", e);
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException(variable + " must be 32 bytes in base64, not " + key.length);
+        }
+        return key;
+    }
+
     static String kept(Path file, int bytes) {
         try {
             if (Files.exists(file)) {

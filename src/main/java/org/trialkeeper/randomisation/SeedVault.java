@@ -27,17 +27,7 @@ final class SeedVault {
     private final SecureRandom random = new SecureRandom();
 
     SeedVault(GeneratedSecrets secrets, @Value("${trialkeeper.seed-key:}") String configured) {
-        String encoded = secrets.resolve(configured, "TRIALKEEPER_SEED_KEY", "seed-key", 32);
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(encoded.replace('-', '+').replace('_', '/'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("TRIALKEEPER_SEED_KEY must be 32 bytes in base64", e);
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException("TRIALKEEPER_SEED_KEY must be 32 bytes in base64, not " + bytes.length);
-        }
-        this.key = new SecretKeySpec(bytes, "AES");
+        this.key = new SecretKeySpec(secrets.resolveKey(configured, "TRIALKEEPER_SEED_KEY", "seed-key"), "AES");
     }
 
     String seal(byte[] seed, long trialId) {

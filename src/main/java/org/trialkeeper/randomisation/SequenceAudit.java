@@ -72,7 +72,8 @@ class SequenceAudit {
                 .after(AuditEvent.fields("allocations", rows.size())).revealingAllocation());
         return new SequenceExport(setup.scheme().code(), HexFormat.of().formatHex(vault.open(setup.encryptedSeed(), trialId)),
                 setup.commitment(), setup.protocolVersion(),
-                strata.entrySet().stream().map(e -> new SequenceExport.Stratum(e.getKey(), e.getValue())).toList(), rows);
+                strata.entrySet().stream().map(e -> new SequenceExport.Stratum(e.getKey(), e.getValue())).toList(), rows,
+                audit.anchor());
     }
 
     @Transactional

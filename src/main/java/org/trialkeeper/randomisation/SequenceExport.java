@@ -2,14 +2,18 @@ package org.trialkeeper.randomisation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import org.trialkeeper.audit.AuditAnchor;
 
 import java.time.Instant;
 import java.util.List;
 
-/** Everything needed to audit the randomisation after lock: the scheme, the seed, every slot and who used it. */
+/**
+ * Everything needed to audit the randomisation after lock: the scheme, the seed, every slot and
+ * who used it, and the audit chain's anchor when it was exported (its own export included).
+ */
 @Serdeable
 record SequenceExport(String scheme, String seed, String commitment, int protocolVersion, List<Stratum> strata,
-                      List<Used> allocations) {
+                      List<Used> allocations, AuditAnchor auditAnchor) {
 
     @Serdeable
     record Stratum(String stratum, List<SlotUse> slots) {

@@ -1,7 +1,6 @@
 package org.trialkeeper.audit;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -17,8 +16,6 @@ import org.trialkeeper.support.Api;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -126,32 +123,32 @@ class AuditTrailTest {
         long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("tamper")));
         admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
         long target = trialRecords(admin, trialId).get(1).seq();
-        try (Connection db = raw().getConnection()) {
-            String original = value(db, "SELECT after_value FROM audit_record WHERE seq = ?", target);
-            execute(db, "UPDATE audit_record SET after_value = '{\"status\":\"LOCKED\"}' WHERE seq = ?", target);
+        try (Connection db = RawDatabase.connect(dataSource)) {
+            String original = RawDatabase.value(db, "SELECT after_value FROM audit_record WHERE seq = ?", target);
+            RawDatabase.execute(db, "UPDATE audit_record SET after_value = '{\"status\":\"LOCKED\"}' WHERE seq = ?", target);
             AuditVerification altered = verify(admin);
-            execute(db, "UPDATE audit_record SET after_value = '" + original.replace("'", "''") + "' WHERE seq = ?", target);
+            RawDatabase.execute(db, "UPDATE audit_record SET after_value = '" + original.replace("'", "''") + "' WHERE seq = ?", target);
             assertFalse(altered.intact());
             assertEquals(target, altered.firstBadSeq());
             assertEquals("altered", altered.problem());
             assertTrue(verify(admin).intact());
 
             long middle = target - 1;
-            execute(db, "CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE seq = ?", middle);
-            execute(db, "DELETE FROM audit_record WHERE seq = ?", middle);
+            RawDatabase.execute(db, "CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE seq = ?", middle);
+            RawDatabase.execute(db, "DELETE FROM audit_record WHERE seq = ?", middle);
             AuditVerification removed = verify(admin);
-            execute(db, "INSERT INTO audit_record SELECT * FROM kept WHERE seq = ?", middle);
-            execute(db, "DROP TEMPORARY TABLE kept");
+            RawDatabase.execute(db, "INSERT INTO audit_record SELECT * FROM kept WHERE seq = ?", middle);
+            RawDatabase.execute(db, "DROP TEMPORARY TABLE kept");
             assertEquals(middle + 1, removed.firstBadSeq());
             assertEquals("removed", removed.problem());
             assertTrue(verify(admin).intact());
 
             long head = lastSeq();
-            execute(db, "INSERT INTO audit_record SELECT seq + 1, recorded_at, user_id, username, role, trial_id, action,"
+            RawDatabase.execute(db, "INSERT INTO audit_record SELECT seq + 1, recorded_at, user_id, username, role, trial_id, action,"
                     + " entity, entity_id, before_value, after_value, reason, reveals_allocation, previous_hash, hash"
                     + " FROM audit_record WHERE seq = ?", head);
             AuditVerification added = verify(admin);
-            execute(db, "DELETE FROM audit_record WHERE seq = ?", head + 1);
+            RawDatabase.execute(db, "DELETE FROM audit_record WHERE seq = ?", head + 1);
             assertEquals(head + 1, added.firstBadSeq());
             assertTrue(verify(admin).intact());
         }
@@ -188,33 +185,5 @@ class AuditTrailTest {
 
     private long lastSeq() {
         return audit.verify().recordsChecked();
-    }
-
-    /** A connection of our own, outside the service's transactions: what someone with database access could do. */
-    private DataSource raw() {
-        return dataSource instanceof DelegatingDataSource delegating ? delegating.getTargetDataSource() : dataSource;
-    }
-
-    private static void execute(Connection db, String sql, long parameter) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setLong(1, parameter);
-            ps.execute();
-        }
-    }
-
-    private static void execute(Connection db, String sql) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.execute();
-        }
-    }
-
-    private static String value(Connection db, String sql, long parameter) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setLong(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 }

@@ -30,7 +30,8 @@ class MigrationChecksumsTest {
             "V3__participants_and_randomisation.sql", 2010831843,
             "V4__assessments_attendance_follow_up.sql", -1948304145,
             "V5__report_indexes.sql", 1328016166,
-            "V6__allocation_lock.sql", 2072799210);
+            "V6__allocation_lock.sql", 2072799210,
+            "V7__keyed_audit_chain.sql", 2043255023);
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

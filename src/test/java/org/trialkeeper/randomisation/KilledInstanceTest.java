@@ -158,6 +158,7 @@ class KilledInstanceTest {
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         env.put("TRIALKEEPER_JWT_SECRET", "a-test-signing-secret-that-is-long-enough-for-hs256");
         env.put("TRIALKEEPER_SEED_KEY", "dGVzdC1zZWVkLWtleS10aGF0LWlzLTMyLWJ5dGVzLSE=");
+        env.put("TRIALKEEPER_AUDIT_KEY", "dGVzdC1hdWRpdC1rZXktdGhhdC1pcy0zMi1ieXRlcyE=");
         env.put("TRIALKEEPER_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         env.put("TRIALKEEPER_BCRYPT_COST", "4");
         Process process = builder.start();

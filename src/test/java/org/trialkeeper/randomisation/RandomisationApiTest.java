@@ -147,6 +147,10 @@ class RandomisationApiTest {
             assertEquals(slots.get(i).get("arm"), used.get(i).get("arm"), "allocation " + (i + 1) + " used slot " + (i + 1));
             assertEquals(used.get(i).get("participantCode"), slots.get(i).get("participantCode"));
         }
+        Map<?, ?> anchor = (Map<?, ?>) sequence.get("auditAnchor");
+        Map<?, ?> extended = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify?anchorSeq=" + anchor.get("seq")
+                + "&anchorHash=" + anchor.get("hash")), Map.class);
+        assertEquals(true, extended.get("extendsAnchor"), "the export's anchor is a point of the chain, its own record included");
         Map<?, ?> verified = trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/verify")), Map.class);
         assertEquals(true, verified.get("verified"), verified.toString());
         assertEquals(6, verified.get("allocationsChecked"));

@@ -1,0 +1,104 @@
+package org.trialkeeper.audit;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Re-seals a chain written before the audit key existed: if its SHA-256 chain is intact, every
+ * record gets a MAC under the key, in order, and the head is marked keyed. A broken chain is
+ * never re-sealed, which would launder the break: it stays as it is, and verification goes on
+ * naming its first bad record.
+ */
+@Singleton
+final class AuditSealing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditSealing.class);
+    private static final int BATCH = 500;
+
+    private final AuditRepository records;
+    private final AuditHeadRepository heads;
+    private final AuditKey key;
+    private final JdbcOperations jdbc;
+    private volatile boolean refused;
+
+    AuditSealing(AuditRepository records, AuditHeadRepository heads, AuditKey key, JdbcOperations jdbc) {
+        this.records = records;
+        this.heads = heads;
+        this.key = key;
+        this.jdbc = jdbc;
+    }
+
+    /** Seals the locked, unkeyed head's chain; answers the head as it is afterwards. */
+    AuditHead seal(AuditHead head) {
+        if (refused) {
+            return head;
+        }
+        ChainCheck unkeyed = new ChainCheck(AuditChain.unkeyed());
+        walk(records, unkeyed::accept);
+        AuditVerification before = unkeyed.result(head);
+        if (!before.intact()) {
+            refused = true;
+            LOG.error("The audit chain is broken ({}), so it is not sealed under the audit key: {}",
+                    before.problem(), before.detail());
+            return head;
+        }
+        String[] last = {AuditChain.GENESIS};
+        List<String[]> pending = new ArrayList<>();
+        walk(records, (entry, previous, hash) -> {
+            String mac = key.keyed().hash(entry, last[0]);
+            pending.add(new String[] {last[0], mac, Long.toString(entry.seq())});
+            last[0] = mac;
+            if (pending.size() == BATCH) {
+                reseal(pending);
+            }
+        });
+        reseal(pending);
+        AuditHead keyed = heads.update(new AuditHead(head.id(), head.lastSeq(), last[0], true));
+        if (head.lastSeq() > 0) {
+            LOG.info("The audit chain's {} records are sealed under the audit key", head.lastSeq());
+        }
+        return keyed;
+    }
+
+    /** Writes the pending MACs in one batch: previous hash, hash, seq. */
+    private void reseal(List<String[]> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("UPDATE audit_record SET previous_hash = ?, hash = ? WHERE seq = ?",
+                (PreparedStatement statement) -> {
+                    for (String[] row : pending) {
+                        statement.setString(1, row[0]);
+                        statement.setString(2, row[1]);
+                        statement.setLong(3, Long.parseLong(row[2]));
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                });
+        pending.clear();
+    }
+
+    /** What a walk of the chain sees of each record: its content, and the hashes stored with it. */
+    interface Visit {
+        void accept(AuditEntry entry, String storedPreviousHash, String storedHash);
+    }
+
+    /** Every record, oldest first, a page at a time. */
+    static void walk(AuditRepository records, Visit visit) {
+        long after = 0;
+        List<AuditRecord> page;
+        do {
+            page = records.findTop500BySeqGreaterThanOrderBySeq(after);
+            for (AuditRecord record : page) {
+                visit.accept(record.entry(), record.previousHash(), record.hash());
+                after = record.seq();
+            }
+        } while (!page.isEmpty());
+    }
+}
