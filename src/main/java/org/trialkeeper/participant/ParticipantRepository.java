@@ -1,7 +1,6 @@
 package org.trialkeeper.participant;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -23,13 +22,11 @@ interface ParticipantRepository extends CrudRepository<Participant, Long> {
 
     Optional<Participant> findByIdAndTrialId(Long id, Long trialId);
 
-    void update(@Id Long id, ParticipantStatus status, Instant updatedAt);
-
     @Query("UPDATE participant SET status = :status, updated_at = :updatedAt WHERE id IN (:ids)")
-    void updateStatus(Collection<Long> ids, String status, Instant updatedAt);
+    void updateStatus(Collection<Long> ids, ParticipantStatus status, Instant updatedAt);
 
     @Query("UPDATE participant SET status = :status, keep_data = :keepData, updated_at = :updatedAt WHERE id = :id")
-    void updateFollowUp(Long id, String status, boolean keepData, Instant updatedAt);
+    void updateFollowUp(Long id, ParticipantStatus status, boolean keepData, Instant updatedAt);
 
     @Query("UPDATE participant SET per_protocol_excluded = :excluded, per_protocol_reason = :reason,"
             + " per_protocol_overridden = :overridden, updated_at = :updatedAt WHERE id = :id")

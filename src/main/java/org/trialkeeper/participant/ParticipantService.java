@@ -20,9 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +64,10 @@ public class ParticipantService {
         if (participants.existsByTrialIdAndCode(trialId, request.code())) {
             throw duplicate(request.code());
         }
-        Instant now = clock.instant();
         Participant saved;
         try {
-            saved = participants.save(new Participant(null, trialId, request.code(), request.site(),
-                    write(outcome.baseline()), write(outcome.answers()), String.join(",", outcome.failedCriteria()),
-                    outcome.consent(), outcome.status(), actor.userId(), now, now, false, null, false, true));
+            saved = participants.save(Participant.screened(trialId, request.code(), request.site(), outcome,
+                    write(outcome.baseline()), write(outcome.answers()), actor.userId(), clock.instant()));
         } catch (DataAccessException e) {
             if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
                 throw duplicate(request.code());
@@ -128,7 +124,7 @@ public class ParticipantService {
                 throw new IllegalStateException("participant " + candidate.id() + " is " + candidate.status());
             }
         }
-        participants.updateStatus(candidates.stream().map(Candidate::id).toList(), ParticipantStatus.RANDOMISED.name(),
+        participants.updateStatus(candidates.stream().map(Candidate::id).toList(), ParticipantStatus.RANDOMISED,
                 clock.instant());
     }
 
@@ -142,15 +138,13 @@ public class ParticipantService {
             throw new ProblemException(ProblemCode.INVALID_TRANSITION,
                     "A participant who is " + candidate.status() + " cannot become " + next);
         }
-        participants.updateFollowUp(candidate.id(), next.name(), keepData, clock.instant());
+        participants.updateFollowUp(candidate.id(), next, keepData, clock.instant());
     }
 
     /** Whether the participant counts in the per-protocol analysis, and who decided. */
     @Transactional(Transactional.TxType.MANDATORY)
     public PerProtocol perProtocol(long trialId, long participantId) {
-        Participant participant = participant(trialId, participantId);
-        return new PerProtocol(participant.perProtocolExcluded(), participant.perProtocolReason(),
-                participant.perProtocolOverridden());
+        return participant(trialId, participantId).perProtocol();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -174,10 +168,9 @@ public class ParticipantService {
             List<Screened> screened = new ArrayList<>();
             try (java.sql.ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String failed = rows.getString(5);
                     screened.add(new Screened(rows.getLong(1), rows.getString(2), rows.getString(3),
                             ParticipantStatus.valueOf(rows.getString(4)),
-                            failed.isEmpty() ? List.of() : Arrays.asList(failed.split(",")), read(rows.getString(6)),
+                            Participant.criteria(rows.getString(5)), read(rows.getString(6)),
                             rows.getBoolean(7), rows.getBoolean(8)));
                 }
             }
@@ -216,10 +209,9 @@ public class ParticipantService {
     }
 
     private ParticipantView view(Participant participant) {
-        List<String> failed = participant.failedCriteria().isEmpty() ? List.of()
-                : Arrays.asList(participant.failedCriteria().split(","));
         return new ParticipantView(participant.id(), participant.code(), participant.site(), participant.status(),
-                failed, read(participant.baselineJson()), participant.screenedAt());
+                Participant.criteria(participant.failedCriteria()), read(participant.baselineJson()),
+                participant.screenedAt());
     }
 
     private String write(Object value) {
