@@ -27,9 +27,11 @@ import java.util.List;
 class AssessmentController {
 
     private final AssessmentService assessments;
+    private final ImportEntry imports;
 
-    AssessmentController(AssessmentService assessments) {
+    AssessmentController(AssessmentService assessments, ImportEntry imports) {
         this.assessments = assessments;
+        this.imports = imports;
     }
 
     @Post("/participants/{participantId}/assessments")
@@ -74,6 +76,6 @@ class AssessmentController {
             + " optionally guess): all rows or none")
     HttpResponse<AssessmentService.Imported> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                                        @Body @Nullable String csv) {
-        return HttpResponse.created(assessments.importCsv(actor, trialId, csv));
+        return HttpResponse.created(imports.importCsv(actor, trialId, csv));
     }
 }

@@ -46,7 +46,17 @@ final class AssessmentImport {
     record Result(List<Group> groups, long rows) {
     }
 
-    private AssessmentImport() {
+    private final Protocol protocol;
+    private final Map<String, ParticipantStatus> statuses;
+    private final List<Violation> violations;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Guessed> guesses = new HashMap<>();
+    private final Set<String> itemsSeen = new HashSet<>();
+
+    private AssessmentImport(Protocol protocol, Map<String, ParticipantStatus> statuses, List<Violation> violations) {
+        this.protocol = protocol;
+        this.statuses = statuses;
+        this.violations = violations;
     }
 
     /**
@@ -55,44 +65,49 @@ final class AssessmentImport {
      */
     static Result read(String csv, Protocol protocol, Map<String, ParticipantStatus> statuses,
                             List<Violation> violations) {
-        Map<String, Group> groups = new LinkedHashMap<>();
-        Map<String, Guessed> guesses = new HashMap<>();
-        Set<String> itemsSeen = new HashSet<>();
+        AssessmentImport file = new AssessmentImport(protocol, statuses, violations);
+        long rows = file.rows(csv);
+        if (violations.isEmpty() && file.groups.isEmpty()) {
+            violations.add(new Violation("file", "empty", "holds no rows after the header"));
+        }
+        return violations.isEmpty() ? new Result(file.guessed(), rows) : new Result(List.of(), rows);
+    }
+
+    /** Reads every row, and answers how many there were; none when the header is wrong. */
+    private long rows(String csv) {
         long rows = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(csv == null ? "" : csv), format)) {
             if (!header(parser.getHeaderNames(), violations)) {
-                return new Result(List.of(), 0);
+                return 0;
             }
             for (CSVRecord record : parser) {
                 rows++;
                 long line = rows + 1;
-                if (!record.isConsistent()) {
+                if (record.isConsistent()) {
+                    row(record, line);
+                } else {
                     violations.add(new Violation("rows[" + line + "]", "columns", "must have "
                             + parser.getHeaderNames().size() + " columns, like the header; it has " + record.size()));
-                    continue;
                 }
-                row(record, line, protocol, statuses, groups, guesses, itemsSeen, violations);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             violations.add(new Violation("file", "csv", "is not readable as CSV: " + e.getMessage()));
         }
-        if (violations.isEmpty() && groups.isEmpty()) {
-            violations.add(new Violation("file", "empty", "holds no rows after the header"));
-        }
-        if (!violations.isEmpty()) {
-            return new Result(List.of(), rows);
-        }
-        List<Group> read = groups.entrySet().stream().map(entry -> {
+        return rows;
+    }
+
+    /** The groups with the guess each was given, if any. */
+    private List<Group> guessed() {
+        return groups.entrySet().stream().map(entry -> {
             Group group = entry.getValue();
             Guessed guessed = guesses.get(entry.getKey());
             return new Group(group.participant(), group.timepoint(), group.instrument(), group.firstLine(), group.answers(),
                     guessed == null ? null : guessed.guess());
         }).toList();
-        return new Result(read, rows);
     }
 
     private static boolean header(List<String> names, List<Violation> violations) {
@@ -112,12 +127,35 @@ final class AssessmentImport {
         return violations.size() == before;
     }
 
-    private static void row(CSVRecord record, long line, Protocol protocol, Map<String, ParticipantStatus> statuses,
-                            Map<String, Group> groups, Map<String, Guessed> guesses, Set<String> itemsSeen,
-                            List<Violation> violations) {
+    private void row(CSVRecord record, long line) {
         String at = "rows[" + line + "].";
         int before = violations.size();
         String code = record.get("participant");
+        participant(at, code);
+        String timepoint = record.get("timepoint");
+        Instrument instrument = Responses.instrumentAt(protocol, record.get("instrument"), timepoint,
+                at + "instrument", at + "timepoint", violations).orElse(null);
+        Integer item = item(at, record.get("item"), instrument);
+        Integer value = value(at, record.get("value"), instrument);
+        String guess = record.isMapped(GUESS) ? record.get(GUESS) : "";
+        if (!guess.isEmpty() && Guess.of(guess).isEmpty()) {
+            violations.add(new Violation(at + GUESS, "one-of", "must be " + Guess.CODES + ", or empty"));
+        }
+        if (violations.size() == before) {
+            answer(at, line, new Answer(code, timepoint, instrument, item, value, guess));
+        }
+    }
+
+    /** One row that broke no rule of its own: one item's answer, and the guess if the row gives one. */
+    private record Answer(String participant, String timepoint, Instrument instrument, int item, Integer value,
+                          String guess) {
+
+        String assessment() {
+            return participant + "\n" + timepoint + "\n" + instrument.id();
+        }
+    }
+
+    private void participant(String at, String code) {
         ParticipantStatus status = statuses.get(code);
         if (code.isEmpty()) {
             violations.add(new Violation(at + "participant", "required", "is required"));
@@ -128,42 +166,44 @@ final class AssessmentImport {
         } else if (!status.acceptsAssessments()) {
             violations.add(new Violation(at + "participant", "withdrawn", "'" + code + "' withdrew consent"));
         }
-        String timepoint = record.get("timepoint");
-        Instrument instrument = Responses.instrumentAt(protocol, record.get("instrument"), timepoint,
-                at + "instrument", at + "timepoint", violations).orElse(null);
-        Integer item = whole(record.get("item"), at + "item", violations);
+    }
+
+    private Integer item(String at, String text, Instrument instrument) {
+        Integer item = whole(text, at + "item", violations);
         if (instrument != null && item != null && (item < 1 || item > instrument.items())) {
             violations.add(new Violation(at + "item", "range", "must be from 1 to " + instrument.items()));
         }
-        String rawValue = record.get("value");
-        Integer value = rawValue.isEmpty() ? null : whole(rawValue, at + "value", violations);
+        return item;
+    }
+
+    private Integer value(String at, String text, Instrument instrument) {
+        Integer value = text.isEmpty() ? null : whole(text, at + "value", violations);
         if (instrument != null && value != null && (value < instrument.itemMin() || value > instrument.itemMax())) {
             violations.add(Responses.outOfRange(at + "value", instrument));
         }
-        String guess = record.isMapped(GUESS) ? record.get(GUESS) : "";
-        if (!guess.isEmpty() && Guess.of(guess).isEmpty()) {
-            violations.add(new Violation(at + GUESS, "one-of", "must be " + Guess.CODES + ", or empty"));
-        }
-        if (violations.size() > before) {
+        return value;
+    }
+
+    /** Adds the answer to its assessment, unless the item is answered twice or the guess differs from an earlier row's. */
+    private void answer(String at, long line, Answer answer) {
+        if (!itemsSeen.add(answer.assessment() + "\n" + answer.item())) {
+            violations.add(new Violation(at + "item", "duplicate", "item " + answer.item() + " of "
+                    + answer.instrument().id() + " at " + answer.timepoint() + " for '" + answer.participant()
+                    + "' is on an earlier row too"));
             return;
         }
-        if (!itemsSeen.add(code + "\n" + timepoint + "\n" + instrument.id() + "\n" + item)) {
-            violations.add(new Violation(at + "item", "duplicate", "item " + item + " of " + instrument.id() + " at "
-                    + timepoint + " for '" + code + "' is on an earlier row too"));
-            return;
-        }
-        String assessment = code + "\n" + timepoint + "\n" + instrument.id();
-        if (!guess.isEmpty()) {
-            Guessed earlier = guesses.putIfAbsent(assessment, new Guessed(guess, line));
-            if (earlier != null && !earlier.guess().equals(guess)) {
-                violations.add(new Violation(at + GUESS, "conflict", "is '" + guess + "', but row " + earlier.line()
-                        + " gives '" + earlier.guess() + "' for the same assessment"));
+        if (!answer.guess().isEmpty()) {
+            Guessed earlier = guesses.putIfAbsent(answer.assessment(), new Guessed(answer.guess(), line));
+            if (earlier != null && !earlier.guess().equals(answer.guess())) {
+                violations.add(new Violation(at + GUESS, "conflict", "is '" + answer.guess() + "', but row "
+                        + earlier.line() + " gives '" + earlier.guess() + "' for the same assessment"));
                 return;
             }
         }
-        Group group = groups.computeIfAbsent(assessment, key -> new Group(code, timepoint, instrument, line,
-                Arrays.asList(new Integer[instrument.items()]), null));
-        group.answers().set(item - 1, value);
+        Group group = groups.computeIfAbsent(answer.assessment(), key -> new Group(answer.participant(),
+                answer.timepoint(), answer.instrument(), line, Arrays.asList(new Integer[answer.instrument().items()]),
+                null));
+        group.answers().set(answer.item() - 1, answer.value());
     }
 
     private static Integer whole(String text, String field, List<Violation> violations) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Checks of what an assessor sends against the protocol's instruments and timepoints. */
 final class Responses {
@@ -20,32 +21,31 @@ final class Responses {
     /** The instrument, if it is one of the protocol's and is given at the timepoint; otherwise the violations say why. */
     static Optional<Instrument> instrumentAt(Protocol protocol, String instrumentId, String timepointId,
                                              String instrumentField, String timepointField, List<Violation> violations) {
-        Optional<Instrument> instrument = Optional.empty();
-        Optional<Timepoint> timepoint = Optional.empty();
-        if (instrumentId == null || instrumentId.isBlank()) {
-            violations.add(new Violation(instrumentField, "required", "is required"));
-        } else {
-            instrument = protocol.instrument(instrumentId);
-            if (instrument.isEmpty()) {
-                violations.add(new Violation(instrumentField, "one-of", "must be one of the protocol's instruments: "
-                        + String.join(", ", protocol.instruments().stream().map(Instrument::id).toList())));
-            }
-        }
-        if (timepointId == null || timepointId.isBlank()) {
-            violations.add(new Violation(timepointField, "required", "is required"));
-        } else {
-            timepoint = protocol.timepoint(timepointId);
-            if (timepoint.isEmpty()) {
-                violations.add(new Violation(timepointField, "one-of", "must be one of the protocol's timepoints: "
-                        + String.join(", ", protocol.timepoints().stream().map(Timepoint::id).toList())));
-            }
-        }
+        Optional<Instrument> instrument = named(instrumentId, instrumentField, "instruments", protocol::instrument,
+                protocol.instruments().stream().map(Instrument::id).toList(), violations);
+        Optional<Timepoint> timepoint = named(timepointId, timepointField, "timepoints", protocol::timepoint,
+                protocol.timepoints().stream().map(Timepoint::id).toList(), violations);
         if (instrument.isPresent() && timepoint.isPresent() && !timepoint.get().instruments().contains(instrumentId)) {
             violations.add(new Violation(instrumentField, "not-at-timepoint", "is not given at timepoint '"
                     + timepointId + "', which has " + String.join(", ", timepoint.get().instruments())));
             return Optional.empty();
         }
         return instrument;
+    }
+
+    /** What the id names in the protocol, if it is given and names something; otherwise a violation says what it may be. */
+    private static <T> Optional<T> named(String id, String field, String kind, Function<String, Optional<T>> find,
+                                         List<String> ids, List<Violation> violations) {
+        if (id == null || id.isBlank()) {
+            violations.add(new Violation(field, "required", "is required"));
+            return Optional.empty();
+        }
+        Optional<T> found = find.apply(id);
+        if (found.isEmpty()) {
+            violations.add(new Violation(field, "one-of", "must be one of the protocol's " + kind + ": "
+                    + String.join(", ", ids)));
+        }
+        return found;
     }
 
     /**
