@@ -20,6 +20,7 @@ import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.audit.AuditVerification;
 import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.security.NewUser;
 import org.trialkeeper.access.Permit;
@@ -54,7 +55,7 @@ class AdminPages {
     @Get("/users")
     @Permit(Role.ADMIN)
     HttpResponse<?> usersPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor) {
-        return Pages.page("users", model(request, actor, List.of(), null));
+        return done(request, actor, null);
     }
 
     @Post("/users")
@@ -64,10 +65,10 @@ class AdminPages {
         Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             var created = users.create(actor, new NewUser(fields.get("username"), fields.get("password"), false));
-            return Pages.page("users", model(request, actor, List.of(), "Created user " + created.username()
-                    + " (id " + created.id() + ") with a one-time password"));
+            return done(request, actor, "Created user " + created.username() + " (id " + created.id()
+                    + ") with a one-time password");
         } catch (ProblemException refused) {
-            return Pages.page(HttpStatus.BAD_REQUEST, "users", model(request, actor, Pages.errors(refused), null));
+            return refused(request, actor, HttpStatus.BAD_REQUEST, Pages.errors(refused));
         }
     }
 
@@ -86,14 +87,13 @@ class AdminPages {
                 }
             }
             var member = users.assignRoles(actor, trialId, userId, new RoleAssignment(roles));
-            return Pages.page("users", model(request, actor, List.of(), member.username() + " now holds "
-                    + (member.roles().isEmpty() ? "no role" : member.roles()) + " in trial " + trialId));
+            return done(request, actor, member.username() + " now holds "
+                    + (member.roles().isEmpty() ? "no role" : member.roles()) + " in trial " + trialId);
         } catch (ProblemException refused) {
-            return Pages.page(refused.kind() == org.trialkeeper.problem.ProblemKind.NOT_FOUND ? HttpStatus.NOT_FOUND
-                    : HttpStatus.BAD_REQUEST, "users", model(request, actor, Pages.errors(refused), null));
+            return refused(request, actor, refused.kind() == ProblemKind.NOT_FOUND ? HttpStatus.NOT_FOUND
+                    : HttpStatus.BAD_REQUEST, Pages.errors(refused));
         } catch (NumberFormatException e) {
-            return Pages.page(HttpStatus.BAD_REQUEST, "users", model(request, actor,
-                    List.of("trial and user: choose both"), null));
+            return refused(request, actor, HttpStatus.BAD_REQUEST, List.of("trial and user: choose both"));
         }
     }
 
@@ -111,6 +111,15 @@ class AdminPages {
         model.put("newer", before != null);
         model.put("older", page.isEmpty() || page.get(page.size() - 1).seq() <= 1 ? null : page.get(page.size() - 1).seq());
         return Pages.page("audit", model);
+    }
+
+    /** The users page, saying what was just done, if anything. */
+    private HttpResponse<?> done(HttpRequest<?> request, Actor actor, String done) {
+        return Pages.page("users", model(request, actor, List.of(), done));
+    }
+
+    private HttpResponse<?> refused(HttpRequest<?> request, Actor actor, HttpStatus status, List<String> errors) {
+        return Pages.page(status, "users", model(request, actor, errors, null));
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Actor actor, List<String> errors, String done) {

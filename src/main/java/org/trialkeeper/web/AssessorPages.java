@@ -3,7 +3,6 @@ package org.trialkeeper.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -88,8 +87,7 @@ class AssessorPages {
         } catch (ProblemException refused) {
             Map<String, Object> model = model(request, actor, trialId, participantId, instrumentId, timepoint, fields);
             model.put("errors", Pages.errors(refused));
-            return Pages.page(refused.kind() == org.trialkeeper.problem.ProblemKind.CONFLICT ? HttpStatus.CONFLICT
-                    : HttpStatus.BAD_REQUEST, "assess", model);
+            return Pages.page(Pages.status(refused), "assess", model);
         }
     }
 

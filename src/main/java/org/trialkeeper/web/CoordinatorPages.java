@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.trialkeeper.followup.EventKind;
 import org.trialkeeper.followup.FollowUpService;
 import org.trialkeeper.followup.Requests;
 import org.trialkeeper.participant.Candidate;
@@ -32,12 +33,15 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** The coordinator's pages: screening, randomisation with confirmation, attendance and follow-up events. */
 @Controller(Pages.ROOT + "/trials/{trialId}")
@@ -51,14 +55,16 @@ class CoordinatorPages {
     private final ParticipantService participants;
     private final RandomisationService randomisation;
     private final FollowUpService followUp;
+    private final Clock clock;
 
     CoordinatorPages(WebSession session, TrialService trials, ParticipantService participants,
-                     RandomisationService randomisation, FollowUpService followUp) {
+                     RandomisationService randomisation, FollowUpService followUp, Clock clock) {
         this.session = session;
         this.trials = trials;
         this.participants = participants;
         this.randomisation = randomisation;
         this.followUp = followUp;
+        this.clock = clock;
     }
 
     @Get("/screen")
@@ -147,18 +153,12 @@ class CoordinatorPages {
     HttpResponse<?> attend(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                            @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
         Map<String, String> fields = Pages.checkedForm(request, session, form);
-        try {
-            int sessionNumber = Integer.parseInt(fields.getOrDefault("session", "0"));
+        return followUpChange(request, actor, trialId, participantId, () -> {
+            int sessionNumber = sessionNumber(fields);
             String present = fields.get("present");
             followUp.attend(actor, trialId, participantId, sessionNumber, new Requests.AttendanceRequest(
                     present == null ? null : Boolean.valueOf(present), blankToNull(fields.get("reason"))));
-            return Pages.redirect(Pages.ROOT + "/trials/" + trialId + "/participants/" + participantId + "/follow-up");
-        } catch (ProblemException refused) {
-            return refusedFollowUp(request, actor, trialId, participantId, refused);
-        } catch (NumberFormatException e) {
-            return refusedFollowUp(request, actor, trialId, participantId,
-                    ProblemException.invalidRequest("session", "type", "must be a session number"));
-        }
+        });
     }
 
     @Post("/participants/{participantId}/events")
@@ -167,23 +167,26 @@ class CoordinatorPages {
     HttpResponse<?> event(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                           @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
         Map<String, String> fields = Pages.checkedForm(request, session, form);
-        try {
-            String keepData = fields.get("keepData");
-            followUp.record(actor, trialId, participantId, new Requests.EventRequest(fields.get("kind"), fields.get("date"),
+        return followUpChange(request, actor, trialId, participantId, () -> {
+            String kind = fields.get("kind");
+            boolean withdrawal = EventKind.WITHDREW_CONSENT.code().equals(kind);
+            followUp.record(actor, trialId, participantId, new Requests.EventRequest(kind, fields.get("date"),
                     blankToNull(fields.get("reason")), blankToNull(fields.get("timepoint")),
-                    "withdrew-consent".equals(fields.get("kind")) ? Boolean.valueOf("yes".equals(keepData)) : null));
-            return Pages.redirect(Pages.ROOT + "/trials/" + trialId + "/participants/" + participantId + "/follow-up");
-        } catch (ProblemException refused) {
-            return refusedFollowUp(request, actor, trialId, participantId, refused);
-        }
+                    withdrawal ? Boolean.valueOf("yes".equals(fields.get("keepData"))) : null));
+        });
     }
 
-    private HttpResponse<?> refusedFollowUp(HttpRequest<?> request, Actor actor, long trialId, long participantId,
-                                            ProblemException refused) {
-        Map<String, Object> model = followUpModel(request, actor, trialId, participantId);
-        model.put("errors", Pages.errors(refused));
-        return Pages.page(refused.kind() == org.trialkeeper.problem.ProblemKind.CONFLICT ? HttpStatus.CONFLICT
-                : HttpStatus.BAD_REQUEST, "followup", model);
+    /** Makes the change and goes back to the follow-up page, or shows the page again with why it was refused. */
+    private HttpResponse<?> followUpChange(HttpRequest<?> request, Actor actor, long trialId, long participantId,
+                                           Runnable change) {
+        try {
+            change.run();
+            return Pages.redirect(Pages.ROOT + "/trials/" + trialId + "/participants/" + participantId + "/follow-up");
+        } catch (ProblemException refused) {
+            Map<String, Object> model = followUpModel(request, actor, trialId, participantId);
+            model.put("errors", Pages.errors(refused));
+            return Pages.page(Pages.status(refused), "followup", model);
+        }
     }
 
     private Map<String, Object> followUpModel(HttpRequest<?> request, Actor actor, long trialId, long participantId) {
@@ -194,11 +197,10 @@ class CoordinatorPages {
         model.put("participant", participant);
         model.put("protocol", protocol);
         model.put("attendance", followUp.attendance(trialId, participantId));
-        model.put("sessions", java.util.stream.IntStream.rangeClosed(1, protocol.intervention().sessions()).boxed().toList());
+        model.put("sessions", IntStream.rangeClosed(1, protocol.intervention().sessions()).boxed().toList());
         model.put("events", followUp.events(trialId, participantId));
-        model.put("kinds", List.of("did-not-receive", "discontinued", "lost-to-follow-up", "withdrew-consent",
-                "excluded-from-analysis", "delayed-intervention-offered", "delayed-intervention-started"));
-        model.put("today", LocalDate.now(ZoneOffset.UTC).toString());
+        model.put("kinds", Arrays.stream(EventKind.values()).map(EventKind::code).toList());
+        model.put("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString());
         return model;
     }
 
@@ -206,6 +208,14 @@ class CoordinatorPages {
         String value = fields.get("eligibility." + id);
         if ("yes".equals(value) || "no".equals(value)) {
             eligibility.put(id, "yes".equals(value));
+        }
+    }
+
+    private static int sessionNumber(Map<String, String> fields) {
+        try {
+            return Integer.parseInt(fields.getOrDefault("session", "0"));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidRequest("session", "type", "must be a session number");
         }
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.views.ModelAndView;
 import org.trialkeeper.problem.Problem;
 import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.access.Actor;
 
@@ -67,6 +68,11 @@ final class Pages {
         CsrfException() {
             super("missing or wrong CSRF token", null, false, false);
         }
+    }
+
+    /** A refusal shown on the page it came from: 409 for a conflict with the data, 400 for the rest. */
+    static HttpStatus status(ProblemException refused) {
+        return refused.kind() == ProblemKind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
     }
 
     /** The sentences a page shows for a refused request: each broken rule, or the problem's own words. */
