@@ -57,31 +57,9 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         AnnotationValue<Permit> permit = method.getAnnotationMetadata().getAnnotation(Permit.class);
-        if (permit == null) {
-            return Publishers.just(SecurityRuleResult.REJECTED);
-        }
-        if (permit.booleanValue("anonymous").orElse(false)) {
-            return Publishers.just(SecurityRuleResult.ALLOWED);
-        }
-        if (authentication == null) {
-            return Publishers.just(SecurityRuleResult.REJECTED);
-        }
-        if (Boolean.TRUE.equals(authentication.getAttributes().get(LoginController.PASSWORD_CHANGE))
-                && !permit.booleanValue("duringPasswordChange").orElse(false)) {
-            return Publishers.just(SecurityRuleResult.REJECTED);
-        }
-        boolean admin = authentication.getRoles().contains(Role.ADMIN.name());
-        if (permit.booleanValue("signedIn").orElse(false)) {
-            if (admin) {
-                request.setAttribute(ROLE_ATTRIBUTE, Role.ADMIN);
-            }
-            return Publishers.just(SecurityRuleResult.ALLOWED);
-        }
-        Set<Role> permitted = EnumSet.noneOf(Role.class);
-        permitted.addAll(Arrays.asList(permit.enumValues("value", Role.class)));
-        if (admin && permitted.contains(Role.ADMIN)) {
-            request.setAttribute(ROLE_ATTRIBUTE, Role.ADMIN);
-            return Publishers.just(SecurityRuleResult.ALLOWED);
+        Optional<SecurityRuleResult> settled = withoutTrialRoles(request, authentication, permit);
+        if (settled.isPresent()) {
+            return Publishers.just(settled.get());
         }
         Object trialVariable = route.get().getVariableValues().get(TRIAL_VARIABLE);
         Long trialId = trialVariable == null ? null : parse(trialVariable.toString());
@@ -89,12 +67,49 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
         if (trialId == null || userId == null) {
             return Publishers.just(SecurityRuleResult.REJECTED);
         }
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
-            Set<Role> held = users.rolesIn(userId, trialId);
-            Optional<Role> acting = Arrays.stream(permit.enumValues("value", Role.class)).filter(held::contains).findFirst();
-            acting.ifPresent(role -> request.setAttribute(ROLE_ATTRIBUTE, role));
-            return acting.isPresent() ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED;
-        }, blocking));
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(
+                () -> withTrialRoles(request, permit, users.rolesIn(userId, trialId)), blocking));
+    }
+
+    /** What the permit decides before any trial's roles are read: empty when they must be. */
+    private static Optional<SecurityRuleResult> withoutTrialRoles(HttpRequest<?> request,
+                                                                  @Nullable Authentication authentication,
+                                                                  @Nullable AnnotationValue<Permit> permit) {
+        if (permit == null) {
+            return Optional.of(SecurityRuleResult.REJECTED);
+        }
+        if (permit.booleanValue("anonymous").orElse(false)) {
+            return Optional.of(SecurityRuleResult.ALLOWED);
+        }
+        if (authentication == null) {
+            return Optional.of(SecurityRuleResult.REJECTED);
+        }
+        if (Boolean.TRUE.equals(authentication.getAttributes().get(LoginController.PASSWORD_CHANGE))
+                && !permit.booleanValue("duringPasswordChange").orElse(false)) {
+            return Optional.of(SecurityRuleResult.REJECTED);
+        }
+        boolean admin = authentication.getRoles().contains(Role.ADMIN.name());
+        if (permit.booleanValue("signedIn").orElse(false)) {
+            if (admin) {
+                request.setAttribute(ROLE_ATTRIBUTE, Role.ADMIN);
+            }
+            return Optional.of(SecurityRuleResult.ALLOWED);
+        }
+        Set<Role> permitted = EnumSet.noneOf(Role.class);
+        permitted.addAll(Arrays.asList(permit.enumValues("value", Role.class)));
+        if (admin && permitted.contains(Role.ADMIN)) {
+            request.setAttribute(ROLE_ATTRIBUTE, Role.ADMIN);
+            return Optional.of(SecurityRuleResult.ALLOWED);
+        }
+        return Optional.empty();
+    }
+
+    /** Allowed in the first of the permitted roles the user holds in the trial, which the request then acts in. */
+    private static SecurityRuleResult withTrialRoles(HttpRequest<?> request, AnnotationValue<Permit> permit,
+                                                     Set<Role> held) {
+        Optional<Role> acting = Arrays.stream(permit.enumValues("value", Role.class)).filter(held::contains).findFirst();
+        acting.ifPresent(role -> request.setAttribute(ROLE_ATTRIBUTE, role));
+        return acting.isPresent() ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED;
     }
 
     static Long userId(Authentication authentication) {

@@ -12,6 +12,12 @@ record UserAccount(@Id @GeneratedValue Long id, String username, String password
                    boolean active, boolean mustChangePassword, int failedLogins,
                    @Nullable Instant lastFailedLoginAt, Instant createdAt, Instant updatedAt) {
 
+    /** A new, active account with no failed logins; a one-time password must be changed at first login. */
+    static UserAccount created(String username, String passwordHash, boolean admin, boolean oneTimePassword,
+                               Instant at) {
+        return new UserAccount(null, username, passwordHash, admin, true, oneTimePassword, 0, null, at, at);
+    }
+
     UserAccount withPassword(String hash, boolean oneTime, Instant at) {
         return new UserAccount(id, username, hash, admin, active, oneTime, 0, null, createdAt, at);
     }

@@ -10,8 +10,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface UserRepository extends CrudRepository<UserAccount, Long> {
 
-    Optional<UserAccount> findByUsername(String username);
-
     /** Locks the account's row: concurrent failed logins are all counted. */
     Optional<UserAccount> findByUsernameForUpdate(String username);
 

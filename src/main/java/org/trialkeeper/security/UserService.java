@@ -95,9 +95,7 @@ public class UserService implements Memberships {
 
     /** Used at first start for the administrator; the caller records the audit event. */
     UserAccount createAccount(String username, String password, boolean admin, boolean oneTimePassword) {
-        Instant now = clock.instant();
-        return users.save(new UserAccount(null, username, hasher.hash(password), admin, true, oneTimePassword,
-                0, null, now, now));
+        return users.save(UserAccount.created(username, hasher.hash(password), admin, oneTimePassword, clock.instant()));
     }
 
     @Transactional
