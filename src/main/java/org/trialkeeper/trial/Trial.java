@@ -11,6 +11,11 @@ import java.time.Instant;
 record Trial(@Id @GeneratedValue Long id, String shortName, String title, @Nullable String registryId,
              TrialStatus status, int protocolVersion, Instant createdAt, Instant updatedAt) {
 
+    /** A trial just registered from its first protocol version: a DRAFT. */
+    static Trial registered(String shortName, String title, String registryId, Instant at) {
+        return new Trial(null, shortName, title, registryId, TrialStatus.DRAFT, 1, at, at);
+    }
+
     Trial withStatus(TrialStatus next, Instant at) {
         return new Trial(id, shortName, title, registryId, next, protocolVersion, createdAt, at);
     }

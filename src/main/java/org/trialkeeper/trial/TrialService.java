@@ -61,8 +61,8 @@ public class TrialService {
         Instant now = clock.instant();
         Trial trial;
         try {
-            trial = trials.save(new Trial(null, protocol.shortName(), protocol.title(),
-                    protocol.primaryRegistryId().orElse(null), TrialStatus.DRAFT, 1, now, now));
+            trial = trials.save(Trial.registered(protocol.shortName(), protocol.title(),
+                    protocol.primaryRegistryId().orElse(null), now));
         } catch (DataAccessException e) {
             // two registrations of one name at once: the unique key lets exactly one through
             if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
@@ -139,36 +139,46 @@ public class TrialService {
     TrialView amend(Actor actor, long trialId, ProtocolSource source, String reason) {
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
-        if (trial.status() == TrialStatus.LOCKED) {
-            throw new ProblemException(ProblemCode.TRIAL_LOCKED,
-                    "A locked trial's protocol cannot be amended");
-        }
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (trial.status().protocolFrozen() && why == null) {
-            throw ProblemException.invalid(ProblemCode.REASON_REQUIRED, List.of(new Violation("reason", "required", "an amendment after DRAFT needs a reason")));
-        }
-        if (why != null && why.length() > 2000) {
-            throw ProblemException.invalidRequest("reason", "max-length", "must be at most 2000 characters");
-        }
+        String why = amendmentReason(trial.status(), reason);
         Protocol amended = ProtocolReader.read(source.text());
-        Protocol current = protocolOf(currentVersion(trialId));
-        if (!amended.shortName().equals(current.shortName())) {
-            throw frozen(List.of(new Violation("shortName", "frozen", "a trial's short name never changes")));
-        }
-        if (trial.status().protocolFrozen()) {
-            List<Violation> changes = FrozenParts.changedBy(current, amended);
-            if (!changes.isEmpty()) {
-                throw frozen(changes);
-            }
-        }
+        ProtocolVersion previous = currentVersion(trialId);
+        requireUnfrozen(trial.status(), protocolOf(previous), amended);
         Instant now = clock.instant();
         int next = trial.protocolVersion() + 1;
-        ProtocolVersion previous = currentVersion(trialId);
         ProtocolVersion saved = versions.save(version(trialId, next, source, amended, why, now));
         audit.record(AuditEvent.of(actor, trialId, "protocol.amended", "protocol", trialId)
                 .before(versionValue(previous, trial.status())).after(versionValue(saved, trial.status())).because(why));
         return TrialView.of(trials.update(trial.withProtocol(next, amended.title(),
                 amended.primaryRegistryId().orElse(null), now)));
+    }
+
+    /** The amendment's reason, stripped; null where none is given, which only a DRAFT allows. */
+    private static String amendmentReason(TrialStatus status, String reason) {
+        if (status == TrialStatus.LOCKED) {
+            throw new ProblemException(ProblemCode.TRIAL_LOCKED,
+                    "A locked trial's protocol cannot be amended");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (status.protocolFrozen() && why == null) {
+            throw ProblemException.invalid(ProblemCode.REASON_REQUIRED, List.of(new Violation("reason", "required", "an amendment after DRAFT needs a reason")));
+        }
+        if (why != null && why.length() > 2000) {
+            throw ProblemException.invalidRequest("reason", "max-length", "must be at most 2000 characters");
+        }
+        return why;
+    }
+
+    /** The short name never changes; once recruitment has started, neither do the arms and the scheme. */
+    private static void requireUnfrozen(TrialStatus status, Protocol current, Protocol amended) {
+        if (!amended.shortName().equals(current.shortName())) {
+            throw frozen(List.of(new Violation("shortName", "frozen", "a trial's short name never changes")));
+        }
+        if (status.protocolFrozen()) {
+            List<Violation> changes = FrozenParts.changedBy(current, amended);
+            if (!changes.isEmpty()) {
+                throw frozen(changes);
+            }
+        }
     }
 
     @Transactional
