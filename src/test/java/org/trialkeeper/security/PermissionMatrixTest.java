@@ -23,8 +23,6 @@ import org.trialkeeper.support.Api;
 import org.trialkeeper.support.PermissionTable;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
