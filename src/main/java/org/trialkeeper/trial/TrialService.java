@@ -2,7 +2,6 @@ package org.trialkeeper.trial;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.audit.AuditEvent;
@@ -15,19 +14,12 @@ import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.ProtocolReader;
 import org.trialkeeper.access.Actor;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /** Registers trials from protocols, keeps every protocol version, and moves trials through their life. */
@@ -35,18 +27,15 @@ import java.util.Set;
 public class TrialService {
 
     private final TrialRepository trials;
-    private final ProtocolVersionRepository versions;
-    private final JsonMapper json;
+    private final ProtocolVersions versions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher<TrialStatusChanged> statusChanges;
     private final Clock clock;
-    private final Map<Long, Protocol> readVersions = new ConcurrentHashMap<>();
 
-    TrialService(TrialRepository trials, ProtocolVersionRepository versions, JsonMapper json, AuditTrail audit,
+    TrialService(TrialRepository trials, ProtocolVersions versions, AuditTrail audit,
                  ApplicationEventPublisher<TrialStatusChanged> statusChanges, Clock clock) {
         this.trials = trials;
         this.versions = versions;
-        this.json = json;
         this.audit = audit;
         this.statusChanges = statusChanges;
         this.clock = clock;
@@ -70,7 +59,7 @@ public class TrialService {
             }
             throw e;
         }
-        ProtocolVersion first = versions.save(version(trial.id(), 1, source, protocol, null, now));
+        ProtocolVersion first = versions.add(trial.id(), 1, source, protocol, null, now);
         audit.record(AuditEvent.of(actor, trial.id(), "trial.registered", "trial", trial.id())
                 .after(versionValue(first, trial.status())));
         return TrialView.of(trial);
@@ -95,7 +84,7 @@ public class TrialService {
     /** The protocol a trial runs under now. */
     @Transactional
     public Protocol protocol(long trialId) {
-        return protocolOf(currentVersion(trialId));
+        return versions.protocolOf(currentVersion(trialId));
     }
 
     /**
@@ -121,13 +110,13 @@ public class TrialService {
     @Transactional
     List<ProtocolVersionView> versions(long trialId) {
         trial(trialId);
-        return versions.findByTrialIdOrderByVersion(trialId).stream().map(ProtocolVersionView::of).toList();
+        return versions.all(trialId).stream().map(ProtocolVersionView::of).toList();
     }
 
     @Transactional
     public Protocol protocolVersion(long trialId, int version) {
         trial(trialId);
-        return versions.findByTrialIdAndVersion(trialId, version).map(this::protocolOf)
+        return versions.find(trialId, version).map(versions::protocolOf)
                 .orElseThrow(() -> ProblemException.notFound("Protocol version", version));
     }
 
@@ -142,10 +131,10 @@ public class TrialService {
         String why = amendmentReason(trial.status(), reason);
         Protocol amended = ProtocolReader.read(source.text());
         ProtocolVersion previous = currentVersion(trialId);
-        requireUnfrozen(trial.status(), protocolOf(previous), amended);
+        requireUnfrozen(trial.status(), versions.protocolOf(previous), amended);
         Instant now = clock.instant();
         int next = trial.protocolVersion() + 1;
-        ProtocolVersion saved = versions.save(version(trialId, next, source, amended, why, now));
+        ProtocolVersion saved = versions.add(trialId, next, source, amended, why, now);
         audit.record(AuditEvent.of(actor, trialId, "protocol.amended", "protocol", trialId)
                 .before(versionValue(previous, trial.status())).after(versionValue(saved, trial.status())).because(why));
         return TrialView.of(trials.update(trial.withProtocol(next, amended.title(),
@@ -220,41 +209,7 @@ public class TrialService {
     }
 
     private ProtocolVersion currentVersion(long trialId) {
-        Trial trial = trial(trialId);
-        return versions.findByTrialIdAndVersion(trialId, trial.protocolVersion())
-                .orElseThrow(() -> new IllegalStateException("Trial " + trialId + " has no current protocol"));
-    }
-
-    /**
-     * Stored versions are read back through the same reader, so what is served is what was
-     * validated. A version never changes once written, so each is read once.
-     */
-    private Protocol protocolOf(ProtocolVersion version) {
-        return readVersions.computeIfAbsent(version.id(), id -> ProtocolReader.read(version.canonicalJson()));
-    }
-
-    private ProtocolVersion version(Long trialId, int number, ProtocolSource source, Protocol protocol,
-                                    String reason, Instant at) {
-        String canonical = canonicalJson(protocol);
-        return new ProtocolVersion(null, trialId, number, source.text(), source.mediaType(), canonical,
-                sha256(canonical), reason, at);
-    }
-
-    private String canonicalJson(Protocol protocol) {
-        try {
-            return new String(json.writeValueAsBytes(protocol), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return versions.current(trial(trialId));
     }
 
     private static ProblemException duplicate(String shortName) {
