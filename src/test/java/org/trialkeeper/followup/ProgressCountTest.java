@@ -45,7 +45,8 @@ class ProgressCountTest {
     }
 
     private static FollowUpEvent event(long participantId, EventKind kind, String reason) {
-        return new FollowUpEvent(null, 1L, participantId, kind, LocalDate.of(2025, 12, 1), reason, "post", null, 1L,
+        return FollowUpEvent.recorded(1, participantId,
+                new EventCheck.Checked(kind, LocalDate.of(2025, 12, 1), reason, "post", null), 1L,
                 Instant.parse("2025-12-01T00:00:00Z"));
     }
 }
