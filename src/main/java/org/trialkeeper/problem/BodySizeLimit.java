@@ -9,7 +9,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-import java.util.List;
 
 /**
  * Refuses a body over {@code micronaut.server.max-request-size} with 413 before any route runs,

@@ -17,7 +17,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
-import java.util.List;
 
 /**
  * A database that is down, unreachable, out of connections or too slow answers 503

@@ -13,7 +13,6 @@ import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
