@@ -42,103 +42,115 @@ public final class ConsortFlow {
     public record Flow(long assessed, Excluded excluded, long randomised, List<ArmFlow> arms) {
     }
 
-    /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
-    private static String exclusion(TrialData.Person person, String baselineKey, String postKey, String noBaseline,
-                                    String noPost) {
-        if ("EXCLUDED_FROM_ANALYSIS".equals(person.status())) {
-            return "excluded: " + lastReason(person, "excluded-from-analysis");
-        }
-        if (!person.keepData()) {
-            return "withdrew consent; data not to be used";
-        }
-        if (!person.scores().containsKey(baselineKey)) {
-            return noBaseline;
-        }
-        if (!person.scores().containsKey(postKey)) {
-            return noPost;
-        }
-        return null;
-    }
-
     /**
      * @param groups the arms' codes in the order to show them (for a blinded report, the order of their neutral labels)
      * @param labels the label each arm is shown under, by code
      */
     public static Flow of(TrialData data, List<String> groups, Map<String, String> labels) {
-        long declined = 0;
-        long notMeeting = 0;
-        long other = 0;
-        Map<String, Long> criteria = new TreeMap<>();
-        for (TrialData.Person person : data.people()) {
-            if (person.randomised()) {
-                continue;
-            }
-            switch (person.screening()) {
-                case "INELIGIBLE" -> {
-                    notMeeting++;
-                    person.failedCriteria().forEach(c -> criteria.merge(c, 1L, Long::sum));
-                }
-                case "DECLINED" -> declined++;
-                default -> other++;
-            }
-        }
-        TrialData.OutcomeInfo primary = data.outcomes().get(0);
-        String baselineKey = data.baselineTimepoint() + "/" + primary.key();
-        String postKey = primary.timepoint() + "/" + primary.key();
-        String noBaseline = "no " + data.baselineTimepoint() + " " + primary.label();
-        String noPost = "no " + primary.timepoint() + " " + primary.label();
+        Excluded excluded = excluded(data.people());
+        PrimaryAnalysis analysis = PrimaryAnalysis.of(data);
         List<ArmFlow> arms = new ArrayList<>();
         long randomised = 0;
         for (String code : groups) {
             TrialData.ArmInfo arm = data.arms().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
-            Counter didNotReceive = new Counter();
-            Counter lost = new Counter();
-            Counter discontinued = new Counter();
-            Counter withdrew = new Counter();
-            Counter excluded = new Counter();
-            long allocated = 0;
-            for (TrialData.Person person : data.people()) {
-                if (!arm.code().equals(person.arm())) {
-                    continue;
+            ArmFlow flow = armFlow(data.people(), arm.code(), labels.get(arm.code()), analysis);
+            randomised += flow.allocated();
+            arms.add(flow);
+        }
+        return new Flow(excluded.total() + randomised, excluded, randomised, arms);
+    }
+
+    /** Everyone screened but never randomised, by how screening ended. */
+    private static Excluded excluded(List<TrialData.Person> people) {
+        long declined = 0;
+        long notMeeting = 0;
+        long other = 0;
+        Counter criteria = new Counter();
+        for (TrialData.Person person : people) {
+            if (person.randomised()) {
+                continue;
+            }
+            switch (person.status().screening()) {
+                case INELIGIBLE -> {
+                    notMeeting++;
+                    person.failedCriteria().forEach(criteria::add);
                 }
-                allocated++;
-                if (hasEvent(person, "did-not-receive")) {
-                    didNotReceive.add(lastReason(person, "did-not-receive"));
-                }
-                switch (person.status()) {
-                    case "LOST_TO_FOLLOW_UP" -> lost.add(lastReason(person, "lost-to-follow-up"));
-                    case "WITHDRAWN" -> withdrew.add(lastReason(person, "withdrew-consent"));
-                    case "DISCONTINUED" -> discontinued.add(lastReason(person, "discontinued"));
-                    default -> {
-                        // completed follow-up (possibly excluded from analysis later)
-                    }
-                }
-                String why = exclusion(person, baselineKey, postKey, noBaseline, noPost);
-                if (why != null) {
-                    excluded.add(why);
+                case DECLINED -> declined++;
+                default -> other++;
+            }
+        }
+        return new Excluded(notMeeting + declined + other, notMeeting, criteria.reasons(), declined, other);
+    }
+
+    private static ArmFlow armFlow(List<TrialData.Person> people, String code, String label, PrimaryAnalysis analysis) {
+        Counter didNotReceive = new Counter();
+        Counter lost = new Counter();
+        Counter discontinued = new Counter();
+        Counter withdrew = new Counter();
+        Counter excluded = new Counter();
+        long allocated = 0;
+        for (TrialData.Person person : people) {
+            if (!code.equals(person.arm())) {
+                continue;
+            }
+            allocated++;
+            if (hasEvent(person, EventKind.DID_NOT_RECEIVE)) {
+                didNotReceive.add(lastReason(person, EventKind.DID_NOT_RECEIVE));
+            }
+            switch (person.status()) {
+                case LOST_TO_FOLLOW_UP -> lost.add(lastReason(person, EventKind.LOST_TO_FOLLOW_UP));
+                case WITHDRAWN -> withdrew.add(lastReason(person, EventKind.WITHDREW_CONSENT));
+                case DISCONTINUED -> discontinued.add(lastReason(person, EventKind.DISCONTINUED));
+                default -> {
+                    // completed follow-up (possibly excluded from analysis later)
                 }
             }
-            randomised += allocated;
-            long completed = allocated - lost.total - withdrew.total - discontinued.total;
-            arms.add(new ArmFlow(labels.get(arm.code()), allocated, allocated - didNotReceive.total,
-                    didNotReceive.total, didNotReceive.reasons(), completed, lost.total, lost.reasons(),
-                    discontinued.total, discontinued.reasons(), withdrew.total, withdrew.reasons(),
-                    allocated - excluded.total, excluded.total, excluded.reasons()));
+            String why = analysis.exclusion(person);
+            if (why != null) {
+                excluded.add(why);
+            }
         }
-        long excludedTotal = notMeeting + declined + other;
-        List<Reason> criteriaReasons = criteria.entrySet().stream().map(e -> new Reason(e.getKey(), e.getValue())).toList();
-        return new Flow(excludedTotal + randomised, new Excluded(excludedTotal, notMeeting, criteriaReasons, declined, other),
-                randomised, arms);
+        long completed = allocated - lost.total - withdrew.total - discontinued.total;
+        return new ArmFlow(label, allocated, allocated - didNotReceive.total, didNotReceive.total, didNotReceive.reasons(),
+                completed, lost.total, lost.reasons(), discontinued.total, discontinued.reasons(), withdrew.total,
+                withdrew.reasons(), allocated - excluded.total, excluded.total, excluded.reasons());
     }
 
-    private static boolean hasEvent(TrialData.Person person, String kind) {
-        return person.events().stream().anyMatch(e -> e.kind().equals(kind));
+    /** The primary outcome's complete cases: who has both its baseline and its follow-up score. */
+    private record PrimaryAnalysis(ScoreKey baseline, ScoreKey post, String noBaseline, String noPost) {
+
+        static PrimaryAnalysis of(TrialData data) {
+            TrialData.OutcomeInfo primary = data.outcomes().get(0);
+            return new PrimaryAnalysis(primary.at(data.baselineTimepoint()), primary.at(primary.timepoint()),
+                    "no " + data.baselineTimepoint() + " " + primary.label(), "no " + primary.timepoint() + " " + primary.label());
+        }
+
+        /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
+        String exclusion(TrialData.Person person) {
+            if (person.status() == Status.EXCLUDED_FROM_ANALYSIS) {
+                return "excluded: " + lastReason(person, EventKind.EXCLUDED_FROM_ANALYSIS);
+            }
+            if (!person.keepData()) {
+                return "withdrew consent; data not to be used";
+            }
+            if (!person.scores().containsKey(baseline)) {
+                return noBaseline;
+            }
+            if (!person.scores().containsKey(post)) {
+                return noPost;
+            }
+            return null;
+        }
     }
 
-    private static String lastReason(TrialData.Person person, String kind) {
+    private static boolean hasEvent(TrialData.Person person, EventKind kind) {
+        return person.events().stream().anyMatch(e -> e.kind() == kind);
+    }
+
+    private static String lastReason(TrialData.Person person, EventKind kind) {
         String reason = "reason not recorded";
         for (TrialData.Event event : person.events()) {
-            if (event.kind().equals(kind)) {
+            if (event.kind() == kind) {
                 reason = event.reason();
             }
         }

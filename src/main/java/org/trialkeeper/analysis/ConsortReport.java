@@ -62,12 +62,12 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
             }
             guesses++;
             String truth = unblinded ? (person.arm().equals(intervention) ? "intervention" : "control") : "all";
-            counts.computeIfAbsent(truth, t -> new LinkedHashMap<>()).merge(person.guess(), 1L, Long::sum);
+            counts.computeIfAbsent(truth, t -> new LinkedHashMap<>()).merge(person.guess().code(), 1L, Long::sum);
             int column = person.arm().equals(intervention) ? 0 : 1;
             int row = switch (person.guess()) {
-                case "intervention" -> 0;
-                case "control" -> 1;
-                default -> 2;
+                case INTERVENTION -> 0;
+                case CONTROL -> 1;
+                case DONT_KNOW -> 2;
             };
             table[row * 2 + column]++;
         }

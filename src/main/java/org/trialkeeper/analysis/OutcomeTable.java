@@ -51,51 +51,60 @@ public final class OutcomeTable {
         String intervention = data.arms().stream().filter(TrialData.ArmInfo::intervention).map(TrialData.ArmInfo::code)
                 .findFirst().orElse(null);
         List<TrialData.Person> usable = data.people().stream().filter(p -> p.randomised() && p.keepData()
-                && !"EXCLUDED_FROM_ANALYSIS".equals(p.status())).toList();
+                && p.status() != Status.EXCLUDED_FROM_ANALYSIS).toList();
         List<Row> rows = new ArrayList<>();
         for (TrialData.OutcomeInfo outcome : data.outcomes()) {
-            String baselineKey = data.baselineTimepoint() + "/" + outcome.key();
-            String postKey = outcome.timepoint() + "/" + outcome.key();
             List<ArmSummary> arms = new ArrayList<>();
             List<Ancova.Observation> observations = new ArrayList<>();
             for (String group : byArm ? groups : java.util.Collections.<String>singletonList(null)) {
                 List<TrialData.Person> members = usable.stream().filter(p -> group == null || group.equals(p.arm())).toList();
-                Map<String, Long> withData = new java.util.LinkedHashMap<>();
-                for (String timepoint : data.timepoints()) {
-                    String key = timepoint + "/" + outcome.key();
-                    withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(key)).count());
-                }
-                List<Double> baseline = new ArrayList<>();
-                List<Double> post = new ArrayList<>();
-                for (TrialData.Person p : members) {
-                    Double before = p.scores().get(baselineKey);
-                    Double after = p.scores().get(postKey);
-                    if (before != null && after != null) {
-                        baseline.add(before);
-                        post.add(after);
-                        observations.add(new Ancova.Observation(before, after, p.arm().equals(intervention)));
-                    }
-                }
-                arms.add(new ArmSummary(group == null ? "All" : labels.get(group), baseline.size(), withData,
-                        summary(baseline), summary(post)));
+                arms.add(armSummary(data, outcome, group == null ? "All" : labels.get(group), members, intervention,
+                        observations));
             }
-            AncovaResult ancova = null;
-            String missing = null;
-            if (!byArm) {
-                missing = "results by arm are shown only after the trial is LOCKED";
-            } else {
-                try {
-                    Ancova.Result r = Ancova.fit(observations);
-                    ancova = new AncovaResult(r.n(), r.f(), r.dfArm(), r.dfResidual(), r.p(), r.partialEtaSquared(),
-                            r.adjustedDifference(), r.differenceLower(), r.differenceUpper(), r.adjustedMeanIntervention(),
-                            r.adjustedMeanControl(), slopes(observations, r.residualSumOfSquares()));
-                } catch (IllegalArgumentException e) {
-                    missing = e.getMessage();
-                }
-            }
-            rows.add(new Row(outcome.key(), outcome.label(), outcome.timepoint(), outcome.primary(), arms, ancova, missing));
+            rows.add(byArm ? analysed(outcome, arms, observations) : new Row(outcome.key(), outcome.label(),
+                    outcome.timepoint(), outcome.primary(), arms, null, "results by arm are shown only after the trial is LOCKED"));
         }
         return rows;
+    }
+
+    /** One group's figures; its complete cases are added to the observations for the ANCOVA. */
+    private static ArmSummary armSummary(TrialData data, TrialData.OutcomeInfo outcome, String group,
+                                         List<TrialData.Person> members, String intervention,
+                                         List<Ancova.Observation> observations) {
+        ScoreKey baselineKey = outcome.at(data.baselineTimepoint());
+        ScoreKey postKey = outcome.at(outcome.timepoint());
+        Map<String, Long> withData = new java.util.LinkedHashMap<>();
+        for (String timepoint : data.timepoints()) {
+            ScoreKey key = outcome.at(timepoint);
+            withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(key)).count());
+        }
+        List<Double> baseline = new ArrayList<>();
+        List<Double> post = new ArrayList<>();
+        for (TrialData.Person p : members) {
+            Double before = p.scores().get(baselineKey);
+            Double after = p.scores().get(postKey);
+            if (before != null && after != null) {
+                baseline.add(before);
+                post.add(after);
+                observations.add(new Ancova.Observation(before, after, p.arm().equals(intervention)));
+            }
+        }
+        return new ArmSummary(group, baseline.size(), withData, summary(baseline), summary(post));
+    }
+
+    /** The row with its ANCOVA, or with why there is none. */
+    private static Row analysed(TrialData.OutcomeInfo outcome, List<ArmSummary> arms, List<Ancova.Observation> observations) {
+        AncovaResult ancova = null;
+        String missing = null;
+        try {
+            Ancova.Result r = Ancova.fit(observations);
+            ancova = new AncovaResult(r.n(), r.f(), r.dfArm(), r.dfResidual(), r.p(), r.partialEtaSquared(),
+                    r.adjustedDifference(), r.differenceLower(), r.differenceUpper(), r.adjustedMeanIntervention(),
+                    r.adjustedMeanControl(), slopes(observations, r.residualSumOfSquares()));
+        } catch (IllegalArgumentException e) {
+            missing = e.getMessage();
+        }
+        return new Row(outcome.key(), outcome.label(), outcome.timepoint(), outcome.primary(), arms, ancova, missing);
     }
 
     /** F test of the arm-by-baseline interaction added to the ANCOVA model, whose residual sum of squares is given. */

@@ -24,31 +24,36 @@ public record TrialData(String title, String registryId, List<ArmInfo> arms, Lis
     public record Characteristic(String id, String label, boolean numeric, List<String> levels) {
     }
 
-    /**
-     * An outcome: an instrument's total, or one of its subscales, compared at a timepoint.
-     *
-     * @param key how scores are keyed in {@link Person#scores()}: instrument, or instrument/subscale
-     */
-    public record OutcomeInfo(String key, String label, String timepoint, boolean primary) {
+    /** An outcome: an instrument's total (subscale null), or one of its subscales, compared at a timepoint. */
+    public record OutcomeInfo(String instrument, String subscale, String label, String timepoint, boolean primary) {
+
+        /** What the outcome is shown as: the instrument, or instrument/subscale. */
+        public String key() {
+            return subscale == null ? instrument : instrument + "/" + subscale;
+        }
+
+        /** Where a person's score of this outcome at the timepoint is found in {@link Person#scores()}. */
+        public ScoreKey at(String timepoint) {
+            return new ScoreKey(timepoint, instrument, subscale);
+        }
     }
 
     /** What happened to a person after randomisation, with its reason. */
-    public record Event(String kind, String reason) {
+    public record Event(EventKind kind, String reason) {
     }
 
     /**
      * One person screened.
      *
-     * @param screening    ENROLLED, INELIGIBLE or DECLINED: how screening ended
      * @param arm          the arm's code, or null if never randomised
-     * @param status       the participant's status now
-     * @param scores       "timepoint/key" to score; a missing score is absent
-     * @param guess        the assessor's guess (intervention, control, dont-know) or null
+     * @param status       the person's status now, which also tells how screening ended
+     * @param scores       every score the person has; a missing score is absent
+     * @param guess        the assessor's guess, or null
      * @param sessionsAttended null unless attendance was recorded
      */
-    public record Person(String code, String site, String screening, List<String> failedCriteria, String arm,
-                         String status, List<Event> events, boolean keepData, Map<String, Object> baseline,
-                         Map<String, Double> scores, String guess, Integer sessionsAttended,
+    public record Person(String code, String site, List<String> failedCriteria, String arm, Status status,
+                         List<Event> events, boolean keepData, Map<String, Object> baseline,
+                         Map<ScoreKey, Double> scores, Guess guess, Integer sessionsAttended,
                          boolean perProtocolExcluded) {
 
         public boolean randomised() {

@@ -3,7 +3,6 @@ package org.trialkeeper.followup;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.access.Actor;
-import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
@@ -108,13 +107,17 @@ public class FollowUpService {
         return views;
     }
 
+    /** One event after randomisation, for reports: its kind and reason. */
+    public record Recorded(EventKind kind, String reason) {
+    }
+
     /** Every participant's events after randomisation, oldest first, by participant id. */
     @Transactional
-    public Map<Long, List<TrialData.Event>> eventsByParticipant(long trialId) {
-        Map<Long, List<TrialData.Event>> byParticipant = new HashMap<>();
+    public Map<Long, List<Recorded>> eventsByParticipant(long trialId) {
+        Map<Long, List<Recorded>> byParticipant = new HashMap<>();
         for (FollowUpEvent event : events.findByTrialIdOrderById(trialId)) {
             byParticipant.computeIfAbsent(event.participantId(), id -> new ArrayList<>())
-                    .add(new TrialData.Event(event.kind().code(), event.reason()));
+                    .add(new Recorded(event.kind(), event.reason()));
         }
         return byParticipant;
     }

@@ -28,10 +28,11 @@ final class Exports {
         data.characteristics().forEach(c -> header.add(c.id()));
         return csv(header, printer -> {
             for (TrialData.Person p : data.people()) {
-                List<Object> row = new ArrayList<>(List.of(p.code(), p.site(), p.screening(), String.join(";", p.failedCriteria()),
-                        p.arm() == null ? "" : p.arm(), numbers.containsKey(p.code()) ? numbers.get(p.code()) : "",
-                        p.status(), p.keepData(), p.perProtocolExcluded(),
-                        p.sessionsAttended() == null ? "" : p.sessionsAttended(), p.guess() == null ? "" : p.guess()));
+                List<Object> row = new ArrayList<>(List.of(p.code(), p.site(), p.status().screening(),
+                        String.join(";", p.failedCriteria()), p.arm() == null ? "" : p.arm(),
+                        numbers.containsKey(p.code()) ? numbers.get(p.code()) : "", p.status(), p.keepData(),
+                        p.perProtocolExcluded(), p.sessionsAttended() == null ? "" : p.sessionsAttended(),
+                        p.guess() == null ? "" : p.guess().code()));
                 data.characteristics().forEach(c -> row.add(p.baseline().getOrDefault(c.id(), "")));
                 printer.printRecord(row);
             }

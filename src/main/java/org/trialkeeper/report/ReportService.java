@@ -4,6 +4,8 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.analysis.ConsortReport;
+import org.trialkeeper.analysis.Guess;
+import org.trialkeeper.analysis.ScoreKey;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.audit.AuditEvent;
@@ -172,7 +174,9 @@ public class ReportService {
     @Transactional
     public TrialData snapshot(long trialId, TrialView trial, Protocol protocol) {
         Map<Long, String> arms = randomisation.arms(trialId);
-        Map<Long, List<TrialData.Event>> events = followUp.eventsByParticipant(trialId);
+        Map<Long, List<TrialData.Event>> events = new HashMap<>();
+        followUp.eventsByParticipant(trialId).forEach((id, recorded) -> events.put(id, recorded.stream()
+                .map(e -> new TrialData.Event(AnalysisTerms.eventKind(e.kind()), e.reason())).toList()));
         Map<Long, Integer> attended = followUp.sessionsAttended(trialId);
         Outcome primary = protocol.outcomes().primary().get(0);
         List<Outcome> named = new ArrayList<>(protocol.outcomes().primary());
@@ -180,31 +184,33 @@ public class ReportService {
             named.addAll(protocol.outcomes().secondary());
         }
         boolean subscales = named.stream().anyMatch(o -> o.subscale() != null && !o.subscale().isEmpty());
-        Map<Long, Map<String, Double>> scores = new HashMap<>();
-        Map<Long, String> guesses = new HashMap<>();
+        Map<Long, Map<ScoreKey, Double>> scores = new HashMap<>();
+        Map<Long, Guess> guesses = new HashMap<>();
         if (subscales) {
             readScores(trialId, primary, scores, guesses);
         } else {
             // totals only: the database groups them, one row per participant
-            List<String[]> wanted = new ArrayList<>();
-            wanted.add(new String[]{primary.timepoint(), primary.instrument()});
+            List<ScoreKey> wanted = new ArrayList<>();
+            wanted.add(ScoreKey.total(primary.timepoint(), primary.instrument()));
             for (Outcome outcome : named) {
                 for (Timepoint timepoint : protocol.timepoints()) {
-                    if (wanted.stream().noneMatch(w -> w[0].equals(timepoint.id()) && w[1].equals(outcome.instrument()))) {
-                        wanted.add(new String[]{timepoint.id(), outcome.instrument()});
+                    ScoreKey key = ScoreKey.total(timepoint.id(), outcome.instrument());
+                    if (!wanted.contains(key)) {
+                        wanted.add(key);
                     }
                 }
             }
-            assessments.totals(trialId, wanted).forEach((id, totals) -> {
-                Map<String, Double> theirs = new HashMap<>();
+            assessments.totals(trialId, wanted.stream().map(k -> new String[]{k.timepoint(), k.instrument()}).toList())
+                    .forEach((id, totals) -> {
+                Map<ScoreKey, Double> theirs = new HashMap<>();
                 for (int i = 0; i < wanted.size(); i++) {
                     if (totals.values()[i] != null) {
-                        theirs.put(wanted.get(i)[0] + "/" + wanted.get(i)[1], totals.values()[i]);
+                        theirs.put(wanted.get(i), totals.values()[i]);
                     }
                 }
                 scores.put(id, theirs);
                 if (totals.guess() != null) {
-                    guesses.put(id, totals.guess());
+                    guesses.put(id, AnalysisTerms.guess(totals.guess()));
                 }
             });
         }
@@ -213,11 +219,9 @@ public class ReportService {
         protocol.eligibility().exclusion().forEach(c -> criteria.put(c.id(), c.id() + ": " + c.text()));
         List<TrialData.Person> people = new ArrayList<>();
         for (ParticipantService.Screened p : participants.screened(trialId)) {
-            String screening = p.status() == ParticipantStatus.INELIGIBLE || p.status() == ParticipantStatus.DECLINED
-                    ? p.status().name() : ParticipantStatus.ENROLLED.name();
-            people.add(new TrialData.Person(p.code(), p.site(), screening,
+            people.add(new TrialData.Person(p.code(), p.site(),
                     p.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
-                    arms.get(p.id()), p.status().name(), events.getOrDefault(p.id(), List.of()), p.keepData(),
+                    arms.get(p.id()), AnalysisTerms.status(p.status()), events.getOrDefault(p.id(), List.of()), p.keepData(),
                     p.baseline(), scores.getOrDefault(p.id(), Map.of()),
                     guesses.get(p.id()), attended.get(p.id()),
                     p.perProtocolExcluded()));
@@ -239,23 +243,23 @@ public class ReportService {
     }
 
     /** Every score, subscales too, one assessment at a time; the guess given with the primary outcome's assessment wins. */
-    private void readScores(long trialId, Outcome primary, Map<Long, Map<String, Double>> scores, Map<Long, String> guesses) {
-        Map<Long, String> primaryGuesses = new HashMap<>();
+    private void readScores(long trialId, Outcome primary, Map<Long, Map<ScoreKey, Double>> scores, Map<Long, Guess> guesses) {
+        Map<Long, Guess> primaryGuesses = new HashMap<>();
         for (AssessmentService.Scored scored : assessments.scores(trialId)) {
-            Map<String, Double> theirs = scores.computeIfAbsent(scored.participantId(), id -> new HashMap<>());
-            String at = scored.timepoint() + "/" + scored.instrument();
+            Map<ScoreKey, Double> theirs = scores.computeIfAbsent(scored.participantId(), id -> new HashMap<>());
             if (scored.total() != null) {
-                theirs.put(at, scored.total());
+                theirs.put(ScoreKey.total(scored.timepoint(), scored.instrument()), scored.total());
             }
             scored.subscales().forEach((subscale, score) -> {
                 if (score.value() != null) {
-                    theirs.put(at + "/" + subscale, score.value());
+                    theirs.put(new ScoreKey(scored.timepoint(), scored.instrument(), subscale), score.value());
                 }
             });
             if (scored.guess() != null) {
-                guesses.putIfAbsent(scored.participantId(), scored.guess());
+                Guess guess = AnalysisTerms.guess(scored.guess());
+                guesses.putIfAbsent(scored.participantId(), guess);
                 if (scored.instrument().equals(primary.instrument()) && scored.timepoint().equals(primary.timepoint())) {
-                    primaryGuesses.put(scored.participantId(), scored.guess());
+                    primaryGuesses.put(scored.participantId(), guess);
                 }
             }
         }
@@ -265,11 +269,11 @@ public class ReportService {
     private static TrialData.OutcomeInfo outcome(Protocol protocol, Outcome outcome, boolean primary) {
         Instrument instrument = protocol.instrument(outcome.instrument()).orElseThrow();
         if (outcome.subscale() == null || outcome.subscale().isEmpty()) {
-            return new TrialData.OutcomeInfo(instrument.id(), instrument.id() + " total", outcome.timepoint(), primary);
+            return new TrialData.OutcomeInfo(instrument.id(), null, instrument.id() + " total", outcome.timepoint(), primary);
         }
         String name = instrument.subscales().stream().filter(s -> s.id().equals(outcome.subscale())).map(Subscale::name)
                 .findFirst().orElse(outcome.subscale());
-        return new TrialData.OutcomeInfo(instrument.id() + "/" + outcome.subscale(), instrument.id() + " " + name,
+        return new TrialData.OutcomeInfo(instrument.id(), outcome.subscale(), instrument.id() + " " + name,
                 outcome.timepoint(), primary);
     }
 

@@ -29,18 +29,18 @@ class ConsortReportTest {
 
     /** The reference set as the service would hold it: totals per timepoint and instrument, the three dropouts excluded. */
     private static TrialData reference() {
-        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        Map<String, Map<ScoreKey, Double>> scores = new LinkedHashMap<>();
         ReferenceData.itemsCsv().lines().skip(1).map(l -> l.replace("\"", "").split(",")).forEach(c ->
-                scores.computeIfAbsent(c[0], k -> new HashMap<>()).merge(c[2] + "/" + c[3], Double.parseDouble(c[5]), Double::sum));
+                scores.computeIfAbsent(c[0], k -> new HashMap<>()).merge(ScoreKey.total(c[2], c[3]), Double.parseDouble(c[5]), Double::sum));
         List<TrialData.Person> people = new ArrayList<>();
-        ReferenceData.arms().forEach((code, arm) -> people.add(new TrialData.Person(code, "RAZI", "ENROLLED", List.of(), arm,
-                DROPOUTS.contains(code) ? "EXCLUDED_FROM_ANALYSIS" : "RANDOMISED",
-                DROPOUTS.contains(code) ? List.of(new TrialData.Event("excluded-from-analysis", "dropped out")) : List.of(),
+        ReferenceData.arms().forEach((code, arm) -> people.add(new TrialData.Person(code, "RAZI", List.of(), arm,
+                DROPOUTS.contains(code) ? Status.EXCLUDED_FROM_ANALYSIS : Status.RANDOMISED,
+                DROPOUTS.contains(code) ? List.of(new TrialData.Event(EventKind.EXCLUDED_FROM_ANALYSIS, "dropped out")) : List.of(),
                 true, Map.of("age", 30 + code.hashCode() % 10, "sex", code.hashCode() % 2 == 0 ? "female" : "male"),
                 scores.get(code), null, null, false)));
         List<TrialData.OutcomeInfo> outcomes = new ArrayList<>();
         for (String instrument : INSTRUMENTS) {
-            outcomes.add(new TrialData.OutcomeInfo(instrument, instrument + " total", "post", outcomes.isEmpty()));
+            outcomes.add(new TrialData.OutcomeInfo(instrument, null, instrument + " total", "post", outcomes.isEmpty()));
         }
         return new TrialData("reference", "IRCT0", ARMS, List.of(new TrialData.Characteristic("age", "Age", true, List.of()),
                 new TrialData.Characteristic("sex", "Sex", false, List.of("female", "male"))), outcomes, "baseline",
@@ -112,17 +112,20 @@ class ConsortReportTest {
     @Test
     void everyoneFallsInExactlyOnePathAndTheCountsAddUpForRandomHistories() {
         Random random = new Random(20261126);
-        String[] kinds = {"did-not-receive", "discontinued", "lost-to-follow-up", "withdrew-consent", "excluded-from-analysis"};
-        String[] states = {"DID_NOT_RECEIVE", "DISCONTINUED", "LOST_TO_FOLLOW_UP", "WITHDRAWN", "EXCLUDED_FROM_ANALYSIS"};
+        EventKind[] kinds = {EventKind.DID_NOT_RECEIVE, EventKind.DISCONTINUED, EventKind.LOST_TO_FOLLOW_UP,
+                EventKind.WITHDREW_CONSENT, EventKind.EXCLUDED_FROM_ANALYSIS};
+        Status[] states = {Status.DID_NOT_RECEIVE, Status.DISCONTINUED, Status.LOST_TO_FOLLOW_UP, Status.WITHDRAWN,
+                Status.EXCLUDED_FROM_ANALYSIS};
         for (int trial = 0; trial < 200; trial++) {
             List<TrialData.Person> people = new ArrayList<>();
             int size = 1 + random.nextInt(80);
             for (int i = 0; i < size; i++) {
-                String screening = List.of("ENROLLED", "ENROLLED", "ENROLLED", "INELIGIBLE", "DECLINED").get(random.nextInt(5));
-                boolean randomised = screening.equals("ENROLLED") && random.nextInt(6) > 0;
+                Status screening = List.of(Status.ENROLLED, Status.ENROLLED, Status.ENROLLED, Status.INELIGIBLE,
+                        Status.DECLINED).get(random.nextInt(5));
+                boolean randomised = screening == Status.ENROLLED && random.nextInt(6) > 0;
                 String arm = randomised ? ARMS.get(random.nextInt(2)).code() : null;
                 List<TrialData.Event> events = new ArrayList<>();
-                String status = randomised ? "RANDOMISED" : screening;
+                Status status = randomised ? Status.RANDOMISED : screening;
                 int stage = -1;
                 while (randomised && random.nextInt(3) == 0 && stage < 4) {
                     // forwards only, as ParticipantStatus allows
@@ -135,19 +138,19 @@ class ConsortReportTest {
                     status = states[next];
                     stage = next;
                 }
-                Map<String, Double> scores = new HashMap<>();
+                Map<ScoreKey, Double> scores = new HashMap<>();
                 if (random.nextInt(5) > 0) {
-                    scores.put("baseline/Q", 10.0 * random.nextDouble());
+                    scores.put(ScoreKey.total("baseline", "Q"), 10.0 * random.nextDouble());
                 }
                 if (random.nextInt(4) > 0) {
-                    scores.put("post/Q", 10.0 * random.nextDouble());
+                    scores.put(ScoreKey.total("post", "Q"), 10.0 * random.nextDouble());
                 }
-                people.add(new TrialData.Person("P" + i, "S", screening, screening.equals("INELIGIBLE")
+                people.add(new TrialData.Person("P" + i, "S", screening == Status.INELIGIBLE
                         ? List.of("I" + random.nextInt(3)) : List.of(), arm, status, events,
-                        !status.equals("WITHDRAWN") || random.nextBoolean(), Map.of(), scores,
-                        randomised && random.nextBoolean() ? "dont-know" : null, null, false));
+                        status != Status.WITHDRAWN || random.nextBoolean(), Map.of(), scores,
+                        randomised && random.nextBoolean() ? Guess.DONT_KNOW : null, null, false));
             }
-            TrialData data = new TrialData("random", null, ARMS, List.of(), List.of(new TrialData.OutcomeInfo("Q", "Q", "post", true)),
+            TrialData data = new TrialData("random", null, ARMS, List.of(), List.of(new TrialData.OutcomeInfo("Q", null, "Q", "post", true)),
                     "baseline", List.of("baseline", "post"), 8, people, 0);
             ConsortFlow.Flow flow = ConsortFlow.of(data, List.of("intervention", "waitlist"), LABELS);
             assertEquals(size, flow.assessed());
