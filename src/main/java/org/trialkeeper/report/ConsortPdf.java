@@ -56,20 +56,15 @@ final class ConsortPdf {
     }
 
     /** The labels of the two wordings: CONSORT 2010 and the 2025 update. */
-    record Wording(String assessed, String excluded, String notMeeting, String declined, String other,
-                   String randomised, String allocated, String received, String notReceived, String lost,
-                   String discontinued, String withdrew, String analysed, String excludedAnalysis) {
+    record Labels(String assessed, String excluded, String notMeeting, String declined, String other,
+                  String randomised, String allocated, String received, String notReceived, String lost,
+                  String discontinued, String withdrew, String analysed, String excludedAnalysis) {
 
-        static Wording of(String year) {
-            return "2025".equals(year)
-                    ? new Wording("Assessed for eligibility", "Excluded", "Not meeting eligibility criteria",
-                    "Declined to participate", "Other reasons", "Randomised", "Allocated to", "Received allocated intervention",
+        static Labels of(Wording wording) {
+            return new Labels("Assessed for eligibility", "Excluded", wording.notMeetingCriteria(),
+                    "Declined to participate", "Other reasons", wording.randomised(), "Allocated to", "Received allocated intervention",
                     "Did not receive allocated intervention", "Lost to follow-up", "Discontinued intervention",
-                    "Withdrew consent", "Analysed for the primary outcome", "Excluded from analysis")
-                    : new Wording("Assessed for eligibility", "Excluded", "Not meeting inclusion criteria",
-                    "Declined to participate", "Other reasons", "Randomized", "Allocated to", "Received allocated intervention",
-                    "Did not receive allocated intervention", "Lost to follow-up", "Discontinued intervention",
-                    "Withdrew consent", "Analysed", "Excluded from analysis");
+                    "Withdrew consent", wording.analysed(), "Excluded from analysis");
         }
     }
 
@@ -87,7 +82,7 @@ final class ConsortPdf {
             document.add(new Paragraph(report.unblinded() ? "CONSORT flow diagram" : "CONSORT flow diagram: blinded interim report")
                     .setFont(bold).setFontSize(13).setMarginBottom(2));
             document.add(new Paragraph(text(report.title())).setFontSize(8).setMarginBottom(6));
-            document.add(new Image(flowDiagram(pdf, report.flow(), Wording.of(doc.wording()), regular, bold)).setAutoScale(true));
+            document.add(new Image(flowDiagram(pdf, report.flow(), Labels.of(doc.wording()), regular, bold)).setAutoScale(true));
             document.add(new AreaBreak());
             if (!report.unblinded()) {
                 document.add(new Paragraph("Blinded interim report: the arms are shown as " + String.join(" and ", report.groups())
@@ -106,7 +101,7 @@ final class ConsortPdf {
 
     // ---- page 1: the flow diagram ----
 
-    private static PdfFormXObject flowDiagram(PdfDocument pdf, ConsortFlow.Flow flow, Wording w, PdfFont regular, PdfFont bold) {
+    private static PdfFormXObject flowDiagram(PdfDocument pdf, ConsortFlow.Flow flow, Labels w, PdfFont regular, PdfFont bold) {
         float width = 523;
         float height = 700;
         PdfFormXObject form = new PdfFormXObject(new Rectangle(width, height));

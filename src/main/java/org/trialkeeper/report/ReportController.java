@@ -19,6 +19,8 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 
+import java.util.Optional;
+
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
@@ -69,9 +71,10 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-" + trialId + ".csv\"");
     }
 
-    private static String wording(String wording) {
-        if (wording == null || wording.equals("2010") || wording.equals("2025")) {
-            return wording == null ? "2010" : wording;
+    private static Wording wording(String year) {
+        Optional<Wording> wording = year == null ? Optional.of(Wording.CONSORT_2010) : Wording.ofYear(year);
+        if (wording.isPresent()) {
+            return wording.get();
         }
         throw ProblemException.invalidRequest("wording", "one-of", "must be 2010 (the default) or 2025");
     }

@@ -84,7 +84,7 @@ public class ReportService {
 
     /** The report and what identifies its data: a SHA-256 of its numbers, and when it was made. */
     @io.micronaut.serde.annotation.Serdeable
-    public record Document(ConsortReport report, String wording, String trialStatus, String sha256, Instant generatedAt) {
+    public record Document(ConsortReport report, Wording wording, String trialStatus, String sha256, Instant generatedAt) {
     }
 
     /** A report and the time spent reading its snapshot from the database, for the benchmark. */
@@ -99,19 +99,19 @@ public class ReportService {
         Protocol protocol = trials.protocol(trialId);
         TrialData data = snapshot(trialId, trial, protocol);
         long read = System.nanoTime() - start;
-        return new Timed(compute(trialId, trial, protocol, data, "2010", false), read);
+        return new Timed(compute(trialId, trial, protocol, data, Wording.CONSORT_2010, false), read);
     }
 
     /** In one repeatable-read transaction, so that every number comes from the same moment. */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true,
             isolation = io.micronaut.transaction.TransactionDefinition.Isolation.REPEATABLE_READ)
-    public Document report(long trialId, String wording, boolean baselineTests) {
+    public Document report(long trialId, Wording wording, boolean baselineTests) {
         TrialView trial = trials.find(trialId);
         Protocol protocol = trials.protocol(trialId);
         return compute(trialId, trial, protocol, snapshot(trialId, trial, protocol), wording, baselineTests);
     }
 
-    private Document compute(long trialId, TrialView trial, Protocol protocol, TrialData data, String wording,
+    private Document compute(long trialId, TrialView trial, Protocol protocol, TrialData data, Wording wording,
                              boolean baselineTests) {
         boolean unblinded = trial.status() == TrialStatus.LOCKED;
         Map<String, String> labels = new LinkedHashMap<>();

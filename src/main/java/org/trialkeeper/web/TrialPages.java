@@ -15,6 +15,7 @@ import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.followup.ProgressService;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.report.ReportService;
+import org.trialkeeper.report.Wording;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
@@ -104,7 +105,7 @@ class TrialPages {
     @Produces("image/svg+xml")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     HttpResponse<String> consort(@PathVariable long trialId) {
-        return HttpResponse.ok(ConsortSvg.draw(reports.report(trialId, "2010", false).report().flow()))
+        return HttpResponse.ok(ConsortSvg.draw(reports.report(trialId, Wording.CONSORT_2010, false).report().flow()))
                 .contentType("image/svg+xml");
     }
 

@@ -110,6 +110,9 @@ class ReportApiTest {
         Map<?, ?> report = (Map<?, ?>) json.get("report");
         assertEquals(true, report.get("unblinded"));
         assertEquals(64, ((String) json.get("sha256")).length());
+        assertEquals("2010", json.get("wording"), "a wording is its year on the wire, 2010 by default");
+        assertEquals("2025", trial.statistician.retrieve(HttpRequest.GET(trial.path("/reports/consort.json?wording=2025")),
+                Map.class).get("wording"));
         Map<?, ?> flow = (Map<?, ?>) report.get("flow");
         assertEquals(14, flow.get("assessed"));
         assertEquals(12, flow.get("randomised"));
