@@ -22,37 +22,38 @@ final class Exports {
     private Exports() {
     }
 
-    static String participants(TrialData data, Map<String, Long> numbers) {
+    /** @param numbers each randomised participant's allocation number, by participant id */
+    static String participants(TrialSnapshot snapshot, Map<Long, Integer> numbers) {
+        TrialData data = snapshot.data();
         List<String> header = new ArrayList<>(List.of("participant", "site", "screening", "failed_criteria", "arm",
                 "allocation_number", "status", "keep_data", "per_protocol_excluded", "sessions_attended", "guess"));
         data.characteristics().forEach(c -> header.add(c.id()));
         return csv(header, printer -> {
-            for (TrialData.Person p : data.people()) {
+            for (Map.Entry<Long, TrialData.Person> participant : snapshot.participants().entrySet()) {
+                TrialData.Person p = participant.getValue();
+                Integer number = numbers.get(participant.getKey());
                 List<Object> row = new ArrayList<>(List.of(p.code(), p.site(), p.status().screening(),
-                        String.join(";", p.failedCriteria()), p.arm() == null ? "" : p.arm(),
-                        numbers.containsKey(p.code()) ? numbers.get(p.code()) : "", p.status(), p.keepData(),
-                        p.perProtocolExcluded(), p.sessionsAttended() == null ? "" : p.sessionsAttended(),
-                        p.guess() == null ? "" : p.guess().code()));
+                        String.join(";", p.failedCriteria()), p.arm() == null ? "" : p.arm(), number == null ? "" : number,
+                        p.status(), p.keepData(), p.perProtocolExcluded(),
+                        p.sessionsAttended() == null ? "" : p.sessionsAttended(), p.guess() == null ? "" : p.guess().code()));
                 data.characteristics().forEach(c -> row.add(p.baseline().getOrDefault(c.id(), "")));
                 printer.printRecord(row);
             }
         });
     }
 
-    /**
-     * @param codes participant id to code; arms participant id to arm; usable participant ids whose data may be used
-     */
-    static String assessments(List<AssessmentService.Entered> entered, Map<Long, String> codes, Map<Long, String> arms,
-                              java.util.Set<Long> usable) {
+    /** Every item response, except those of participants whose data may not be used. */
+    static String assessments(TrialSnapshot snapshot, List<AssessmentService.Entered> entered) {
         return csv(List.of("participant", "arm", "timepoint", "instrument", "item", "value"), printer -> {
             for (AssessmentService.Entered assessment : entered) {
-                if (!usable.contains(assessment.participantId())) {
+                TrialData.Person participant = snapshot.participants().get(assessment.participantId());
+                if (participant == null || !participant.keepData()) {
                     continue;
                 }
                 for (int item = 0; item < assessment.responses().size(); item++) {
                     Integer value = assessment.responses().get(item);
-                    printer.printRecord(codes.get(assessment.participantId()), arms.get(assessment.participantId()),
-                            assessment.timepoint(), assessment.instrument(), item + 1, value == null ? "" : value);
+                    printer.printRecord(participant.code(), participant.arm(), assessment.timepoint(),
+                            assessment.instrument(), item + 1, value == null ? "" : value);
                 }
             }
         });

@@ -1,0 +1,164 @@
+package org.trialkeeper.report;
+
+import jakarta.inject.Singleton;
+import org.trialkeeper.analysis.Guess;
+import org.trialkeeper.analysis.ScoreKey;
+import org.trialkeeper.analysis.TrialData;
+import org.trialkeeper.assessment.AssessmentService;
+import org.trialkeeper.followup.FollowUpService;
+import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.protocol.Arm;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.randomisation.ArmLabels;
+import org.trialkeeper.randomisation.Allocations;
+import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.trial.TrialStatus;
+import org.trialkeeper.trial.TrialView;
+import org.trialkeeper.unblinding.EmergencyUnblinding;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a {@link TrialSnapshot} from the features it draws on, each read grouped for the
+ * whole trial (never a query per participant). It opens no transaction of its own: the caller's
+ * makes every number come from the same moment.
+ */
+@Singleton
+class SnapshotReader {
+
+    private final TrialService trials;
+    private final ParticipantService participants;
+    private final Allocations allocations;
+    private final ArmLabels armLabels;
+    private final EmergencyUnblinding unblinding;
+    private final AssessmentService assessments;
+    private final FollowUpService followUp;
+
+    SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations, ArmLabels armLabels,
+                   EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
+        this.trials = trials;
+        this.participants = participants;
+        this.allocations = allocations;
+        this.armLabels = armLabels;
+        this.unblinding = unblinding;
+        this.assessments = assessments;
+        this.followUp = followUp;
+    }
+
+    /** Everyone's scores, by participant id, and the guess that stands for each participant. */
+    private record Scores(Map<Long, Map<ScoreKey, Double>> byParticipant, Map<Long, Guess> guesses) {
+    }
+
+    TrialSnapshot read(long trialId) {
+        TrialView trial = trials.find(trialId);
+        Protocol protocol = trials.protocol(trialId);
+        Map<Long, String> arms = allocations.arms(trialId);
+        Map<Long, List<TrialData.Event>> events = events(trialId);
+        Map<Long, Integer> attended = followUp.sessionsAttended(trialId);
+        List<TrialData.OutcomeInfo> outcomes = AnalysisTerms.outcomes(protocol);
+        List<String> timepoints = AnalysisTerms.timepoints(protocol);
+        Scores scores = outcomes.stream().anyMatch(o -> o.subscale() != null)
+                ? everyScore(trialId, outcomes.get(0)) : totals(trialId, outcomes, timepoints);
+        Map<String, String> criteria = AnalysisTerms.criteria(protocol);
+        Map<Long, TrialData.Person> people = new LinkedHashMap<>();
+        for (ParticipantService.Screened p : participants.screened(trialId)) {
+            people.put(p.id(), new TrialData.Person(p.code(), p.site(),
+                    p.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
+                    arms.get(p.id()), AnalysisTerms.status(p.status()), events.getOrDefault(p.id(), List.of()), p.keepData(),
+                    p.baseline(), scores.byParticipant().getOrDefault(p.id(), Map.of()), scores.guesses().get(p.id()),
+                    attended.get(p.id()), p.perProtocolExcluded()));
+        }
+        TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol),
+                AnalysisTerms.characteristics(protocol), outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints,
+                protocol.intervention().sessions(), new ArrayList<>(people.values()), unblinding.count(trialId));
+        return new TrialSnapshot(trialId, trial.status(), labels(trialId, trial, protocol), data, people);
+    }
+
+    /** Every randomised participant's allocation number, by participant id: for the participants export only. */
+    Map<Long, Integer> allocationNumbers(long trialId) {
+        return allocations.numbers(trialId);
+    }
+
+    /** Every assessment's item responses, oldest first: for the assessments export only. */
+    List<AssessmentService.Entered> itemResponses(long trialId) {
+        return assessments.all(trialId);
+    }
+
+    /** The arms' own labels once the trial is LOCKED; before, the neutral ones that do not tell which is which. */
+    private Map<String, String> labels(long trialId, TrialView trial, Protocol protocol) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (trial.status() == TrialStatus.LOCKED) {
+            protocol.arms().forEach(arm -> labels.put(arm.code(), arm.label()));
+        } else {
+            labels.putAll(armLabels.neutral(trialId, protocol.arms().stream().map(Arm::code).toList()));
+        }
+        return labels;
+    }
+
+    private Map<Long, List<TrialData.Event>> events(long trialId) {
+        Map<Long, List<TrialData.Event>> events = new HashMap<>();
+        followUp.eventsByParticipant(trialId).forEach((id, recorded) -> events.put(id, recorded.stream()
+                .map(e -> new TrialData.Event(AnalysisTerms.eventKind(e.kind()), e.reason())).toList()));
+        return events;
+    }
+
+    /** Totals only: the database groups them, one row per participant. */
+    private Scores totals(long trialId, List<TrialData.OutcomeInfo> outcomes, List<String> timepoints) {
+        TrialData.OutcomeInfo primary = outcomes.get(0);
+        List<ScoreKey> wanted = new ArrayList<>();
+        wanted.add(ScoreKey.total(primary.timepoint(), primary.instrument()));
+        for (TrialData.OutcomeInfo outcome : outcomes) {
+            for (String timepoint : timepoints) {
+                ScoreKey key = ScoreKey.total(timepoint, outcome.instrument());
+                if (!wanted.contains(key)) {
+                    wanted.add(key);
+                }
+            }
+        }
+        Scores scores = new Scores(new HashMap<>(), new HashMap<>());
+        assessments.totals(trialId, wanted.stream().map(k -> new String[]{k.timepoint(), k.instrument()}).toList())
+                .forEach((id, totals) -> {
+                    Map<ScoreKey, Double> theirs = new HashMap<>();
+                    for (int i = 0; i < wanted.size(); i++) {
+                        if (totals.values()[i] != null) {
+                            theirs.put(wanted.get(i), totals.values()[i]);
+                        }
+                    }
+                    scores.byParticipant().put(id, theirs);
+                    if (totals.guess() != null) {
+                        scores.guesses().put(id, AnalysisTerms.guess(totals.guess()));
+                    }
+                });
+        return scores;
+    }
+
+    /** Every score, subscales too, one assessment at a time; the guess given with the primary outcome's assessment wins. */
+    private Scores everyScore(long trialId, TrialData.OutcomeInfo primary) {
+        Scores scores = new Scores(new HashMap<>(), new HashMap<>());
+        Map<Long, Guess> primaryGuesses = new HashMap<>();
+        for (AssessmentService.Scored scored : assessments.scores(trialId)) {
+            Map<ScoreKey, Double> theirs = scores.byParticipant().computeIfAbsent(scored.participantId(), id -> new HashMap<>());
+            if (scored.total() != null) {
+                theirs.put(ScoreKey.total(scored.timepoint(), scored.instrument()), scored.total());
+            }
+            scored.subscales().forEach((subscale, score) -> {
+                if (score.value() != null) {
+                    theirs.put(new ScoreKey(scored.timepoint(), scored.instrument(), subscale), score.value());
+                }
+            });
+            if (scored.guess() != null) {
+                Guess guess = AnalysisTerms.guess(scored.guess());
+                scores.guesses().putIfAbsent(scored.participantId(), guess);
+                if (scored.instrument().equals(primary.instrument()) && scored.timepoint().equals(primary.timepoint())) {
+                    primaryGuesses.put(scored.participantId(), guess);
+                }
+            }
+        }
+        scores.guesses().putAll(primaryGuesses);
+        return scores;
+    }
+}

@@ -1,0 +1,23 @@
+package org.trialkeeper.report;
+
+import org.trialkeeper.analysis.TrialData;
+import org.trialkeeper.trial.TrialStatus;
+
+import java.util.Map;
+
+/**
+ * One trial as the database held it at one moment: everything its CONSORT report and its
+ * exports are computed from.
+ *
+ * @param labels       the label each arm is shown under, by code: its own once LOCKED, a neutral one before
+ * @param data         the protocol's facts and everyone screened, in the analysis package's terms
+ * @param participants the same people by participant id, in the order they were screened
+ */
+record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data,
+                     Map<Long, TrialData.Person> participants) {
+
+    /** Results by arm, and participant- and item-level data, are shown only once the database is LOCKED. */
+    boolean locked() {
+        return status == TrialStatus.LOCKED;
+    }
+}
