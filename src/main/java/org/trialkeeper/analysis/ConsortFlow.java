@@ -98,9 +98,9 @@ public final class ConsortFlow {
                 didNotReceive.add(lastReason(person, EventKind.DID_NOT_RECEIVE));
             }
             switch (person.status()) {
-                case LOST_TO_FOLLOW_UP -> lost.add(lastReason(person, EventKind.LOST_TO_FOLLOW_UP));
-                case WITHDRAWN -> withdrew.add(lastReason(person, EventKind.WITHDREW_CONSENT));
-                case DISCONTINUED -> discontinued.add(lastReason(person, EventKind.DISCONTINUED));
+                case LOST_TO_FOLLOW_UP -> lost.add(why(person));
+                case WITHDRAWN -> withdrew.add(why(person));
+                case DISCONTINUED -> discontinued.add(why(person));
                 default -> {
                     // completed follow-up (possibly excluded from analysis later)
                 }
@@ -128,7 +128,7 @@ public final class ConsortFlow {
         /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
         String exclusion(TrialData.Person person) {
             if (person.status() == Status.EXCLUDED_FROM_ANALYSIS) {
-                return "excluded: " + lastReason(person, EventKind.EXCLUDED_FROM_ANALYSIS);
+                return "excluded: " + why(person);
             }
             if (!person.keepData()) {
                 return "withdrew consent; data not to be used";
@@ -145,6 +145,11 @@ public final class ConsortFlow {
 
     private static boolean hasEvent(TrialData.Person person, EventKind kind) {
         return person.events().stream().anyMatch(e -> e.kind() == kind);
+    }
+
+    /** Why the person is in their status: the reason of the last event of the kind that moves there. */
+    private static String why(TrialData.Person person) {
+        return lastReason(person, person.status().reachedBy().orElseThrow());
     }
 
     private static String lastReason(TrialData.Person person, EventKind kind) {

@@ -1,18 +1,15 @@
 package org.trialkeeper.analysis;
 
-/** An assessor's answer to "which arm do you think this participant is in?", with the code it is written as. */
+import java.util.Locale;
+
+/** An assessor's answer to "which arm do you think this participant is in?". */
 public enum Guess {
-    INTERVENTION("intervention"),
-    CONTROL("control"),
-    DONT_KNOW("dont-know");
+    INTERVENTION,
+    CONTROL,
+    DONT_KNOW;
 
-    private final String code;
-
-    Guess(String code) {
-        this.code = code;
-    }
-
+    /** As the guess is written: its name in lower case, words joined by hyphens ("dont-know"). */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
