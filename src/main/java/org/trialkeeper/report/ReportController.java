@@ -58,8 +58,7 @@ class ReportController {
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per participant screened, with arm, status and baseline characteristics")
     HttpResponse<String> participants(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return HttpResponse.ok(reports.participantsCsv(actor, trialId)).contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants-" + trialId + ".csv\"");
+        return csv(reports.participantsCsv(actor, trialId), "participants-" + trialId + ".csv");
     }
 
     @Get("/exports/assessments.csv")
@@ -67,8 +66,12 @@ class ReportController {
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per item response (participant, arm, timepoint, instrument, item, value)")
     HttpResponse<String> assessments(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return HttpResponse.ok(reports.assessmentsCsv(actor, trialId)).contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-" + trialId + ".csv\"");
+        return csv(reports.assessmentsCsv(actor, trialId), "assessments-" + trialId + ".csv");
+    }
+
+    private static HttpResponse<String> csv(String rows, String filename) {
+        return HttpResponse.ok(rows).contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
     }
 
     private static Wording wording(String year) {
