@@ -44,6 +44,11 @@ public class ReportService {
     /** The report and what identifies its data: a SHA-256 of its numbers, and when it was made. */
     @io.micronaut.serde.annotation.Serdeable
     public record Document(ConsortReport report, Wording wording, String trialStatus, String sha256, Instant generatedAt) {
+
+        /** The flow diagram's boxes in this report's wording: what the PDF and the web page draw. */
+        public ConsortBoxes boxes() {
+            return ConsortBoxes.of(report.flow(), wording);
+        }
     }
 
     /** A report and the time spent reading its snapshot from the database, for the benchmark. */

@@ -14,19 +14,19 @@ import java.util.Optional;
 @Serdeable
 public enum Wording {
     /** "Randomized" is the 2010 template's own spelling, kept where that template is asked for. */
-    CONSORT_2010("2010", "Not meeting inclusion criteria", "Randomized", "Analysed"),
-    CONSORT_2025("2025", "Not meeting eligibility criteria", "Randomised", "Analysed for the primary outcome");
+    CONSORT_2010("2010", new Labels("Not meeting inclusion criteria", "Randomized", "Analysed")),
+    CONSORT_2025("2025", new Labels("Not meeting eligibility criteria", "Randomised", "Analysed for the primary outcome"));
+
+    /** The labels in which the two templates differ. */
+    record Labels(String notMeetingCriteria, String randomised, String analysed) {
+    }
 
     private final String year;
-    private final String notMeetingCriteria;
-    private final String randomised;
-    private final String analysed;
+    private final Labels labels;
 
-    Wording(String year, String notMeetingCriteria, String randomised, String analysed) {
+    Wording(String year, Labels labels) {
         this.year = year;
-        this.notMeetingCriteria = notMeetingCriteria;
-        this.randomised = randomised;
-        this.analysed = analysed;
+        this.labels = labels;
     }
 
     @JsonValue
@@ -38,15 +38,7 @@ public enum Wording {
         return Arrays.stream(values()).filter(w -> w.year.equals(year)).findFirst();
     }
 
-    String notMeetingCriteria() {
-        return notMeetingCriteria;
-    }
-
-    String randomised() {
-        return randomised;
-    }
-
-    String analysed() {
-        return analysed;
+    Labels labels() {
+        return labels;
     }
 }

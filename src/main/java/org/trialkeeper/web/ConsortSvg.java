@@ -1,12 +1,11 @@
 package org.trialkeeper.web;
 
-import org.trialkeeper.analysis.ConsortFlow;
+import org.trialkeeper.report.ConsortBoxes;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The CONSORT flow diagram as an SVG image for the investigator's page; the PDF draws the same boxes. */
-final class ConsortSvg {
+/** The CONSORT flow diagram as an SVG image for the investigator's page, drawn from the same boxes as the PDF. */
+public final class ConsortSvg {
 
     private static final int LINE = 15;
     private static final int WIDTH = 760;
@@ -14,41 +13,27 @@ final class ConsortSvg {
     private ConsortSvg() {
     }
 
-    static String draw(ConsortFlow.Flow flow) {
+    public static String draw(ConsortBoxes boxes) {
         StringBuilder svg = new StringBuilder();
-        int arms = flow.arms().size();
-        List<String> excluded = new ArrayList<>();
-        excluded.add("Excluded (n = " + flow.excluded().total() + ")");
-        excluded.add("Not meeting inclusion criteria (n = " + flow.excluded().notMeetingCriteria() + ")");
-        flow.excluded().criteria().forEach(r -> excluded.add("  " + r.reason() + " (n = " + r.n() + ")"));
-        excluded.add("Declined to participate (n = " + flow.excluded().declined() + ")");
-        excluded.add("Other reasons (n = " + flow.excluded().otherReasons() + ")");
-        int y = 10;
-        int assessedBottom = box(svg, 180, y, 220, List.of("Assessed for eligibility (n = " + flow.assessed() + ")"));
-        int excludedBottom = box(svg, 430, assessedBottom + 10, 320, excluded);
+        int assessedBottom = box(svg, 180, 10, 220, boxes.assessed());
+        int excludedBottom = box(svg, 430, assessedBottom + 10, 320, boxes.excluded());
         int randomisedTop = excludedBottom + 15;
-        int randomisedBottom = box(svg, 180, randomisedTop, 220, List.of("Randomised (n = " + flow.randomised() + ")"));
+        int randomisedBottom = box(svg, 180, randomisedTop, 220, boxes.randomised());
         arrow(svg, 290, assessedBottom, 290, randomisedTop);
         int branch = assessedBottom + 10 + (excludedBottom - assessedBottom - 10) / 2;
         svg.append(line(290, branch, 430, branch));
+        int height = arms(svg, boxes.arms(), randomisedBottom);
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 "
+                + WIDTH + " " + height + "\" role=\"img\" aria-label=\"CONSORT flow diagram\" font-family=\"sans-serif\""
+                + " font-size=\"11\"><defs><marker id=\"head\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\""
+                + " orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\"/></marker></defs>" + svg + "</svg>";
+    }
+
+    /** Each stage's boxes side by side under the randomised box; answers how tall the drawing is. */
+    private static int arms(StringBuilder svg, List<ConsortBoxes.Column> columns, int randomisedBottom) {
+        int arms = columns.size();
         int column = (WIDTH - 20 - 10 * (arms - 1)) / arms;
         int[] bottoms = new int[arms];
-        List<List<List<String>>> stages = new ArrayList<>();
-        for (ConsortFlow.ArmFlow arm : flow.arms()) {
-            List<String> allocation = new ArrayList<>(List.of("Allocated to " + arm.label() + " (n = " + arm.allocated() + ")",
-                    "Received allocated intervention (n = " + arm.received() + ")",
-                    "Did not receive allocated intervention (n = " + arm.didNotReceive() + ")"));
-            arm.didNotReceiveReasons().forEach(r -> allocation.add("  " + r.reason() + " (n = " + r.n() + ")"));
-            List<String> follow = new ArrayList<>(List.of("Lost to follow-up (n = " + arm.lostToFollowUp() + ")"));
-            arm.lostReasons().forEach(r -> follow.add("  " + r.reason() + " (n = " + r.n() + ")"));
-            follow.add("Discontinued intervention (n = " + arm.discontinued() + ")");
-            arm.discontinuedReasons().forEach(r -> follow.add("  " + r.reason() + " (n = " + r.n() + ")"));
-            follow.add("Withdrew consent (n = " + arm.withdrew() + ")");
-            List<String> analysis = new ArrayList<>(List.of("Analysed (n = " + arm.analysed() + ")",
-                    "Excluded from analysis (n = " + arm.excludedFromAnalysis() + ")"));
-            arm.exclusionReasons().forEach(r -> analysis.add("  " + r.reason() + " (n = " + r.n() + ")"));
-            stages.add(List.of(allocation, follow, analysis));
-        }
         int top = randomisedBottom + 30;
         for (int stage = 0; stage < 3; stage++) {
             int lowest = top;
@@ -62,25 +47,26 @@ final class ConsortSvg {
                 } else {
                     arrow(svg, centre, bottoms[a], centre, top);
                 }
-                bottoms[a] = box(svg, x, top, column, stages.get(a).get(stage));
+                bottoms[a] = box(svg, x, top, column, columns.get(a).boxes().get(stage));
                 lowest = Math.max(lowest, bottoms[a]);
             }
             top = lowest + 25;
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + top + "\" viewBox=\"0 0 "
-                + WIDTH + " " + top + "\" role=\"img\" aria-label=\"CONSORT flow diagram\" font-family=\"sans-serif\""
-                + " font-size=\"11\"><defs><marker id=\"head\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\""
-                + " orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\"/></marker></defs>" + svg + "</svg>";
+        return top;
     }
 
-    /** Draws a box at (x, top) as tall as its lines; answers its bottom. */
-    private static int box(StringBuilder svg, int x, int top, int width, List<String> lines) {
+    /** Draws a box at (x, top) as tall as its lines, headings in bold and reasons indented; answers its bottom. */
+    private static int box(StringBuilder svg, int x, int top, int width, ConsortBoxes.Box box) {
+        List<ConsortBoxes.Line> lines = box.lines();
         int height = lines.size() * LINE + 8;
         svg.append("<rect x=\"").append(x).append("\" y=\"").append(top).append("\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" fill=\"white\" stroke=\"black\"/>");
         for (int i = 0; i < lines.size(); i++) {
-            svg.append("<text x=\"").append(x + 6).append("\" y=\"").append(top + 16 + i * LINE).append("\"")
-                    .append(i == 0 ? " font-weight=\"bold\"" : "").append(">").append(escape(lines.get(i))).append("</text>");
+            ConsortBoxes.Line line = lines.get(i);
+            svg.append("<text x=\"").append(x + (line.kind() == ConsortBoxes.Kind.REASON ? 18 : 6)).append("\" y=\"")
+                    .append(top + 16 + i * LINE).append("\"")
+                    .append(line.kind() == ConsortBoxes.Kind.HEADING ? " font-weight=\"bold\"" : "").append(">")
+                    .append(line.kind() == ConsortBoxes.Kind.PART ? "- " : "").append(escape(line.text())).append("</text>");
         }
         return top + height;
     }

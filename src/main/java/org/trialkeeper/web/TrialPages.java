@@ -105,7 +105,7 @@ class TrialPages {
     @Produces("image/svg+xml")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     HttpResponse<String> consort(@PathVariable long trialId) {
-        return HttpResponse.ok(ConsortSvg.draw(reports.report(trialId, Wording.CONSORT_2010, false).report().flow()))
+        return HttpResponse.ok(ConsortSvg.draw(reports.report(trialId, Wording.CONSORT_2025, false).boxes()))
                 .contentType("image/svg+xml");
     }
 

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -111,6 +112,7 @@ class ReportApiTest {
         assertEquals(true, report.get("unblinded"));
         assertEquals(64, ((String) json.get("sha256")).length());
         assertEquals("2010", json.get("wording"), "a wording is its year on the wire, 2010 by default");
+        assertEquals(Set.of("report", "wording", "trialStatus", "sha256", "generatedAt"), json.keySet());
         assertEquals("2025", trial.statistician.retrieve(HttpRequest.GET(trial.path("/reports/consort.json?wording=2025")),
                 Map.class).get("wording"));
         Map<?, ?> flow = (Map<?, ?>) report.get("flow");
