@@ -42,45 +42,59 @@ public final class BaselineTable {
         List<Row> rows = new ArrayList<>();
         for (TrialData.Characteristic characteristic : data.characteristics()) {
             if (characteristic.numeric()) {
-                List<Cell> cells = new ArrayList<>();
-                List<double[]> values = new ArrayList<>();
-                for (String group : groups) {
-                    double[] v = numbers(randomised, characteristic.id(), group);
-                    values.add(v);
-                    cells.add(numeric(labels.get(group), v));
-                }
-                cells.add(numeric("Overall", numbers(randomised, characteristic.id(), null)));
-                Test test = null;
-                if (tests && values.size() == 2 && values.get(0).length > 1 && values.get(1).length > 1) {
-                    TTest.Result t = TTest.withDefaults().test(values.get(0), values.get(1));
-                    test = new Test("Welch t", t.getStatistic(), t.getDegreesOfFreedom(), t.getPValue());
-                }
-                rows.add(new Row(characteristic.id(), characteristic.label(), null, cells, test));
+                rows.add(numeric(characteristic, randomised, groups, labels, tests));
             } else {
-                long[][] table = new long[groups.size()][characteristic.levels().size()];
-                long[] withValue = new long[groups.size() + 1];
-                for (TrialData.Person person : randomised) {
-                    int level = characteristic.levels().indexOf(String.valueOf(person.baseline().get(characteristic.id())));
-                    int group = groups.indexOf(person.arm());
-                    if (level >= 0 && group >= 0) {
-                        table[group][level]++;
-                        withValue[group]++;
-                        withValue[groups.size()]++;
-                    }
-                }
-                Test test = tests ? chiSquare(table) : null;
-                for (int level = 0; level < characteristic.levels().size(); level++) {
-                    List<Cell> cells = new ArrayList<>();
-                    long overall = 0;
-                    for (int group = 0; group < groups.size(); group++) {
-                        cells.add(level(labels.get(groups.get(group)), withValue[group], table[group][level]));
-                        overall += table[group][level];
-                    }
-                    cells.add(level("Overall", withValue[groups.size()], overall));
-                    rows.add(new Row(characteristic.id(), characteristic.label(), characteristic.levels().get(level), cells,
-                            level == 0 ? test : null));
-                }
+                rows.addAll(levels(characteristic, randomised, groups, labels, tests));
             }
+        }
+        return rows;
+    }
+
+    /** Mean (SD) by group and overall, with Welch's t between two arms when asked. */
+    private static Row numeric(TrialData.Characteristic characteristic, List<TrialData.Person> randomised,
+                               List<String> groups, Map<String, String> labels, boolean tests) {
+        List<Cell> cells = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (String group : groups) {
+            double[] v = numbers(randomised, characteristic.id(), group);
+            values.add(v);
+            cells.add(numeric(labels.get(group), v));
+        }
+        cells.add(numeric("Overall", numbers(randomised, characteristic.id(), null)));
+        Test test = null;
+        if (tests && values.size() == 2 && values.get(0).length > 1 && values.get(1).length > 1) {
+            TTest.Result t = TTest.withDefaults().test(values.get(0), values.get(1));
+            test = new Test("Welch t", t.getStatistic(), t.getDegreesOfFreedom(), t.getPValue());
+        }
+        return new Row(characteristic.id(), characteristic.label(), null, cells, test);
+    }
+
+    /** One row per level, n (%) by group and overall; the chi-square test, when asked, on the first level's row. */
+    private static List<Row> levels(TrialData.Characteristic characteristic, List<TrialData.Person> randomised,
+                                    List<String> groups, Map<String, String> labels, boolean tests) {
+        long[][] table = new long[groups.size()][characteristic.levels().size()];
+        long[] withValue = new long[groups.size() + 1];
+        for (TrialData.Person person : randomised) {
+            int level = characteristic.levels().indexOf(String.valueOf(person.baseline().get(characteristic.id())));
+            int group = groups.indexOf(person.arm());
+            if (level >= 0 && group >= 0) {
+                table[group][level]++;
+                withValue[group]++;
+                withValue[groups.size()]++;
+            }
+        }
+        Test test = tests ? chiSquare(table) : null;
+        List<Row> rows = new ArrayList<>();
+        for (int level = 0; level < characteristic.levels().size(); level++) {
+            List<Cell> cells = new ArrayList<>();
+            long overall = 0;
+            for (int group = 0; group < groups.size(); group++) {
+                cells.add(level(labels.get(groups.get(group)), withValue[group], table[group][level]));
+                overall += table[group][level];
+            }
+            cells.add(level("Overall", withValue[groups.size()], overall));
+            rows.add(new Row(characteristic.id(), characteristic.label(), characteristic.levels().get(level), cells,
+                    level == 0 ? test : null));
         }
         return rows;
     }
