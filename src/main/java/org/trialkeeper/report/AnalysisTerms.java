@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The feature packages' values in the analysis package's own terms, which know nothing of the
@@ -26,6 +27,9 @@ import java.util.Map;
  * to a feature does not compile until the report says how to count it.
  */
 final class AnalysisTerms {
+
+    private static final Map<String, Guess> GUESSES = Arrays.stream(Guess.values())
+            .collect(Collectors.toMap(Guess::code, guess -> guess));
 
     private AnalysisTerms() {
     }
@@ -60,8 +64,11 @@ final class AnalysisTerms {
         if (code == null) {
             return null;
         }
-        return Arrays.stream(Guess.values()).filter(g -> g.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("an assessment holds an unknown guess"));
+        Guess guess = GUESSES.get(code);
+        if (guess == null) {
+            throw new IllegalStateException("an assessment holds an unknown guess");
+        }
+        return guess;
     }
 
     static List<TrialData.ArmInfo> arms(Protocol protocol) {
