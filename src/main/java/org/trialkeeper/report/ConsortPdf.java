@@ -81,6 +81,9 @@ final class ConsortPdf {
                     + "  |  data snapshot SHA-256 " + doc.sha256() + "  |  " + time + "  |  page " + page + " of " + pages;
             document.showTextAligned(new Paragraph(line).setFont(font).setFontSize(6.5f), 36, 24, page,
                     TextAlignment.LEFT, VerticalAlignment.BOTTOM, 0);
+            String anchor = "Audit trail anchor: record " + doc.auditAnchor().seq() + ", MAC " + doc.auditAnchor().hash();
+            document.showTextAligned(new Paragraph(anchor).setFont(font).setFontSize(6.5f), 36, 15, page,
+                    TextAlignment.LEFT, VerticalAlignment.BOTTOM, 0);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.trialkeeper.analysis.ConsortReport;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
+import org.trialkeeper.audit.AuditAnchor;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.problem.ProblemCode;
@@ -43,25 +44,13 @@ public class ReportService {
 
     /** The report and what identifies its data: a SHA-256 of its numbers, and when it was made. */
     @io.micronaut.serde.annotation.Serdeable
-    public record Document(ConsortReport report, Wording wording, String trialStatus, String sha256, Instant generatedAt) {
+    public record Document(ConsortReport report, Wording wording, String trialStatus, String sha256, Instant generatedAt,
+                           AuditAnchor auditAnchor) {
 
         /** The flow diagram's boxes in this report's wording: what the PDF and the web page draw. */
         public ConsortBoxes boxes() {
             return ConsortBoxes.of(report.flow(), wording);
         }
-    }
-
-    /** A report and the time spent reading its snapshot from the database, for the benchmark. */
-    public record Timed(Document document, long readNanos) {
-    }
-
-    @io.micronaut.transaction.annotation.Transactional(readOnly = true,
-            isolation = io.micronaut.transaction.TransactionDefinition.Isolation.REPEATABLE_READ)
-    public Timed timedReport(long trialId) {
-        long start = System.nanoTime();
-        TrialSnapshot snapshot = snapshots.read(trialId);
-        long read = System.nanoTime() - start;
-        return new Timed(compute(snapshot, Wording.CONSORT_2010, false), read);
     }
 
     /** In one repeatable-read transaction, so that every number comes from the same moment. */
@@ -71,9 +60,10 @@ public class ReportService {
         return compute(snapshots.read(trialId), wording, baselineTests);
     }
 
-    private Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
+    Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
         ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.labels(), snapshot.locked(), baselineTests);
-        return new Document(report, wording, snapshot.status().name(), sha256(write(report)), clock.instant());
+        return new Document(report, wording, snapshot.status().name(), sha256(write(report)), clock.instant(),
+                audit.anchor());
     }
 
     /** The participants of a LOCKED trial, one row each; the export is audited. */

@@ -4,6 +4,7 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
+import org.trialkeeper.audit.AuditAnchor;
 import org.trialkeeper.analysis.ConsortReport;
 import org.trialkeeper.analysis.EventKind;
 import org.trialkeeper.analysis.ScoreKey;
@@ -75,7 +76,8 @@ class ConsortBoxesTest {
     void thePdfAndTheWebPageTakeEveryLineOfEveryBoxFromTheSameModel() throws IOException {
         ConsortReport report = report();
         for (Wording wording : Wording.values()) {
-            ReportService.Document document = new ReportService.Document(report, wording, "LOCKED", "0".repeat(64), Instant.EPOCH);
+            ReportService.Document document = new ReportService.Document(report, wording, "LOCKED", "0".repeat(64), Instant.EPOCH,
+                    new AuditAnchor(1, "0".repeat(64)));
             List<String> model = lines(document.boxes());
             assertTrue(model.size() > 20, "the model has every box's lines: " + model);
 
@@ -95,8 +97,8 @@ class ConsortBoxesTest {
     @Test
     void theTwoWordingsDifferOnlyInTheTemplatesOwnLabels() {
         ConsortReport report = report();
-        List<String> old = lines(new ReportService.Document(report, Wording.CONSORT_2010, "LOCKED", "", Instant.EPOCH).boxes());
-        List<String> current = lines(new ReportService.Document(report, Wording.CONSORT_2025, "LOCKED", "", Instant.EPOCH).boxes());
+        List<String> old = lines(new ReportService.Document(report, Wording.CONSORT_2010, "LOCKED", "", Instant.EPOCH, null).boxes());
+        List<String> current = lines(new ReportService.Document(report, Wording.CONSORT_2025, "LOCKED", "", Instant.EPOCH, null).boxes());
         assertEquals(old.size(), current.size());
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < old.size(); i++) {

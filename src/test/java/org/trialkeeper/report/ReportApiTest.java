@@ -4,7 +4,6 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -93,6 +92,7 @@ class ReportApiTest {
         }
         String pdf = pdfText(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body());
         assertTrue(pdf.contains("blinded interim report"));
+        assertTrue(pdf.contains("Audit trail anchor: record "), "every page carries the audit chain's anchor");
         assertFalse(pdf.contains("Balint group training") || pdf.contains("Waitlist control"), pdf);
         assertTrue(pdf.contains("Allocated to Arm A") && pdf.contains("Allocated to Arm B"), pdf);
 
@@ -112,7 +112,10 @@ class ReportApiTest {
         assertEquals(true, report.get("unblinded"));
         assertEquals(64, ((String) json.get("sha256")).length());
         assertEquals("2010", json.get("wording"), "a wording is its year on the wire, 2010 by default");
-        assertEquals(Set.of("report", "wording", "trialStatus", "sha256", "generatedAt"), json.keySet());
+        assertEquals(Set.of("report", "wording", "trialStatus", "sha256", "generatedAt", "auditAnchor"), json.keySet());
+        Map<?, ?> anchor = (Map<?, ?>) json.get("auditAnchor");
+        assertEquals(true, trial.admin.retrieve(HttpRequest.GET("/api/audit/verify?anchorSeq=" + anchor.get("seq")
+                + "&anchorHash=" + anchor.get("hash")), Map.class).get("extendsAnchor"), "the report's anchor is a point of the chain");
         assertEquals("2025", trial.statistician.retrieve(HttpRequest.GET(trial.path("/reports/consort.json?wording=2025")),
                 Map.class).get("wording"));
         Map<?, ?> flow = (Map<?, ?>) report.get("flow");
