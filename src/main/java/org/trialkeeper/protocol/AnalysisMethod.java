@@ -6,17 +6,11 @@ import io.micronaut.serde.annotation.Serdeable;
 /** ANCOVA of the outcome at its timepoint on its baseline value and the arm. */
 @Serdeable
 public enum AnalysisMethod implements ProtocolCode {
-    ANCOVA("ancova");
-
-    private final String code;
-
-    AnalysisMethod(String code) {
-        this.code = code;
-    }
+    ANCOVA;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

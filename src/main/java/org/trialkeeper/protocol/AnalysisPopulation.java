@@ -5,19 +5,13 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum AnalysisPopulation implements ProtocolCode {
-    COMPLETE_CASES("complete-cases"),
-    INTENTION_TO_TREAT("intention-to-treat"),
-    PER_PROTOCOL("per-protocol");
-
-    private final String code;
-
-    AnalysisPopulation(String code) {
-        this.code = code;
-    }
+    COMPLETE_CASES,
+    INTENTION_TO_TREAT,
+    PER_PROTOCOL;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

@@ -5,18 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum ArmRole implements ProtocolCode {
-    INTERVENTION("intervention"),
-    CONTROL("control");
-
-    private final String code;
-
-    ArmRole(String code) {
-        this.code = code;
-    }
+    INTERVENTION,
+    CONTROL;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

@@ -5,18 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum CharacteristicType implements ProtocolCode {
-    NUMBER("number"),
-    CATEGORY("category");
-
-    private final String code;
-
-    CharacteristicType(String code) {
-        this.code = code;
-    }
+    NUMBER,
+    CATEGORY;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

@@ -5,18 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum Delivery implements ProtocolCode {
-    IN_PERSON("in-person"),
-    ONLINE("online");
-
-    private final String code;
-
-    Delivery(String code) {
-        this.code = code;
-    }
+    IN_PERSON,
+    ONLINE;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

@@ -5,26 +5,18 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum Scheme implements ProtocolCode {
-    SIMPLE("simple", false),
-    PERMUTED_BLOCKS("permuted-blocks", true),
-    STRATIFIED_BLOCKS("stratified-blocks", true),
-    MINIMISATION("minimisation", false);
-
-    private final String code;
-    private final boolean blocked;
-
-    Scheme(String code, boolean blocked) {
-        this.code = code;
-        this.blocked = blocked;
-    }
+    SIMPLE,
+    PERMUTED_BLOCKS,
+    STRATIFIED_BLOCKS,
+    MINIMISATION;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 
     public boolean usesBlocks() {
-        return blocked;
+        return this == PERMUTED_BLOCKS || this == STRATIFIED_BLOCKS;
     }
 }

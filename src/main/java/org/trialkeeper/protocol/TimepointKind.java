@@ -5,19 +5,13 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum TimepointKind implements ProtocolCode {
-    BASELINE("baseline"),
-    POST("post"),
-    FOLLOW_UP("follow-up");
-
-    private final String code;
-
-    TimepointKind(String code) {
-        this.code = code;
-    }
+    BASELINE,
+    POST,
+    FOLLOW_UP;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

@@ -5,18 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
 public enum TotalRule implements ProtocolCode {
-    SUM("sum"),
-    MEAN("mean");
-
-    private final String code;
-
-    TotalRule(String code) {
-        this.code = code;
-    }
+    SUM,
+    MEAN;
 
     @Override
     @JsonValue
     public String code() {
-        return code;
+        return ProtocolCode.spelled(this);
     }
 }

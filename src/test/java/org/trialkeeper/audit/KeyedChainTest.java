@@ -29,20 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyedChainTest {
 
     @Inject
-    @Client("/")
-    HttpClient http;
+    AuditRepository records;
 
     @Inject
     AuditTrail audit;
 
     @Inject
-    AuditRepository records;
+    DataSource dataSource;
 
     @Inject
     TransactionOperations<Connection> transactions;
 
     @Inject
-    DataSource dataSource;
+    @Client("/")
+    HttpClient http;
 
     @Test
     void aRecordAlteredAndTheChainRecomputedWithoutTheKeyIsNamed() throws Exception {
