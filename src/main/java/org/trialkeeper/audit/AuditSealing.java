@@ -22,22 +22,23 @@ final class AuditSealing {
     private static final int BATCH = 500;
 
     private final AuditRepository records;
-    private final AuditHeadRepository heads;
     private final AuditKey key;
     private final JdbcOperations jdbc;
     private volatile boolean refused;
 
-    AuditSealing(AuditRepository records, AuditHeadRepository heads, AuditKey key, JdbcOperations jdbc) {
+    AuditSealing(AuditRepository records, AuditKey key, JdbcOperations jdbc) {
         this.records = records;
-        this.heads = heads;
         this.key = key;
         this.jdbc = jdbc;
     }
 
-    /** Seals the locked, unkeyed head's chain; answers the head as it is afterwards. */
-    AuditHead seal(AuditHead head) {
+    /**
+     * Seals the chain of the locked, unkeyed head: answers the newest record's MAC, for the head
+     * to move to, or null when the chain is broken and stays as it is.
+     */
+    String seal(AuditHead head) {
         if (refused) {
-            return head;
+            return null;
         }
         ChainCheck unkeyed = new ChainCheck(AuditChain.unkeyed());
         walk(records, unkeyed::accept);
@@ -46,7 +47,7 @@ final class AuditSealing {
             refused = true;
             LOG.error("The audit chain is broken ({}), so it is not sealed under the audit key: {}",
                     before.problem(), before.detail());
-            return head;
+            return null;
         }
         String[] last = {AuditChain.GENESIS};
         List<String[]> pending = new ArrayList<>();
@@ -59,11 +60,10 @@ final class AuditSealing {
             }
         });
         reseal(pending);
-        AuditHead keyed = heads.update(new AuditHead(head.id(), head.lastSeq(), last[0], true));
         if (head.lastSeq() > 0) {
             LOG.info("The audit chain's {} records are sealed under the audit key", head.lastSeq());
         }
-        return keyed;
+        return last[0];
     }
 
     /** Writes the pending MACs in one batch: previous hash, hash, seq. */

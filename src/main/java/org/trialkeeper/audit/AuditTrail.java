@@ -60,9 +60,12 @@ public class AuditTrail {
         if (head.keyed()) {
             return new Chain(head);
         }
-        AuditHead sealed = sealing.seal(head);
-        Chain chain = new Chain(sealed);
-        if (sealed.keyed() && head.lastSeq() > 0) {
+        String sealedHash = sealing.seal(head);
+        if (sealedHash == null) {
+            return new Chain(head);
+        }
+        Chain chain = new Chain(heads.update(new AuditHead(head.id(), head.lastSeq(), sealedHash, true)));
+        if (head.lastSeq() > 0) {
             chain.record(AuditEvent.of(Actor.SYSTEM, null, "audit.chain-sealed", "audit", null)
                     .after(AuditEvent.fields("records", head.lastSeq())));
         }

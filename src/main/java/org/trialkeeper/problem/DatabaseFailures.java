@@ -56,7 +56,7 @@ public final class DatabaseFailures {
 
     /** 503 {@code unavailable} with Retry-After. */
     static HttpResponse<Problem> refusal(HttpRequest<?> request) {
-        return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(Problem.of(ProblemCode.DATABASE_UNAVAILABLE,
+        return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(Problem.of(ProblemCode.UNAVAILABLE,
                 "The database cannot be reached just now. Try again shortly: a change is made"
                 + " whole or not at all, and a randomisation retried with its Idempotency-Key is made once",
                 request.getPath())).contentType(Problem.MEDIA_TYPE)

@@ -1,5 +1,7 @@
 package org.trialkeeper.problem;
 
+import java.util.Locale;
+
 /**
  * Every rule the service answers a request with, one code each: the code is the last part of
  * the problem's {@code type} ({@code urn:trialkeeper:problem:<code>}), which clients match on.
@@ -8,70 +10,68 @@ package org.trialkeeper.problem;
 public enum ProblemCode {
 
     // requests the HTTP layer cannot take
-    BAD_REQUEST(ProblemKind.INVALID, "bad-request", "Bad Request"),
-    CLIENT_ERROR(ProblemKind.INVALID, "client-error", "Client Error"),
-    UNAUTHENTICATED_REQUEST(ProblemKind.UNAUTHENTICATED, "unauthenticated", "Unauthorized"),
-    FORBIDDEN_ROUTE(ProblemKind.FORBIDDEN, "forbidden", "Forbidden"),
-    WRONG_METHOD(ProblemKind.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed"),
-    NOT_ACCEPTABLE_TYPE(ProblemKind.NOT_ACCEPTABLE, "not-acceptable", "Not Acceptable"),
-    PAYLOAD_TOO_LARGE(ProblemKind.TOO_LARGE, "payload-too-large", "Payload Too Large"),
-    UNSUPPORTED_TYPE(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type"),
-    CSRF(ProblemKind.FORBIDDEN, "csrf", "Missing or wrong CSRF token"),
-    INTERNAL_ERROR(ProblemKind.FAILED, "internal-error", "Internal Server Error"),
-    DATABASE_UNAVAILABLE(ProblemKind.UNAVAILABLE, "unavailable", "Service Unavailable"),
+    BAD_REQUEST(ProblemKind.INVALID, "Bad Request"),
+    CLIENT_ERROR(ProblemKind.INVALID, "Client Error"),
+    UNAUTHENTICATED(ProblemKind.UNAUTHENTICATED, "Unauthorized"),
+    FORBIDDEN(ProblemKind.FORBIDDEN, "Forbidden"),
+    METHOD_NOT_ALLOWED(ProblemKind.METHOD_NOT_ALLOWED, "Method Not Allowed"),
+    NOT_ACCEPTABLE(ProblemKind.NOT_ACCEPTABLE, "Not Acceptable"),
+    PAYLOAD_TOO_LARGE(ProblemKind.TOO_LARGE, "Payload Too Large"),
+    UNSUPPORTED_MEDIA_TYPE(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type"),
+    CSRF(ProblemKind.FORBIDDEN, "Missing or wrong CSRF token"),
+    INTERNAL_ERROR(ProblemKind.FAILED, "Internal Server Error"),
+    UNAVAILABLE(ProblemKind.UNAVAILABLE, "Service Unavailable"),
 
     // fields of a request
-    INVALID_REQUEST(ProblemKind.INVALID, "invalid-request", "Invalid request"),
-    INVALID_PROTOCOL(ProblemKind.INVALID, "invalid-protocol", "Invalid protocol"),
-    INVALID_SCREENING(ProblemKind.INVALID, "invalid-screening", "Invalid screening record"),
-    INVALID_ASSESSMENT(ProblemKind.INVALID, "invalid-assessment", "Invalid assessment"),
-    INVALID_CORRECTION(ProblemKind.INVALID, "invalid-correction", "Invalid correction"),
-    INVALID_IMPORT(ProblemKind.INVALID, "invalid-import", "Invalid import; nothing was stored"),
-    REASON_REQUIRED(ProblemKind.INVALID, "reason-required", "Reason required"),
+    INVALID_REQUEST(ProblemKind.INVALID, "Invalid request"),
+    INVALID_PROTOCOL(ProblemKind.INVALID, "Invalid protocol"),
+    INVALID_SCREENING(ProblemKind.INVALID, "Invalid screening record"),
+    INVALID_ASSESSMENT(ProblemKind.INVALID, "Invalid assessment"),
+    INVALID_CORRECTION(ProblemKind.INVALID, "Invalid correction"),
+    INVALID_IMPORT(ProblemKind.INVALID, "Invalid import; nothing was stored"),
+    REASON_REQUIRED(ProblemKind.INVALID, "Reason required"),
 
     // who is asking
-    INVALID_CREDENTIALS(ProblemKind.UNAUTHENTICATED, "invalid-credentials", "Invalid credentials"),
-    LOGIN_THROTTLED(ProblemKind.THROTTLED, "login-throttled", "Too many failed logins"),
-    PASSWORD_MISMATCH(ProblemKind.FORBIDDEN, "password-mismatch", "Password required"),
-    UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "unblinding-not-permitted", "Unblinding not permitted"),
+    INVALID_CREDENTIALS(ProblemKind.UNAUTHENTICATED, "Invalid credentials"),
+    LOGIN_THROTTLED(ProblemKind.THROTTLED, "Too many failed logins"),
+    PASSWORD_MISMATCH(ProblemKind.FORBIDDEN, "Password required"),
+    UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "Unblinding not permitted"),
 
     // what exists
-    NOT_FOUND(ProblemKind.NOT_FOUND, "not-found", "Not found"),
-    DUPLICATE_TRIAL(ProblemKind.CONFLICT, "duplicate-trial", "Trial already registered"),
-    DUPLICATE_USER(ProblemKind.CONFLICT, "duplicate-user", "User exists"),
-    DUPLICATE_PARTICIPANT(ProblemKind.CONFLICT, "duplicate-participant", "Participant exists"),
-    DUPLICATE_ASSESSMENT(ProblemKind.CONFLICT, "duplicate-assessment", "Already entered"),
-    ALREADY_RECORDED(ProblemKind.CONFLICT, "already-recorded", "Already recorded"),
+    NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),
+    DUPLICATE_TRIAL(ProblemKind.CONFLICT, "Trial already registered"),
+    DUPLICATE_USER(ProblemKind.CONFLICT, "User exists"),
+    DUPLICATE_PARTICIPANT(ProblemKind.CONFLICT, "Participant exists"),
+    DUPLICATE_ASSESSMENT(ProblemKind.CONFLICT, "Already entered"),
+    ALREADY_RECORDED(ProblemKind.CONFLICT, "Already recorded"),
 
     // the trial's and the participant's life
-    INVALID_TRANSITION(ProblemKind.CONFLICT, "invalid-transition", "Not an allowed change"),
-    PROTOCOL_FROZEN(ProblemKind.CONFLICT, "protocol-frozen", "Protocol frozen"),
-    TRIAL_LOCKED(ProblemKind.CONFLICT, "trial-locked", "Trial locked"),
-    NOT_LOCKED(ProblemKind.CONFLICT, "not-locked", "Not locked"),
-    NOT_RECRUITING(ProblemKind.CONFLICT, "not-recruiting", "Not recruiting"),
-    NOT_COLLECTING(ProblemKind.CONFLICT, "not-collecting", "Not collecting data"),
-    NOT_ENROLLED(ProblemKind.CONFLICT, "not-enrolled", "Not enrolled"),
-    WITHDRAWN(ProblemKind.CONFLICT, "withdrawn", "Withdrawn"),
-    NO_SESSIONS(ProblemKind.CONFLICT, "no-sessions", "No sessions in this arm"),
-    NOT_WAITLIST(ProblemKind.CONFLICT, "not-waitlist", "Not a waitlist participant"),
-    POST_TEST_INCOMPLETE(ProblemKind.CONFLICT, "post-test-incomplete", "Post-test incomplete"),
-    NOT_OFFERED(ProblemKind.CONFLICT, "not-offered", "Not offered yet"),
+    INVALID_TRANSITION(ProblemKind.CONFLICT, "Not an allowed change"),
+    PROTOCOL_FROZEN(ProblemKind.CONFLICT, "Protocol frozen"),
+    TRIAL_LOCKED(ProblemKind.CONFLICT, "Trial locked"),
+    NOT_LOCKED(ProblemKind.CONFLICT, "Not locked"),
+    NOT_RECRUITING(ProblemKind.CONFLICT, "Not recruiting"),
+    NOT_COLLECTING(ProblemKind.CONFLICT, "Not collecting data"),
+    NOT_ENROLLED(ProblemKind.CONFLICT, "Not enrolled"),
+    WITHDRAWN(ProblemKind.CONFLICT, "Withdrawn"),
+    NO_SESSIONS(ProblemKind.CONFLICT, "No sessions in this arm"),
+    NOT_WAITLIST(ProblemKind.CONFLICT, "Not a waitlist participant"),
+    POST_TEST_INCOMPLETE(ProblemKind.CONFLICT, "Post-test incomplete"),
+    NOT_OFFERED(ProblemKind.CONFLICT, "Not offered yet"),
 
     // randomisation
-    NOT_COMMITTED(ProblemKind.CONFLICT, "not-committed", "Not committed"),
-    NOT_RANDOMISED(ProblemKind.CONFLICT, "not-randomised", "Not randomised"),
-    ALREADY_RANDOMISED(ProblemKind.CONFLICT, "already-randomised", "Already randomised"),
-    IDEMPOTENCY_KEY_REUSED(ProblemKind.CONFLICT, "idempotency-key-reused", "Idempotency key reused"),
-    SEQUENCE_EXHAUSTED(ProblemKind.CONFLICT, "sequence-exhausted", "Sequence exhausted"),
-    ALREADY_FLAGGED(ProblemKind.CONFLICT, "already-flagged", "Already flagged");
+    NOT_COMMITTED(ProblemKind.CONFLICT, "Not committed"),
+    NOT_RANDOMISED(ProblemKind.CONFLICT, "Not randomised"),
+    ALREADY_RANDOMISED(ProblemKind.CONFLICT, "Already randomised"),
+    IDEMPOTENCY_KEY_REUSED(ProblemKind.CONFLICT, "Idempotency key reused"),
+    SEQUENCE_EXHAUSTED(ProblemKind.CONFLICT, "Sequence exhausted"),
+    ALREADY_FLAGGED(ProblemKind.CONFLICT, "Already flagged");
 
     private final ProblemKind kind;
-    private final String code;
     private final String title;
 
-    ProblemCode(ProblemKind kind, String code, String title) {
+    ProblemCode(ProblemKind kind, String title) {
         this.kind = kind;
-        this.code = code;
         this.title = title;
     }
 
@@ -79,9 +79,9 @@ public enum ProblemCode {
         return kind;
     }
 
-    /** The code as clients see it. */
+    /** The code as clients see it: the constant's name in lower case with hyphens. */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String title() {
@@ -90,6 +90,6 @@ public enum ProblemCode {
 
     /** The problem's {@code type}. */
     public String type() {
-        return Problem.TYPE_PREFIX + code;
+        return Problem.TYPE_PREFIX + code();
     }
 }

@@ -36,14 +36,14 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     static ProblemCode code(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> ProblemCode.BAD_REQUEST;
-            case UNAUTHORIZED -> ProblemCode.UNAUTHENTICATED_REQUEST;
-            case FORBIDDEN -> ProblemCode.FORBIDDEN_ROUTE;
+            case UNAUTHORIZED -> ProblemCode.UNAUTHENTICATED;
+            case FORBIDDEN -> ProblemCode.FORBIDDEN;
             case NOT_FOUND -> ProblemCode.NOT_FOUND;
-            case METHOD_NOT_ALLOWED -> ProblemCode.WRONG_METHOD;
-            case NOT_ACCEPTABLE -> ProblemCode.NOT_ACCEPTABLE_TYPE;
+            case METHOD_NOT_ALLOWED -> ProblemCode.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> ProblemCode.NOT_ACCEPTABLE;
             case REQUEST_ENTITY_TOO_LARGE -> ProblemCode.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> ProblemCode.UNSUPPORTED_TYPE;
-            case SERVICE_UNAVAILABLE -> ProblemCode.DATABASE_UNAVAILABLE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            case SERVICE_UNAVAILABLE -> ProblemCode.UNAVAILABLE;
             default -> status.getCode() >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.CLIENT_ERROR;
         };
     }

@@ -23,6 +23,8 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Memberships;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.audit.AuditView;
 
 import java.net.URI;
 import java.util.List;
@@ -36,10 +38,12 @@ class TrialController {
 
     private final TrialService trials;
     private final Memberships memberships;
+    private final AuditTrail audit;
 
-    TrialController(TrialService trials, Memberships memberships) {
+    TrialController(TrialService trials, Memberships memberships, AuditTrail audit) {
         this.trials = trials;
         this.memberships = memberships;
+        this.audit = audit;
     }
 
     @Post
@@ -108,6 +112,18 @@ class TrialController {
     @Operation(summary = "Move the trial one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED")
     TrialView changeStatus(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @Body @Nullable StatusChange change) {
         return trials.changeStatus(actor, trialId, change == null ? null : change.status());
+    }
+
+    /** An investigator sees allocation-revealing values only once the trial is locked. */
+    @Get("/{trialId}/audit{?afterSeq}")
+    @Tag(name = "Audit")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR})
+    @Operation(summary = "The trial's audit records after afterSeq (default 0), oldest first, 500 at a time")
+    List<AuditView> trialRecords(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                 @QueryValue(defaultValue = "0") long afterSeq) {
+        boolean locked = trials.find(trialId).status() == TrialStatus.LOCKED;
+        boolean maySeeAllocations = actor.admin() || locked;
+        return audit.trialRecords(trialId, afterSeq, maySeeAllocations);
     }
 
     private static String mediaType(String contentType) {

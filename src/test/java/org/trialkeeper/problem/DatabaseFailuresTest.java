@@ -26,7 +26,7 @@ class DatabaseFailuresTest {
                 "Failed to obtain JDBC Connection", new SQLTransientConnectionException("pool timed out after 5000ms")));
         assertEquals(503, answer.getStatus().getCode());
         assertEquals("5", answer.getHeaders().get("Retry-After"));
-        assertEquals(ProblemCode.DATABASE_UNAVAILABLE.type(), answer.body().type());
+        assertEquals(ProblemCode.UNAVAILABLE.type(), answer.body().type());
         assertEquals(503, FAILURES.answer(REQUEST, new DataAccessException("lost",
                 new java.sql.SQLRecoverableException("Communications link failure"))).getStatus().getCode());
     }
