@@ -18,7 +18,6 @@ import java.nio.file.Path;
 final class EmbeddedMariaDb {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final String ANNOUNCED_VERSION = "5.7.9-MariaDB-10.11";
     private static EmbeddedMariaDb running;
 
     private final int port;
@@ -38,9 +37,6 @@ final class EmbeddedMariaDb {
                 config.setDataDir(location.dataDir().toString());
                 config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             }
-            // Connector/J reads MariaDB 10's "5.5.5-" handshake as MySQL 5.5, which had no
-            // fractional seconds, and silently drops them; announce a version that has them
-            config.addArg("--version=" + ANNOUNCED_VERSION);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
@@ -86,8 +82,10 @@ final class EmbeddedMariaDb {
     }
 
     String jdbcUrl(String database) {
-        // createDatabaseIfNotExist is a Connector/J option: no mysql client process is needed
+        // createDatabaseIfNotExist is a Connector/J option: no mysql client process is needed; the
+        // socket factory keeps the microseconds of a connection made from this URL alone
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database
-                + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";
+                + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true"
+                + "&socketFactory=" + MariaDbHandshake.class.getName();
     }
 }

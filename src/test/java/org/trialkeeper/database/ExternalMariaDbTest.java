@@ -1,0 +1,75 @@
+package org.trialkeeper.database;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+import org.trialkeeper.support.RecruitingTrial;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The service on Debian's MariaDB 10.11, a server that greets clients as "5.5.5-10.11...":
+ * timestamps keep their microseconds and the audit chain verifies. Connected the way that
+ * loses them, the service refuses to start.
+ */
+class ExternalMariaDbTest {
+
+    private static final int PARTICIPANTS = 6;
+
+    @Test
+    void onDebiansMariaDbTimestampsKeepTheirMicrosecondsAndTheAuditChainVerifies() throws Exception {
+        try (DebianMariaDb server = DebianMariaDb.start()) {
+            Map<String, Object> external = Map.of("datasources.default.url", server.url("trialkeeper"),
+                    "datasources.default.username", "root", "datasources.default.password", "");
+            try (EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class, external, "test");
+                 HttpClient http = HttpClient.create(service.getURL())) {
+                RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL,
+                        Api.unique("debian")));
+                for (int i = 0; i < PARTICIPANTS; i++) {
+                    trial.randomise(trial.enrol("D-" + i, i % 2 == 0 ? "female" : "male"), "key-debian-" + i);
+                }
+                Map<?, ?> verification = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
+                assertEquals(true, verification.get("intact"), verification.toString());
+            }
+            try (Connection db = DriverManager.getConnection(server.url("trialkeeper"), "root", "");
+                 Statement statement = db.createStatement();
+                 ResultSet counts = statement.executeQuery(
+                         "SELECT COUNT(*), SUM(MICROSECOND(recorded_at) <> 0) FROM audit_record")) {
+                counts.next();
+                long records = counts.getLong(1);
+                assertTrue(records > 2 * PARTICIPANTS, "records: " + records);
+                // a driver that dropped them would have left every one at .000000
+                assertTrue(counts.getLong(2) > records / 2, counts.getLong(2) + " of " + records + " with microseconds");
+            }
+
+            Map<String, Object> losingMicroseconds = new HashMap<>(external);
+            losingMicroseconds.put("datasources.default.data-source-properties.socketFactory",
+                    "com.mysql.cj.protocol.StandardSocketFactory");
+            RuntimeException refused = assertThrows(RuntimeException.class,
+                    () -> ApplicationContext.run(EmbeddedServer.class, losingMicroseconds, "test").close());
+            assertTrue(causedBy(refused, TimestampPrecision.LostMicroseconds.class), refused.toString());
+        }
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
