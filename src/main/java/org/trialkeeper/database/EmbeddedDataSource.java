@@ -39,6 +39,8 @@ final class EmbeddedDataSource implements BeanInitializedEventListener<Datasourc
         if ("default".equals(datasource.getName()) && datasource.getConfiguredUrl() == null) {
             EmbeddedMariaDb server = EmbeddedMariaDb.start(location);
             datasource.setUrl(server.jdbcUrl(database));
+            datasource.setUsername(server.user());
+            datasource.setPassword(server.password());
             LOG.info("No datasources.default.url configured: using the embedded MariaDB server");
         }
         return datasource;

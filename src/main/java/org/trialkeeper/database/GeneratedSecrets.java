@@ -66,15 +66,21 @@ public final class GeneratedSecrets {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
-            Files.createDirectories(file.getParent());
             byte[] random = new byte[bytes];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, secret, StandardCharsets.US_ASCII);
+            writeOwnerOnly(file, secret);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("A generated secret could not be kept in " + file, e);
         }
+    }
+
+    /** Writes a file that holds a secret, made readable by its owner only before anything is written to it. */
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content, StandardCharsets.US_ASCII);
     }
 }

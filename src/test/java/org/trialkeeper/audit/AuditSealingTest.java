@@ -30,7 +30,7 @@ class AuditSealingTest {
     void anIntactChainIsSealedUnderTheKeyOnceAndSaysSo() throws Exception {
         String url = databaseWithUnkeyedChain("trialkeeper_unkeyed_intact", false);
         String firstHashBefore;
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
             firstHashBefore = RawDatabase.value(db, "SELECT hash FROM audit_record WHERE seq = ?", 1);
         }
         try (EmbeddedServer service = start(url); HttpClient http = HttpClient.create(service.getURL())) {
@@ -44,7 +44,7 @@ class AuditSealingTest {
             assertEquals("{\"records\":3}", sealed.after());
             assertEquals(1, trail.stream().filter(r -> r.action().equals("audit.chain-sealed")).count());
         }
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
             assertNotEquals(firstHashBefore, RawDatabase.value(db, "SELECT hash FROM audit_record WHERE seq = ?", 1),
                     "the old records now carry MACs");
         }
@@ -65,16 +65,17 @@ class AuditSealingTest {
 
     private static EmbeddedServer start(String url) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "datasources.default.url", url), "test");
+                "datasources.default.url", url, "datasources.default.username", TestDatabases.user(),
+                "datasources.default.password", TestDatabases.password()), "test");
     }
 
     /** Migrated to V6, with three records chained by SHA-256 as before the key; the second altered if asked. */
     private static String databaseWithUnkeyedChain(String database, boolean alterSecond) throws Exception {
         String url = sharedServerUrl(database);
-        Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").target("6").load().migrate();
+        Flyway.configure().dataSource(url, TestDatabases.user(), TestDatabases.password()).locations("classpath:db/migration").target("6").load().migrate();
         AuditChain unkeyed = AuditChain.unkeyed();
         String previous = AuditChain.GENESIS;
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
             for (long seq = 1; seq <= 3; seq++) {
                 AuditEntry entry = new AuditEntry(seq, Instant.parse("2026-11-30T10:00:00.123456Z").plusSeconds(seq),
                         null, "system", null, null, "test.note", "note", Long.toString(seq), null, "{\"n\":" + seq + "}",

@@ -49,19 +49,19 @@ class BackupRestoreTest {
 
         EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedDatabaseLocation.temporary());
         Path dump = Files.createTempFile("trialkeeper-backup", ".sql");
-        run(List.of(server.client("mariadb-dump").toString(), "--single-transaction", "--routines", "--triggers",
-                "--protocol=tcp", "-h", "127.0.0.1", "-P", Integer.toString(server.port()), "-u", "root",
-                "trialkeeper_test", "--result-file=" + dump));
+        // the README's command: the address, user and password from the options file the server keeps
+        run(List.of(server.client("mariadb-dump").toString(), "--defaults-extra-file=" + server.clientOptions(),
+                "--single-transaction", "--routines", "--triggers", "trialkeeper_test", "--result-file=" + dump));
         assertTrue(Files.size(dump) > 10_000, "the dump holds the data");
         // what `mysql trialkeeper_restored < dump.sql` does; the embedded server's own client needs a
         // terminal library this machine lacks, so the statements go over JDBC in one batch
         try (Connection db = DriverManager.getConnection(server.jdbcUrl("trialkeeper_restored") + "&allowMultiQueries=true",
-                "root", ""); Statement statement = db.createStatement()) {
+                server.user(), server.password()); Statement statement = db.createStatement()) {
             statement.execute(Files.readString(dump));
         }
 
-        try (EmbeddedServer restored = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "datasources.default.url", server.jdbcUrl("trialkeeper_restored")), "test");
+        try (EmbeddedServer restored = ApplicationContext.run(EmbeddedServer.class, server.datasource("trialkeeper_restored"),
+                "test");
              HttpClient toRestored = HttpClient.create(restored.getURL())) {
             Api admin = Api.admin(toRestored);
             Map<?, ?> restoredAudit = admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);

@@ -19,7 +19,7 @@ class ConnectionPoolTest {
     @Test
     void aServerThatRefusesCanBeReachedButAPortThatNothingListensOnCannot() throws IOException {
         EmbeddedMariaDb database = EmbeddedMariaDb.start(EmbeddedDatabaseLocation.temporary());
-        try (HikariDataSource wrongPassword = unstarted(database.jdbcUrl("trialkeeper_test"), "root", "not-the-password")) {
+        try (HikariDataSource wrongPassword = unstarted(database.jdbcUrl("trialkeeper_test"), database.user(), "not-the-password")) {
             assertTrue(ConnectionPool.reachable(wrongPassword), "access denied is an answer");
         }
         int closed;
@@ -29,7 +29,7 @@ class ConnectionPoolTest {
         try (HikariDataSource nobody = unstarted("jdbc:mysql://127.0.0.1:" + closed + "/trialkeeper_test", "root", "")) {
             assertFalse(ConnectionPool.reachable(nobody), "a refused connection is no answer");
         }
-        try (HikariDataSource right = unstarted(database.jdbcUrl("trialkeeper_test"), "root", "")) {
+        try (HikariDataSource right = unstarted(database.jdbcUrl("trialkeeper_test"), database.user(), database.password())) {
             assertTrue(ConnectionPool.reachable(right));
         }
     }

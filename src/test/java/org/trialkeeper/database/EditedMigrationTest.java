@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,19 +34,19 @@ class EditedMigrationTest {
 
         EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedDatabaseLocation.temporary());
         String url = server.jdbcUrl("trialkeeper_first_v3");
-        Flyway.configure().dataSource(url, "root", "").locations("filesystem:" + first).load().migrate();
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        Flyway.configure().dataSource(url, server.user(), server.password()).locations("filesystem:" + first).load().migrate();
+        try (Connection db = DriverManager.getConnection(url, server.user(), server.password())) {
             assertTrue(hasAllocationsColumn(db), "the first text of V3 made the column");
         }
 
-        try (EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "datasources.default.url", url), "test");
+        try (EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class,
+                server.datasource("trialkeeper_first_v3"), "test");
              HttpClient http = HttpClient.create(service.getURL())) {
             RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL,
                     Api.unique("first-v3")));
             assertEquals(1, trial.randomise(trial.enrol("F-1", "female"), "key-first-v3-1").get("number"));
         }
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        try (Connection db = DriverManager.getConnection(url, server.user(), server.password())) {
             assertFalse(hasAllocationsColumn(db));
             assertEquals(EditedMigrations.PRESENT_CHECKSUM, checksumOfV3(db));
         }

@@ -49,6 +49,8 @@ class SlowDatabaseTest {
              EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class, Map.of(
                      "datasources.default.url", database.jdbcUrl("trialkeeper_test").replace(
                              ":" + database.port() + "/", ":" + proxy.port() + "/"),
+                     "datasources.default.username", database.user(),
+                     "datasources.default.password", database.password(),
                      "datasources.default.maximum-pool-size", POOL,
                      "datasources.default.connection-timeout", CONNECTION_WAIT_MS,
                      // production waits 30 s for a silent database; the mechanism is the same

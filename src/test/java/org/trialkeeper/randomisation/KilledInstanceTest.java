@@ -1,6 +1,8 @@
 package org.trialkeeper.randomisation;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -17,7 +19,6 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,14 +62,9 @@ class KilledInstanceTest {
         for (int i = 0; i < PARTICIPANTS; i++) {
             participants.add(trial.enrol("S-" + i, i % 2 == 0 ? "female" : "male"));
         }
-        String url;
-        DataSource raw = dataSource instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource d
-                ? d.getTargetDataSource() : dataSource;
-        try (Connection db = raw.getConnection()) {
-            url = db.getMetaData().getURL();
-        }
-        Process doomed = instance(url, "doomed");
-        Process survivor = instance(url, "survivor");
+        HikariDataSource database = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
+        Process doomed = instance(database, "doomed");
+        Process survivor = instance(database, "survivor");
         try (HttpClient toDoomed = HttpClient.create(new URL("http://localhost:" + port(doomed)));
              HttpClient toSurvivor = HttpClient.create(new URL("http://localhost:" + port(survivor)))) {
             List<Api> instances = List.of(Api.as(toDoomed, name(trial.coordinator)), Api.as(toSurvivor, name(trial.coordinator)));
@@ -141,7 +137,7 @@ class KilledInstanceTest {
     }
 
     /** A service process of its own on the test's database, with the test's secrets; answers once it serves. */
-    private Process instance(String url, String name) throws Exception {
+    private Process instance(HikariDataSource database, String name) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -151,9 +147,9 @@ class KilledInstanceTest {
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Application.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("DATASOURCES_DEFAULT_URL", url);
-        env.put("DATASOURCES_DEFAULT_USERNAME", "root");
-        env.put("DATASOURCES_DEFAULT_PASSWORD", "");
+        env.put("DATASOURCES_DEFAULT_URL", database.getJdbcUrl());
+        env.put("DATASOURCES_DEFAULT_USERNAME", database.getUsername());
+        env.put("DATASOURCES_DEFAULT_PASSWORD", database.getPassword());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         env.put("TRIALKEEPER_JWT_SECRET", "a-test-signing-secret-that-is-long-enough-for-hs256");
         env.put("TRIALKEEPER_SEED_KEY", "dGVzdC1zZWVkLWtleS10aGF0LWlzLTMyLWJ5dGVzLSE=");
