@@ -1,10 +1,12 @@
 package org.trialkeeper.database;
 
+import ch.vorburger.exec.ManagedProcessException;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ final class EmbeddedDataSource implements BeanInitializedEventListener<Datasourc
 
     private final EmbeddedDatabaseLocation location;
     private final String database;
+    private EmbeddedMariaDb server;
 
     EmbeddedDataSource(DataDirectory dataDirectory,
                        @Value("${trialkeeper.embedded-db.temporary:false}") boolean temporary,
@@ -37,12 +40,20 @@ final class EmbeddedDataSource implements BeanInitializedEventListener<Datasourc
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration datasource = event.getBean();
         if ("default".equals(datasource.getName()) && datasource.getConfiguredUrl() == null) {
-            EmbeddedMariaDb server = EmbeddedMariaDb.start(location);
+            server = EmbeddedMariaDb.start(location);
             datasource.setUrl(server.jdbcUrl(database));
             datasource.setUsername(server.user());
             datasource.setPassword(server.password());
             LOG.info("No datasources.default.url configured: using the embedded MariaDB server");
         }
         return datasource;
+    }
+
+    /** A kept data directory's server stops with the service; the temporary one serves the JVM's every context. */
+    @PreDestroy
+    void stop() throws ManagedProcessException {
+        if (server != null && location.persistent()) {
+            server.close();
+        }
     }
 }

