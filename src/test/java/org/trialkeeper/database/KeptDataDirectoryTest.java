@@ -8,12 +8,14 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.Application;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -39,9 +41,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KeptDataDirectoryTest {
 
+    private ThrowAwayDirectory dataDirectory;
+
+    @AfterEach
+    void deleteTheDataDirectory() throws IOException {
+        if (dataDirectory != null) {
+            dataDirectory.close();
+        }
+    }
+
     @Test
     void aDataDirectoryUnderTheTemporaryDirectoryKeepsItsTrialsAcrossARestart() throws Exception {
-        Path dataDir = underTmpdir("kept");
+        Path dataDir = dataDirectory("kept");
         String shortName = Api.unique("kept");
         long trialId;
         String firstDatabase;
@@ -65,7 +76,7 @@ class KeptDataDirectoryTest {
 
     @Test
     void aSecondServiceOnTheSameDataDirectoryIsRefusedBeforeItTouchesAnything() throws Exception {
-        Path dataDir = underTmpdir("locked");
+        Path dataDir = dataDirectory("locked");
         try (EmbeddedServer first = service(dataDir); HttpClient http = HttpClient.create(first.getURL())) {
             Map<String, String> before = listing(dataDir);
             Path log = Files.createTempFile(dataDir.getParent(), "trialkeeper-second", ".log");
@@ -79,6 +90,7 @@ class KeptDataDirectoryTest {
             boolean gaveUp = second.waitFor(90, TimeUnit.SECONDS);
             second.destroyForcibly();
             String output = Files.readString(log);
+            Files.delete(log);
             assertTrue(gaveUp, "the second service gave up: " + output);
             assertNotEquals(0, second.exitValue(), output);
             assertTrue(output.contains("in use by another TrialKeeper service (process " + ProcessHandle.current().pid() + ")"),
@@ -93,7 +105,7 @@ class KeptDataDirectoryTest {
 
     @Test
     void aDataDirectoryMadeBeforeThereWereAccountsIsUpgradedInPlace() throws Exception {
-        Path dataDir = underTmpdir("upgraded");
+        Path dataDir = dataDirectory("upgraded");
         EmbeddedDatabaseLocation location = EmbeddedDatabaseLocation.persistentUnder(dataDir);
         DBConfigurationBuilder before = DBConfigurationBuilder.newBuilder();
         // the server as the service started it before: grant tables off, every address, root without a password
@@ -158,8 +170,9 @@ class KeptDataDirectoryTest {
         return (HikariDataSource) DelegatingDataSource.unwrapDataSource(service.getApplicationContext().getBean(DataSource.class));
     }
 
-    private static Path underTmpdir(String prefix) throws Exception {
-        return Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), prefix + "-");
+    private Path dataDirectory(String prefix) throws IOException {
+        dataDirectory = ThrowAwayDirectory.underTmpdir(prefix);
+        return dataDirectory.path();
     }
 
     /**
