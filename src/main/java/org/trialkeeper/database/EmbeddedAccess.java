@@ -19,6 +19,10 @@ final class EmbeddedAccess {
 
     /** The init file: no anonymous accounts and no test databases open to all, as mariadb-secure-installation leaves a server; then the application's user. */
     static String initSql(String password) {
+        if (!password.matches("[A-Za-z0-9_-]+")) {
+            // it is written into SQL and an options file as it is
+            throw new IllegalStateException("The database password may hold letters, digits, - and _ only");
+        }
         String account = "'" + USER + "'@'" + HOST + "'";
         return String.join("\n",
                 "DELETE FROM mysql.global_priv WHERE User = '';",
