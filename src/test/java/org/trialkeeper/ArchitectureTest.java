@@ -48,15 +48,16 @@ class ArchitectureTest {
                     .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(AllocationTimes.class))));
 
     /**
-     * Schemes, strata, the sequence plan, the commitment, diagnostics and the minimisation
-     * replay are plain Java over the protocol and Commons RNG: no framework, no database, nothing
-     * else of the service, so that a list can be regenerated and checked anywhere.
+     * Schemes, strata, the sequence plan and its streams, the commitment, diagnostics and the
+     * minimisation replay are plain Java over the protocol, Commons RNG and the JDK's ciphers: no
+     * framework, no database, nothing else of the service, so that a list can be regenerated and
+     * checked anywhere.
      */
     @ArchTest
     static final ArchRule randomisationSchemesArePure = classes()
             .that().resideInAPackage("org.trialkeeper.randomisation.scheme..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "org.apache.commons.rng..", "org.trialkeeper.randomisation.scheme..",
+                    "java..", "javax.crypto..", "org.apache.commons.rng..", "org.trialkeeper.randomisation.scheme..",
                     "org.trialkeeper.protocol..");
 
     /** Features depend on each other in one direction only. */

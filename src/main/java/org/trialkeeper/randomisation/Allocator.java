@@ -252,7 +252,7 @@ class Allocator {
             Request request = requests.get(chosen.get(k));
             FactorLevels levels = FactorLevels.of(protocol, candidate.site(), candidate.categories());
             int number = earlier.size() + 1;
-            String arm = MinimisationReplay.decide(protocol, earlier, levels, seed, number);
+            String arm = MinimisationReplay.decide(protocol, earlier, levels, seed, sequence.setup().stream(), number);
             earlier.add(new MinimisationReplay.Decision(levels, arm));
             made.add(Allocation.minimised(trialId, candidate.id(), number, levels, arm, request.key(),
                     request.actor().userId(), clock.instant()));

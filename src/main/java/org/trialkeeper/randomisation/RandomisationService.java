@@ -86,8 +86,8 @@ public class RandomisationService {
         trials.find(trialId);
         RandomisationSetup setup = setups.findById(trialId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_COMMITTED, "The allocation sequence is generated when recruitment opens"));
         int strata = setup.scheme() == Scheme.MINIMISATION ? 0 : Strata.all(trials.protocol(trialId)).size();
-        return new CommitmentView(setup.scheme().code(), setup.commitment(), CommitmentView.ALGORITHM, strata,
-                setup.committedAt());
+        return new CommitmentView(setup.scheme().code(), setup.stream().code(), setup.commitment(),
+                CommitmentView.ALGORITHM, strata, setup.committedAt());
     }
 
 }

@@ -15,6 +15,7 @@ import org.trialkeeper.randomisation.scheme.Commitment;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
 import org.trialkeeper.randomisation.scheme.SequencePlan;
+import org.trialkeeper.randomisation.scheme.SequenceStream;
 import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.randomisation.scheme.Strata;
 import org.trialkeeper.access.Actor;
@@ -70,7 +71,7 @@ class SequenceAudit {
                 a.inErrorReason())).toList();
         audit.record(AuditEvent.of(actor, trialId, "randomisation.sequence-exported", "randomisation", trialId)
                 .after(AuditEvent.fields("allocations", rows.size())).revealingAllocation());
-        return new SequenceExport(setup.scheme().code(), HexFormat.of().formatHex(vault.open(setup.encryptedSeed(), trialId)),
+        return new SequenceExport(setup.scheme().code(), setup.stream().code(), HexFormat.of().formatHex(vault.open(setup.encryptedSeed(), trialId)),
                 setup.commitment(), setup.protocolVersion(),
                 strata.entrySet().stream().map(e -> new SequenceExport.Stratum(e.getKey(), e.getValue())).toList(), rows,
                 audit.anchor());
@@ -81,9 +82,9 @@ class SequenceAudit {
         RandomisationSetup setup = lockedSetup(trialId);
         Protocol protocol = trials.protocolVersion(trialId, setup.protocolVersion());
         byte[] seed = vault.open(setup.encryptedSeed(), trialId);
-        Map<String, List<Slot>> regenerated = SequencePlan.generate(protocol, seed);
+        Map<String, List<Slot>> regenerated = SequencePlan.generate(protocol, seed, setup.stream());
         List<String> differences = new ArrayList<>();
-        boolean commitmentMatches = Commitment.of(protocol, regenerated, seed).equals(setup.commitment());
+        boolean commitmentMatches = Commitment.of(protocol, regenerated, seed, setup.stream()).equals(setup.commitment());
         if (!commitmentMatches) {
             differences.add("the lists regenerated from the seed do not hash to the published commitment");
         }
@@ -100,11 +101,12 @@ class SequenceAudit {
                     .forEach(s -> differences.add("stored list of unknown stratum " + s));
         }
         List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
-        checkAllocations(protocol, seed, regenerated, used, participants.candidates(trialId), differences);
+        checkAllocations(protocol, seed, setup.stream(), regenerated, used, participants.candidates(trialId), differences);
         return new SequenceVerification(differences.isEmpty(), commitmentMatches, listsMatch, used.size(), differences);
     }
 
-    private void checkAllocations(Protocol protocol, byte[] seed, Map<String, List<Slot>> lists, List<Allocation> used,
+    private void checkAllocations(Protocol protocol, byte[] seed, SequenceStream stream, Map<String, List<Slot>> lists,
+                                  List<Allocation> used,
                                   Map<Long, Candidate> byId, List<String> differences) {
         Map<String, Integer> nextPosition = new HashMap<>();
         List<MinimisationReplay.Decision> earlier = new ArrayList<>();
@@ -117,7 +119,7 @@ class SequenceAudit {
             Candidate participant = byId.get(allocation.participantId());
             if (protocol.randomisation().scheme() == Scheme.MINIMISATION) {
                 FactorLevels levels = FactorLevels.of(protocol, participant.site(), participant.categories());
-                String expected = MinimisationReplay.decide(protocol, earlier, levels, seed, allocation.number());
+                String expected = MinimisationReplay.decide(protocol, earlier, levels, seed, stream, allocation.number());
                 if (!levels.stored().equals(allocation.factorLevels())) {
                     differences.add(who + " was made for levels " + allocation.factorLevels() + ", the participant has "
                             + levels.stored());

@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything needed to audit the randomisation after lock: the scheme, the seed, every slot and
- * who used it, and the audit chain's anchor when it was exported (its own export included).
+ * Everything needed to audit the randomisation after lock: the scheme, the stream, the seed,
+ * every slot and who used it, and the audit chain's anchor when it was exported (its own
+ * export included).
  */
 @Serdeable
-record SequenceExport(String scheme, String seed, String commitment, int protocolVersion, List<Stratum> strata,
-                      List<Used> allocations, AuditAnchor auditAnchor) {
+record SequenceExport(String scheme, String stream, String seed, String commitment, int protocolVersion,
+                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor) {
 
     @Serdeable
     record Stratum(String stratum, List<SlotUse> slots) {

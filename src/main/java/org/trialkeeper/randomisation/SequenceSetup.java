@@ -8,6 +8,7 @@ import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.scheme.Commitment;
 import org.trialkeeper.randomisation.scheme.SequencePlan;
 import org.trialkeeper.randomisation.scheme.Seeds;
+import org.trialkeeper.randomisation.scheme.SequenceStream;
 import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
@@ -52,10 +53,12 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
         }
         Protocol protocol = trials.protocol(event.trialId());
         byte[] seed = Seeds.fresh();
-        Map<String, List<Slot>> lists = SequencePlan.generate(protocol, seed);
-        String commitment = Commitment.of(protocol, lists, seed);
+        SequenceStream stream = SequenceStream.CURRENT;
+        Map<String, List<Slot>> lists = SequencePlan.generate(protocol, seed, stream);
+        String commitment = Commitment.of(protocol, lists, seed, stream);
         setups.save(new RandomisationSetup(event.trialId(), protocol.randomisation().scheme(),
-                trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant()));
+                trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant(),
+                stream));
         locks.save(new AllocationLock(event.trialId()));
         List<AllocationSlot> rows = new ArrayList<>();
         lists.forEach((stratum, list) -> list.forEach(slot -> rows.add(AllocationSlot.of(event.trialId(), stratum, slot))));
@@ -64,6 +67,6 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
         }
         audit.record(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
                 event.trialId()).after(AuditEvent.fields("scheme", protocol.randomisation().scheme().code(),
-                "commitment", commitment, "strata", lists.size())));
+                "stream", stream.code(), "commitment", commitment, "strata", lists.size())));
     }
 }

@@ -31,7 +31,8 @@ class MigrationChecksumsTest {
             "V4__assessments_attendance_follow_up.sql", -1948304145,
             "V5__report_indexes.sql", 1328016166,
             "V6__allocation_lock.sql", 2072799210,
-            "V7__keyed_audit_chain.sql", 2043255023);
+            "V7__keyed_audit_chain.sql", 2043255023,
+            "V8__sequence_stream.sql", 1957869962);
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

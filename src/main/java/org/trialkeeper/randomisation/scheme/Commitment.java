@@ -12,22 +12,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SHA-256 published before the first allocation. It covers the scheme and its settings,
- * every generated list, and the SHA-256 of the seed, so that once the seed is revealed anyone
- * can regenerate the lists and check both against it.
+ * The SHA-256 published before the first allocation. It covers the stream, the scheme and its
+ * settings, every generated list, and the SHA-256 of the seed, so that once the seed is
+ * revealed anyone can regenerate the lists and check both against it.
  */
 public final class Commitment {
 
     private Commitment() {
     }
 
-    public static String of(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed) {
-        return sha256(text(protocol, lists, seed));
+    public static String of(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed, SequenceStream stream) {
+        return sha256(text(protocol, lists, seed, stream));
     }
 
-    public static String text(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed) {
+    public static String text(Protocol protocol, Map<String, List<Slot>> lists, byte[] seed, SequenceStream stream) {
         Randomisation randomisation = protocol.randomisation();
-        StringBuilder text = new StringBuilder("trialkeeper-randomisation-commitment-1\n");
+        StringBuilder text = new StringBuilder();
+        if (stream == SequenceStream.XOROSHIRO_128_PP) {
+            // the text those trials' commitments were published over, before the stream was named in it
+            text.append("trialkeeper-randomisation-commitment-1\n");
+        } else {
+            text.append("trialkeeper-randomisation-commitment-2\n").append("stream=").append(stream.code()).append('\n');
+        }
         text.append("scheme=").append(randomisation.scheme().code()).append('\n');
         for (Arm arm : protocol.arms()) {
             text.append("arm=").append(arm.code()).append(':').append(arm.ratio()).append('\n');

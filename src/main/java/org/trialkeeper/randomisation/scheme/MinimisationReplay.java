@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Minimisation decisions from stored facts only: each earlier allocation's factor levels and
- * arm, and the seed's generator for the decision's number. Allocation and verification both
+ * arm, and the seed's stream for the decision's number. Allocation and verification both
  * decide through here, so a replay after lock reaches the same arms.
  */
 public final class MinimisationReplay {
@@ -22,7 +22,8 @@ public final class MinimisationReplay {
     }
 
     /** The arm for allocation {@code number}, given every earlier decision, oldest first. */
-    public static String decide(Protocol protocol, List<Decision> earlier, FactorLevels mine, byte[] seed, long number) {
+    public static String decide(Protocol protocol, List<Decision> earlier, FactorLevels mine, byte[] seed,
+                                SequenceStream stream, long number) {
         ArmWeights arms = ArmWeights.of(protocol.arms());
         List<MinimisationFactor> factors = protocol.randomisation().factors();
         Map<FactorLevels.Level, int[]> counts = new HashMap<>();
@@ -39,7 +40,7 @@ public final class MinimisationReplay {
             atLevel[f] = counts.getOrDefault(mine.levels().get(f), new int[arms.size()]);
         }
         int arm = Minimisation.choose(arms, weights, atLevel, protocol.randomisation().minimisingArmProbability(),
-                Seeds.decision(seed, number));
+                stream.decision(seed, number));
         return arms.codes().get(arm);
     }
 }

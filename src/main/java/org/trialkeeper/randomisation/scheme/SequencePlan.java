@@ -18,8 +18,8 @@ public final class SequencePlan {
     private SequencePlan() {
     }
 
-    public static Map<String, List<Slot>> generate(Protocol protocol, byte[] seed) {
-        return generate(protocol, Seeds.lists(seed));
+    public static Map<String, List<Slot>> generate(Protocol protocol, byte[] seed, SequenceStream stream) {
+        return generate(protocol, stream.lists(seed));
     }
 
     public static Map<String, List<Slot>> generate(Protocol protocol, UniformRandomProvider rng) {

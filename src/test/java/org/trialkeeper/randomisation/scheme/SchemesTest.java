@@ -64,17 +64,20 @@ class SchemesTest {
     }
 
     @Test
-    void everySchemeIsReproducibleFromItsSeed() {
+    void everySchemeIsReproducibleFromItsSeedOnEveryStream() {
         byte[] seed = Seeds.fresh();
-        for (String file : List.of("balint-psychiatric-nurses.yaml", "online-balint-covid.yaml")) {
-            Protocol protocol = ProtocolReader.read(ProtocolFiles.read(ProtocolFiles.DIRECTORY.resolve(file)));
-            assertEquals(SequencePlan.generate(protocol, seed), SequencePlan.generate(protocol, seed));
-            assertEquals(Commitment.of(protocol, SequencePlan.generate(protocol, seed), seed),
-                    Commitment.of(protocol, SequencePlan.generate(protocol, seed), seed));
-            assertNotEquals(SequencePlan.generate(protocol, seed), SequencePlan.generate(protocol, Seeds.fresh()));
+        for (SequenceStream stream : SequenceStream.values()) {
+            for (String file : List.of("balint-psychiatric-nurses.yaml", "online-balint-covid.yaml")) {
+                Protocol protocol = ProtocolReader.read(ProtocolFiles.read(ProtocolFiles.DIRECTORY.resolve(file)));
+                assertEquals(SequencePlan.generate(protocol, seed, stream), SequencePlan.generate(protocol, seed, stream));
+                assertEquals(Commitment.of(protocol, SequencePlan.generate(protocol, seed, stream), seed, stream),
+                        Commitment.of(protocol, SequencePlan.generate(protocol, seed, stream), seed, stream));
+                assertNotEquals(SequencePlan.generate(protocol, seed, stream),
+                        SequencePlan.generate(protocol, Seeds.fresh(), stream));
+            }
+            assertEquals(stream.decision(seed, 7).nextLong(), stream.decision(seed, 7).nextLong());
+            assertNotEquals(stream.decision(seed, 7).nextLong(), stream.decision(seed, 8).nextLong());
         }
-        assertEquals(Seeds.decision(seed, 7).nextLong(), Seeds.decision(seed, 7).nextLong());
-        assertNotEquals(Seeds.decision(seed, 7).nextLong(), Seeds.decision(seed, 8).nextLong());
     }
 
     @Test
@@ -85,7 +88,7 @@ class SchemesTest {
         assertEquals("site=TUMS;profession=physician", strata.get(0));
         assertEquals("site=OTHER;profession=other", strata.get(5));
         assertEquals("site=OTHER;profession=nurse", Strata.of(protocol, "OTHER", Map.of("profession", "nurse", "sex", "male")));
-        Map<String, List<Slot>> lists = SequencePlan.generate(protocol, Seeds.fresh());
+        Map<String, List<Slot>> lists = SequencePlan.generate(protocol, Seeds.fresh(), SequenceStream.CURRENT);
         assertEquals(strata, List.copyOf(lists.keySet()));
         lists.values().forEach(list -> assertTrue(list.size() >= protocol.targetSampleSize()));
     }
