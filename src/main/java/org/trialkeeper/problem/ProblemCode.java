@@ -65,7 +65,8 @@ public enum ProblemCode {
     ALREADY_RANDOMISED(ProblemKind.CONFLICT, "Already randomised"),
     IDEMPOTENCY_KEY_REUSED(ProblemKind.CONFLICT, "Idempotency key reused"),
     SEQUENCE_EXHAUSTED(ProblemKind.CONFLICT, "Sequence exhausted"),
-    ALREADY_FLAGGED(ProblemKind.CONFLICT, "Already flagged");
+    ALREADY_FLAGGED(ProblemKind.CONFLICT, "Already flagged"),
+    SEQUENCE_ALTERED(ProblemKind.CONFLICT, "Sequence altered");
 
     private final ProblemKind kind;
     private final String title;

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import org.trialkeeper.randomisation.scheme.FactorLevels;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
+import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.randomisation.scheme.Strata;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ record Allocation(@Id @GeneratedValue Long id, Long trialId, Long participantId,
                   Instant allocatedAt, @Nullable String inErrorReason, @Nullable Instant inErrorAt) {
 
     /** The next slot of the participant's stratum, given to allocation {@code number}. */
-    static Allocation fromSlot(long trialId, long participantId, int number, String stratum, NextSlot slot,
+    static Allocation fromSlot(long trialId, long participantId, int number, String stratum, Slot slot,
                                String idempotencyKey, @Nullable Long allocatedBy, Instant allocatedAt) {
         return new Allocation(null, trialId, participantId, number, stratum, slot.position(), stratum, slot.arm(),
                 idempotencyKey, allocatedBy, allocatedAt, null, null);

@@ -14,6 +14,7 @@ import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
+import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.randomisation.scheme.Strata;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
@@ -24,12 +25,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers a batch of randomisation requests of one trial in one transaction: the participants'
@@ -61,32 +60,22 @@ class Allocator {
         }
     }
 
-    /** What never changes once recruitment has opened: the protocol version it opened under, and the sealed seed. */
-    private record Sequence(Protocol protocol, RandomisationSetup setup) {
-    }
-
     private final TrialService trials;
     private final ParticipantService participants;
-    private final RandomisationSetupRepository setups;
-    private final AllocationSlotRepository slots;
+    private final Sequences sequences;
     private final AllocationRepository allocations;
     private final AllocationLockRepository locks;
     private final AuditTrail audit;
-    private final SeedVault vault;
     private final Clock clock;
-    private final Map<Long, Sequence> sequences = new ConcurrentHashMap<>();
 
-    Allocator(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
-              AllocationSlotRepository slots, AllocationRepository allocations, AllocationLockRepository locks,
-              AuditTrail audit, SeedVault vault, Clock clock) {
+    Allocator(TrialService trials, ParticipantService participants, Sequences sequences,
+              AllocationRepository allocations, AllocationLockRepository locks, AuditTrail audit, Clock clock) {
         this.trials = trials;
         this.participants = participants;
-        this.setups = setups;
-        this.slots = slots;
+        this.sequences = sequences;
         this.allocations = allocations;
         this.locks = locks;
         this.audit = audit;
-        this.vault = vault;
         this.clock = clock;
     }
 
@@ -185,15 +174,15 @@ class Allocator {
 
     private void allocateNew(long trialId, List<Request> requests, Map<Long, Candidate> candidates,
                              List<Integer> chosen, Answer[] answers) {
-        Sequence sequence = sequence(trialId);
         List<Candidate> enrolled = chosen.stream().map(i -> candidates.get(requests.get(i).participantId())).toList();
         participants.markRandomised(enrolled);
         // from here to commit, the trial's allocations are made one batch at a time
         locks.findByTrialIdForUpdate(trialId)
                 .orElseThrow(() -> new IllegalStateException("A recruiting trial " + trialId + " has no allocation lock"));
+        Sequences.Sequence sequence = sequences.forAllocation(trialId);
         List<Allocation> made = sequence.protocol().randomisation().scheme() == Scheme.MINIMISATION
                 ? minimise(sequence, requests, enrolled, chosen)
-                : fromSlots(sequence.protocol(), trialId, requests, enrolled, chosen);
+                : fromLists(sequence, requests, enrolled, chosen);
         List<Allocation> saved = save(made);
         List<AuditEvent> events = new ArrayList<>(saved.size());
         for (int k = 0; k < saved.size(); k++) {
@@ -207,31 +196,26 @@ class Allocator {
         audit.lock().recordAll(events);
     }
 
-    private Sequence sequence(long trialId) {
-        return sequences.computeIfAbsent(trialId, id -> {
-            RandomisationSetup setup = setups.findById(id)
-                    .orElseThrow(() -> new IllegalStateException("A recruiting trial " + id + " has no sequence"));
-            return new Sequence(trials.protocolVersion(id, setup.protocolVersion()), setup);
-        });
-    }
-
-    private List<Allocation> fromSlots(Protocol protocol, long trialId, List<Request> requests,
-                                       List<Candidate> enrolled, List<Integer> chosen) {
+    /** The next slots of the participants' strata: positions are used without gaps, so the highest used says where. */
+    private List<Allocation> fromLists(Sequences.Sequence sequence, List<Request> requests, List<Candidate> enrolled,
+                                       List<Integer> chosen) {
+        Protocol protocol = sequence.protocol();
+        long trialId = sequence.setup().trialId();
         List<String> strata = enrolled.stream().map(c -> Strata.of(protocol, c.site(), c.categories())).toList();
-        Map<String, Iterator<NextSlot>> free = new HashMap<>();
+        Map<String, Integer> used = new HashMap<>();
         for (String stratum : new TreeSet<>(strata)) {
-            int wanted = (int) strata.stream().filter(stratum::equals).count();
-            free.put(stratum, slots.findNext(trialId, stratum, wanted).iterator());
+            used.put(stratum, allocations.lastPosition(trialId, stratum));
         }
         int number = allocations.lastNumber(trialId);
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
-            Iterator<NextSlot> next = free.get(strata.get(k));
-            if (!next.hasNext()) {
+            List<Slot> list = sequence.lists().getOrDefault(strata.get(k), List.of());
+            int position = used.merge(strata.get(k), 1, Integer::sum);
+            if (position > list.size()) {
                 throw new ProblemException(ProblemCode.SEQUENCE_EXHAUSTED,
                         "This stratum's allocation list is used up; the protocol's target sample size must be amended");
             }
-            NextSlot slot = next.next();
+            Slot slot = list.get(position - 1);
             Request request = requests.get(chosen.get(k));
             made.add(Allocation.fromSlot(trialId, enrolled.get(k).id(), ++number, strata.get(k), slot, request.key(),
                     request.actor().userId(), clock.instant()));
@@ -239,20 +223,20 @@ class Allocator {
         return made;
     }
 
-    private List<Allocation> minimise(Sequence sequence, List<Request> requests, List<Candidate> enrolled,
+    private List<Allocation> minimise(Sequences.Sequence sequence, List<Request> requests, List<Candidate> enrolled,
                                       List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
         long trialId = sequence.setup().trialId();
         List<MinimisationReplay.Decision> earlier = new ArrayList<>(allocations.findByTrialIdOrderByNumber(trialId)
                 .stream().map(Allocation::decision).toList());
-        byte[] seed = vault.open(sequence.setup().encryptedSeed(), trialId);
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
             Candidate candidate = enrolled.get(k);
             Request request = requests.get(chosen.get(k));
             FactorLevels levels = FactorLevels.of(protocol, candidate.site(), candidate.categories());
             int number = earlier.size() + 1;
-            String arm = MinimisationReplay.decide(protocol, earlier, levels, seed, sequence.setup().stream(), number);
+            String arm = MinimisationReplay.decide(protocol, earlier, levels, sequence.seed(), sequence.setup().stream(),
+                    number);
             earlier.add(new MinimisationReplay.Decision(levels, arm));
             made.add(Allocation.minimised(trialId, candidate.id(), number, levels, arm, request.key(),
                     request.actor().userId(), clock.instant()));

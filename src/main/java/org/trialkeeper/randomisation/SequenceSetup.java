@@ -15,31 +15,29 @@ import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialStatusChanged;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * When recruitment opens: draws the trial's seed from SecureRandom, generates and stores every
- * allocation list, and commits to them by hash, all in the transaction that opens recruitment,
- * so no participant can be randomised against a sequence that is not yet committed.
+ * When recruitment opens: draws the trial's seed from SecureRandom, stores it sealed, generates
+ * every allocation list and commits to them by hash, all in the transaction that opens
+ * recruitment, so no participant can be randomised against a sequence that is not yet
+ * committed. The lists themselves are not stored: allocation derives them from the seed.
  */
 @Singleton
 final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged> {
 
     private final TrialService trials;
     private final RandomisationSetupRepository setups;
-    private final AllocationSlotRepository slots;
     private final AllocationLockRepository locks;
     private final SeedVault vault;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationSlotRepository slots,
-                  AllocationLockRepository locks, SeedVault vault, AuditTrail audit, Clock clock) {
+    SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationLockRepository locks,
+                  SeedVault vault, AuditTrail audit, Clock clock) {
         this.trials = trials;
         this.setups = setups;
-        this.slots = slots;
         this.locks = locks;
         this.vault = vault;
         this.audit = audit;
@@ -60,11 +58,6 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
                 trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant(),
                 stream));
         locks.save(new AllocationLock(event.trialId()));
-        List<AllocationSlot> rows = new ArrayList<>();
-        lists.forEach((stratum, list) -> list.forEach(slot -> rows.add(AllocationSlot.of(event.trialId(), stratum, slot))));
-        if (!rows.isEmpty()) {
-            slots.saveAll(rows);
-        }
         audit.record(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
                 event.trialId()).after(AuditEvent.fields("scheme", protocol.randomisation().scheme().code(),
                 "stream", stream.code(), "commitment", commitment, "strata", lists.size())));

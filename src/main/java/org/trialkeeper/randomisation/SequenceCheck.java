@@ -1,0 +1,99 @@
+package org.trialkeeper.randomisation;
+
+import org.trialkeeper.participant.Candidate;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.protocol.Scheme;
+import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MinimisationReplay;
+import org.trialkeeper.randomisation.scheme.Slot;
+import org.trialkeeper.randomisation.scheme.Strata;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trial's sequence, derived from its seed, checked against what the database holds: the
+ * published commitment, any list stored in clear by a trial opened before lists were derived,
+ * and every allocation in order. Verification after lock and the sealing of trials opened
+ * before both check through here.
+ */
+record SequenceCheck(boolean commitmentMatches, boolean storedListsMatch, List<Difference> differences) {
+
+    /** One thing that does not match; {@code allocation} is the allocation's number when it is about one. */
+    record Difference(Integer allocation, String text) {
+    }
+
+    static SequenceCheck of(Sequences.Sequence sequence, List<AllocationSlot> stored, List<Allocation> used,
+                            Map<Long, Candidate> byId) {
+        List<Difference> differences = new ArrayList<>();
+        boolean commitmentMatches = sequence.matchesCommitment();
+        if (!commitmentMatches) {
+            differences.add(new Difference(null, "the lists regenerated from the seed do not hash to the published commitment"));
+        }
+        boolean storedListsMatch = storedLists(sequence.lists(), stored, differences);
+        allocations(sequence, used, byId, differences);
+        return new SequenceCheck(commitmentMatches, storedListsMatch, differences);
+    }
+
+    private static boolean storedLists(Map<String, List<Slot>> regenerated, List<AllocationSlot> slots,
+                                       List<Difference> differences) {
+        Map<String, List<Slot>> stored = new LinkedHashMap<>();
+        slots.forEach(s -> stored.computeIfAbsent(s.stratum(), k -> new ArrayList<>()).add(s.slot()));
+        if (stored.isEmpty() || stored.equals(regenerated)) {
+            return true;
+        }
+        regenerated.forEach((stratum, list) -> {
+            if (!list.equals(stored.getOrDefault(stratum, List.of()))) {
+                differences.add(new Difference(null, "stored list of stratum " + stratum + " differs from the regenerated one"));
+            }
+        });
+        stored.keySet().stream().filter(s -> !regenerated.containsKey(s))
+                .forEach(s -> differences.add(new Difference(null, "stored list of unknown stratum " + s)));
+        return false;
+    }
+
+    private static void allocations(Sequences.Sequence sequence, List<Allocation> used, Map<Long, Candidate> byId,
+                                    List<Difference> differences) {
+        Protocol protocol = sequence.protocol();
+        Map<String, Integer> nextPosition = new HashMap<>();
+        List<MinimisationReplay.Decision> earlier = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            Allocation allocation = used.get(i);
+            int number = allocation.number();
+            String who = "allocation " + number;
+            if (number != i + 1) {
+                differences.add(new Difference(number, who + " breaks the run of numbers at " + (i + 1)));
+            }
+            Candidate participant = byId.get(allocation.participantId());
+            if (protocol.randomisation().scheme() == Scheme.MINIMISATION) {
+                FactorLevels levels = FactorLevels.of(protocol, participant.site(), participant.categories());
+                String expected = MinimisationReplay.decide(protocol, earlier, levels, sequence.seed(),
+                        sequence.setup().stream(), number);
+                if (!levels.stored().equals(allocation.factorLevels())) {
+                    differences.add(new Difference(number, who + " was made for levels " + allocation.factorLevels()
+                            + ", the participant has " + levels.stored()));
+                }
+                if (!expected.equals(allocation.arm())) {
+                    differences.add(new Difference(number, who + " is " + allocation.arm()
+                            + " but the replayed decision is " + expected));
+                }
+                earlier.add(allocation.decision());
+                continue;
+            }
+            String stratum = Strata.of(protocol, participant.site(), participant.categories());
+            int position = nextPosition.merge(stratum, 1, Integer::sum);
+            if (!stratum.equals(allocation.stratum()) || position != allocation.position()) {
+                differences.add(new Difference(number, who + " used " + allocation.stratum() + " #" + allocation.position()
+                        + " but the next slot in order was " + stratum + " #" + position));
+            }
+            List<Slot> list = sequence.lists().getOrDefault(allocation.stratum(), List.of());
+            if (allocation.position() > list.size() || !list.get(allocation.position() - 1).arm().equals(allocation.arm())) {
+                differences.add(new Difference(number, who + " is " + allocation.arm()
+                        + ", not the arm of its slot in the regenerated list"));
+            }
+        }
+    }
+}
