@@ -66,7 +66,9 @@ public enum ProblemCode {
     IDEMPOTENCY_KEY_REUSED(ProblemKind.CONFLICT, "Idempotency key reused"),
     SEQUENCE_EXHAUSTED(ProblemKind.CONFLICT, "Sequence exhausted"),
     ALREADY_FLAGGED(ProblemKind.CONFLICT, "Already flagged"),
-    SEQUENCE_ALTERED(ProblemKind.CONFLICT, "Sequence altered");
+    SEQUENCE_ALTERED(ProblemKind.CONFLICT, "Sequence altered"),
+    ALLOCATION_ALTERED(ProblemKind.CONFLICT, "Allocation altered"),
+    SEED_UNREADABLE(ProblemKind.CONFLICT, "Seed cannot be opened");
 
     private final ProblemKind kind;
     private final String title;

@@ -12,24 +12,28 @@ import org.trialkeeper.randomisation.scheme.Strata;
 
 import java.time.Instant;
 
-/** A participant's arm, fixed for good; only the randomised-in-error flag is ever added later. */
+/**
+ * A participant's arm, fixed for good; only the randomised-in-error flag is ever added later.
+ * The MAC covers what was allocated (see {@link AllocationMac}), not the flag.
+ */
 @MappedEntity("allocation")
 record Allocation(@Id @GeneratedValue Long id, Long trialId, Long participantId, int number, String stratum,
                   int position, String factorLevels, String arm, String idempotencyKey, @Nullable Long allocatedBy,
-                  Instant allocatedAt, @Nullable String inErrorReason, @Nullable Instant inErrorAt) {
+                  Instant allocatedAt, @Nullable String inErrorReason, @Nullable Instant inErrorAt,
+                  @Nullable String mac) {
 
     /** The next slot of the participant's stratum, given to allocation {@code number}. */
     static Allocation fromSlot(long trialId, long participantId, int number, String stratum, Slot slot,
                                String idempotencyKey, @Nullable Long allocatedBy, Instant allocatedAt) {
         return new Allocation(null, trialId, participantId, number, stratum, slot.position(), stratum, slot.arm(),
-                idempotencyKey, allocatedBy, allocatedAt, null, null);
+                idempotencyKey, allocatedBy, allocatedAt, null, null, null);
     }
 
     /** A minimisation decision: the one list is the whole trial, in the order of allocation numbers. */
     static Allocation minimised(long trialId, long participantId, int number, FactorLevels levels, String arm,
                                 String idempotencyKey, @Nullable Long allocatedBy, Instant allocatedAt) {
         return new Allocation(null, trialId, participantId, number, Strata.ALL, number, levels.stored(), arm,
-                idempotencyKey, allocatedBy, allocatedAt, null, null);
+                idempotencyKey, allocatedBy, allocatedAt, null, null, null);
     }
 
     /** What minimisation decided here, as the replay of later decisions reads it. */
@@ -39,6 +43,11 @@ record Allocation(@Id @GeneratedValue Long id, Long trialId, Long participantId,
 
     Allocation flaggedInError(String reason, Instant at) {
         return new Allocation(id, trialId, participantId, number, stratum, position, factorLevels, arm,
-                idempotencyKey, allocatedBy, allocatedAt, reason, at);
+                idempotencyKey, allocatedBy, allocatedAt, reason, at, mac);
+    }
+
+    Allocation withMac(String mac) {
+        return new Allocation(id, trialId, participantId, number, stratum, position, factorLevels, arm,
+                idempotencyKey, allocatedBy, allocatedAt, inErrorReason, inErrorAt, mac);
     }
 }

@@ -24,9 +24,8 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
     @Query("SELECT participant_id, allocated_at FROM allocation WHERE trial_id = :trialId")
     List<AllocationTimes.AllocationTime> findTimes(Long trialId);
 
-    /** A stratum's positions are used without gaps, so the highest is the count; one probe of a unique index. */
-    @Query("SELECT COALESCE(MAX(position), 0) FROM allocation WHERE trial_id = :trialId AND stratum = :stratum")
-    int lastPosition(Long trialId, String stratum);
+    /** The allocation that used a stratum's highest position so far; one probe of a unique index. */
+    Optional<Allocation> findFirstByTrialIdAndStratumOrderByPositionDesc(Long trialId, String stratum);
 
     /** Numbers are handed out without gaps, so the highest is the count. */
     @Query("SELECT COALESCE(MAX(number), 0) FROM allocation WHERE trial_id = :trialId")

@@ -8,22 +8,27 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Protocol;
 
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What other features read of allocations, for readers who may see arms: the coordinator's
  * follow-up, emergency unblinding, and reports once the database is locked. Blinded entry
- * reads only {@link AllocationTimes}.
+ * reads only {@link AllocationTimes}. Every read checks each allocation against its MAC and
+ * refuses, naming numbers only, when one was changed in the database.
  */
 @Singleton
 public class Allocations {
 
     private final AllocationRepository allocations;
+    private final AllocationMac mac;
     private final JdbcOperations jdbc;
 
-    Allocations(AllocationRepository allocations, JdbcOperations jdbc) {
+    Allocations(AllocationRepository allocations, AllocationMac mac, JdbcOperations jdbc) {
         this.allocations = allocations;
+        this.mac = mac;
         this.jdbc = jdbc;
     }
 
@@ -31,14 +36,26 @@ public class Allocations {
     @Transactional
     public Map<Long, String> arms(long trialId) {
         // a large trial has a hundred thousand of them: read straight from the result set
-        return jdbc.prepareStatement("SELECT participant_id, arm FROM allocation WHERE trial_id = ? ORDER BY number",
+        return jdbc.prepareStatement("SELECT participant_id, number, stratum, position, factor_levels, arm,"
+                        + " idempotency_key, mac FROM allocation WHERE trial_id = ? ORDER BY number",
                 statement -> {
                     statement.setLong(1, trialId);
                     Map<Long, String> arms = new LinkedHashMap<>();
+                    List<Integer> altered = new ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            arms.put(rows.getLong(1), rows.getString(2));
+                            Allocation allocation = new Allocation(null, trialId, rows.getLong(1), rows.getInt(2),
+                                    rows.getString(3), rows.getInt(4), rows.getString(5), rows.getString(6),
+                                    rows.getString(7), null, null, null, null, rows.getString(8));
+                            if (mac.matches(allocation)) {
+                                arms.put(allocation.participantId(), allocation.arm());
+                            } else {
+                                altered.add(allocation.number());
+                            }
                         }
+                    }
+                    if (!altered.isEmpty()) {
+                        throw AllocationMac.altered(trialId, altered);
                     }
                     return arms;
                 });
@@ -54,7 +71,7 @@ public class Allocations {
     @Transactional
     public Map<Long, Integer> numbers(long trialId) {
         Map<Long, Integer> numbers = new LinkedHashMap<>();
-        allocations.findByTrialIdOrderByNumber(trialId).forEach(a -> numbers.put(a.participantId(), a.number()));
+        mac.checked(allocations.findByTrialIdOrderByNumber(trialId)).forEach(a -> numbers.put(a.participantId(), a.number()));
         return numbers;
     }
 
@@ -64,8 +81,9 @@ public class Allocations {
         return AllocationView.of(protocol, allocated(participantId), participantCode);
     }
 
+    /** The participant's allocation, once it is found to match its MAC. */
     Allocation allocated(long participantId) {
-        return allocations.findByParticipantId(participantId).orElseThrow(() -> new ProblemException(
-                ProblemCode.NOT_RANDOMISED, "This participant has not been randomised"));
+        return mac.checked(allocations.findByParticipantId(participantId).orElseThrow(() -> new ProblemException(
+                ProblemCode.NOT_RANDOMISED, "This participant has not been randomised")));
     }
 }

@@ -64,16 +64,19 @@ class Allocator {
     private final ParticipantService participants;
     private final Sequences sequences;
     private final AllocationRepository allocations;
+    private final AllocationMac mac;
     private final AllocationLockRepository locks;
     private final AuditTrail audit;
     private final Clock clock;
 
     Allocator(TrialService trials, ParticipantService participants, Sequences sequences,
-              AllocationRepository allocations, AllocationLockRepository locks, AuditTrail audit, Clock clock) {
+              AllocationRepository allocations, AllocationMac mac, AllocationLockRepository locks, AuditTrail audit,
+              Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.sequences = sequences;
         this.allocations = allocations;
+        this.mac = mac;
         this.locks = locks;
         this.audit = audit;
         this.clock = clock;
@@ -136,6 +139,8 @@ class Allocator {
                         : requests.get(earlier).participantId() == request.participantId();
                 if (!sameParticipant) {
                     answers[i] = Answer.refused(keyReused());
+                } else if (made != null && !mac.matches(made)) {
+                    answers[i] = Answer.refused(AllocationMac.altered(trialId, List.of(made.number())));
                 } else if (made != null) {
                     answers[i] = Answer.of(AllocationView.of(trials.protocol(trialId), made, candidate.code()));
                 } else {
@@ -196,7 +201,10 @@ class Allocator {
         audit.lock().recordAll(events);
     }
 
-    /** The next slots of the participants' strata: positions are used without gaps, so the highest used says where. */
+    /**
+     * The next slots of the participants' strata: positions are used without gaps, so the
+     * highest used says where, once its allocation is found to match its MAC.
+     */
     private List<Allocation> fromLists(Sequences.Sequence sequence, List<Request> requests, List<Candidate> enrolled,
                                        List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
@@ -204,7 +212,8 @@ class Allocator {
         List<String> strata = enrolled.stream().map(c -> Strata.of(protocol, c.site(), c.categories())).toList();
         Map<String, Integer> used = new HashMap<>();
         for (String stratum : new TreeSet<>(strata)) {
-            used.put(stratum, allocations.lastPosition(trialId, stratum));
+            used.put(stratum, allocations.findFirstByTrialIdAndStratumOrderByPositionDesc(trialId, stratum)
+                    .map(last -> mac.checked(last).position()).orElse(0));
         }
         int number = allocations.lastNumber(trialId);
         List<Allocation> made = new ArrayList<>(enrolled.size());
@@ -227,8 +236,8 @@ class Allocator {
                                       List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
         long trialId = sequence.setup().trialId();
-        List<MinimisationReplay.Decision> earlier = new ArrayList<>(allocations.findByTrialIdOrderByNumber(trialId)
-                .stream().map(Allocation::decision).toList());
+        List<MinimisationReplay.Decision> earlier = new ArrayList<>(mac.checked(
+                allocations.findByTrialIdOrderByNumber(trialId)).stream().map(Allocation::decision).toList());
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
             Candidate candidate = enrolled.get(k);
@@ -246,7 +255,7 @@ class Allocator {
 
     private List<Allocation> save(List<Allocation> made) {
         try {
-            return allocations.saveAll(made);
+            return allocations.saveAll(made.stream().map(mac::sealed).toList());
         } catch (DataAccessException e) {
             // the participant locks rule out every other duplicate; a key sent at the same moment
             // to another instance for another participant is the one the database can still catch

@@ -33,11 +33,14 @@ class RandomisationController {
 
     private final RandomisationService randomisation;
     private final SequenceAudit sequences;
+    private final AllocationIntegrity integrity;
     private final TrialService trials;
 
-    RandomisationController(RandomisationService randomisation, SequenceAudit sequences, TrialService trials) {
+    RandomisationController(RandomisationService randomisation, SequenceAudit sequences, AllocationIntegrity integrity,
+                            TrialService trials) {
         this.randomisation = randomisation;
         this.sequences = sequences;
+        this.integrity = integrity;
         this.trials = trials;
     }
 
@@ -85,6 +88,13 @@ class RandomisationController {
     @Operation(summary = "After lock: regenerate the lists from the seed and check them against the commitment and every allocation")
     SequenceVerification verify(@PathVariable long trialId) {
         return sequences.verify(trialId);
+    }
+
+    @Get("/randomisation/integrity")
+    @Permit(Role.ADMIN)
+    @Operation(summary = "At any time: the allocations that no longer match their MACs, by number only")
+    AllocationIntegrity.Report integrity(@PathVariable long trialId) {
+        return integrity.check(trialId);
     }
 
     @Get("/randomisation/diagnostics{?simulations}")

@@ -29,16 +29,19 @@ class SequenceAudit {
     private final Sequences sequences;
     private final AllocationSlotRepository slots;
     private final AllocationRepository allocations;
+    private final AllocationMac mac;
     private final AuditTrail audit;
 
     SequenceAudit(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
-                  Sequences sequences, AllocationSlotRepository slots, AllocationRepository allocations, AuditTrail audit) {
+                  Sequences sequences, AllocationSlotRepository slots, AllocationRepository allocations,
+                  AllocationMac mac, AuditTrail audit) {
         this.trials = trials;
         this.participants = participants;
         this.setups = setups;
         this.sequences = sequences;
         this.slots = slots;
         this.allocations = allocations;
+        this.mac = mac;
         this.audit = audit;
     }
 
@@ -47,7 +50,7 @@ class SequenceAudit {
         Sequences.Sequence sequence = sequences.derive(lockedSetup(trialId));
         RandomisationSetup setup = sequence.setup();
         Map<Long, Candidate> byId = participants.candidates(trialId);
-        List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
+        List<Allocation> used = mac.checked(allocations.findByTrialIdOrderByNumber(trialId));
         Map<String, Allocation> bySlot = new HashMap<>();
         used.forEach(a -> bySlot.put(a.stratum() + "#" + a.position(), a));
         List<SequenceExport.Stratum> strata = new ArrayList<>();
@@ -72,9 +75,11 @@ class SequenceAudit {
         Sequences.Sequence sequence = sequences.derive(lockedSetup(trialId));
         List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
         SequenceCheck check = SequenceCheck.of(sequence, slots.findByTrialId(trialId,
-                Sort.of(Sort.Order.asc("stratum"), Sort.Order.asc("position"))), used, participants.candidates(trialId));
-        return new SequenceVerification(check.differences().isEmpty(), check.commitmentMatches(), check.storedListsMatch(),
-                used.size(), check.differences().stream().map(SequenceCheck.Difference::text).toList());
+                Sort.of(Sort.Order.asc("stratum"), Sort.Order.asc("position"))), used, participants.candidates(trialId),
+                mac::matches);
+        return new SequenceVerification(check.differences().isEmpty(), sequence.setup().stream().code(),
+                check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(),
+                check.differences().stream().map(SequenceCheck.Difference::text).toList());
     }
 
     private RandomisationSetup lockedSetup(long trialId) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A trial's sequence, derived from its seed, checked against what the database holds: the
@@ -20,30 +21,34 @@ import java.util.Map;
  * and every allocation in order. Verification after lock and the sealing of trials opened
  * before both check through here.
  */
-record SequenceCheck(boolean commitmentMatches, boolean storedListsMatch, List<Difference> differences) {
+record SequenceCheck(boolean commitmentMatches, List<Difference> differences) {
 
     /** One thing that does not match; {@code allocation} is the allocation's number when it is about one. */
     record Difference(Integer allocation, String text) {
     }
 
+    /**
+     * @param intact whether an allocation matches its MAC: one that does not is named as changed,
+     *               and its arm is not compared, so that no forged arm is repeated
+     */
     static SequenceCheck of(Sequences.Sequence sequence, List<AllocationSlot> stored, List<Allocation> used,
-                            Map<Long, Candidate> byId) {
+                            Map<Long, Candidate> byId, Predicate<Allocation> intact) {
         List<Difference> differences = new ArrayList<>();
         boolean commitmentMatches = sequence.matchesCommitment();
         if (!commitmentMatches) {
             differences.add(new Difference(null, "the lists regenerated from the seed do not hash to the published commitment"));
         }
-        boolean storedListsMatch = storedLists(sequence.lists(), stored, differences);
-        allocations(sequence, used, byId, differences);
-        return new SequenceCheck(commitmentMatches, storedListsMatch, differences);
+        storedLists(sequence.lists(), stored, differences);
+        allocations(sequence, used, byId, intact, differences);
+        return new SequenceCheck(commitmentMatches, differences);
     }
 
-    private static boolean storedLists(Map<String, List<Slot>> regenerated, List<AllocationSlot> slots,
+    private static void storedLists(Map<String, List<Slot>> regenerated, List<AllocationSlot> slots,
                                        List<Difference> differences) {
         Map<String, List<Slot>> stored = new LinkedHashMap<>();
         slots.forEach(s -> stored.computeIfAbsent(s.stratum(), k -> new ArrayList<>()).add(s.slot()));
         if (stored.isEmpty() || stored.equals(regenerated)) {
-            return true;
+            return;
         }
         regenerated.forEach((stratum, list) -> {
             if (!list.equals(stored.getOrDefault(stratum, List.of()))) {
@@ -52,11 +57,10 @@ record SequenceCheck(boolean commitmentMatches, boolean storedListsMatch, List<D
         });
         stored.keySet().stream().filter(s -> !regenerated.containsKey(s))
                 .forEach(s -> differences.add(new Difference(null, "stored list of unknown stratum " + s)));
-        return false;
     }
 
     private static void allocations(Sequences.Sequence sequence, List<Allocation> used, Map<Long, Candidate> byId,
-                                    List<Difference> differences) {
+                                    Predicate<Allocation> intact, List<Difference> differences) {
         Protocol protocol = sequence.protocol();
         Map<String, Integer> nextPosition = new HashMap<>();
         List<MinimisationReplay.Decision> earlier = new ArrayList<>();
@@ -67,6 +71,10 @@ record SequenceCheck(boolean commitmentMatches, boolean storedListsMatch, List<D
             if (number != i + 1) {
                 differences.add(new Difference(number, who + " breaks the run of numbers at " + (i + 1)));
             }
+            boolean changed = !intact.test(allocation);
+            if (changed) {
+                differences.add(new Difference(number, who + " was changed in the database: it does not match its MAC"));
+            }
             Candidate participant = byId.get(allocation.participantId());
             if (protocol.randomisation().scheme() == Scheme.MINIMISATION) {
                 FactorLevels levels = FactorLevels.of(protocol, participant.site(), participant.categories());
@@ -76,7 +84,7 @@ record SequenceCheck(boolean commitmentMatches, boolean storedListsMatch, List<D
                     differences.add(new Difference(number, who + " was made for levels " + allocation.factorLevels()
                             + ", the participant has " + levels.stored()));
                 }
-                if (!expected.equals(allocation.arm())) {
+                if (!changed && !expected.equals(allocation.arm())) {
                     differences.add(new Difference(number, who + " is " + allocation.arm()
                             + " but the replayed decision is " + expected));
                 }
@@ -90,7 +98,8 @@ record SequenceCheck(boolean commitmentMatches, boolean storedListsMatch, List<D
                         + " but the next slot in order was " + stratum + " #" + position));
             }
             List<Slot> list = sequence.lists().getOrDefault(allocation.stratum(), List.of());
-            if (allocation.position() > list.size() || !list.get(allocation.position() - 1).arm().equals(allocation.arm())) {
+            if (!changed && (allocation.position() > list.size()
+                    || !list.get(allocation.position() - 1).arm().equals(allocation.arm()))) {
                 differences.add(new Difference(number, who + " is " + allocation.arm()
                         + ", not the arm of its slot in the regenerated list"));
             }

@@ -4,8 +4,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** The outcome of regenerating the sequence from the revealed seed and checking it against everything stored. */
+/**
+ * The outcome of regenerating the sequence from the revealed seed and checking it against the
+ * commitment and everything stored: whether every allocation still matches its MAC, and each
+ * difference found.
+ */
 @Serdeable
-record SequenceVerification(boolean verified, boolean commitmentMatches, boolean storedListsMatch,
+record SequenceVerification(boolean verified, String stream, boolean commitmentMatches, boolean allocationsIntact,
                             int allocationsChecked, List<String> differences) {
 }

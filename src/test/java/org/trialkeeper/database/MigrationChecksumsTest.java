@@ -32,7 +32,8 @@ class MigrationChecksumsTest {
             "V5__report_indexes.sql", 1328016166,
             "V6__allocation_lock.sql", 2072799210,
             "V7__keyed_audit_chain.sql", 2043255023,
-            "V8__sequence_stream.sql", 1957869962);
+            "V8__sequence_stream.sql", 1957869962,
+            "V9__allocation_macs.sql", 346767837);
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.randomisation.BenchmarkAllocations;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.ProtocolSource;
@@ -50,7 +51,7 @@ public final class ReportBenchmark {
                 String yaml = ProtocolFiles.seedVariantYaml("report-benchmark-" + size, tree -> { });
                 long trialId = trials.register(admin, new ProtocolSource(yaml, "application/yaml")).id();
                 trials.changeStatus(admin, trialId, "RECRUITING");
-                long rows = fill(jdbc, trialId, size);
+                long rows = fill(jdbc, new BenchmarkAllocations(context), trialId, size);
                 trials.changeStatus(admin, trialId, "FOLLOW_UP");
                 trials.changeStatus(admin, trialId, "LOCKED");
                 long[] best = null;
@@ -88,7 +89,7 @@ public final class ReportBenchmark {
     }
 
     /** Writes the participants and everything about them; answers how many rows. */
-    private static long fill(DataSource jdbc, long trialId, int size) throws SQLException {
+    private static long fill(DataSource jdbc, BenchmarkAllocations macs, long trialId, int size) throws SQLException {
         Random random = new Random(size);
         long rows = 0;
         try (Connection db = jdbc.getConnection(); Statement statement = db.createStatement()) {
@@ -121,8 +122,10 @@ public final class ReportBenchmark {
                     String status = people.getString(2);
                     number++;
                     boolean balint = random.nextBoolean();
-                    allocations.add("(" + trialId + "," + id + "," + number + ",'all'," + number + ",'all','"
-                            + (balint ? "BALINT" : "WAITLIST") + "','k" + id + "',UTC_TIMESTAMP(6))");
+                    String arm = balint ? "BALINT" : "WAITLIST";
+                    allocations.add("(" + trialId + "," + id + "," + number + ",'all'," + number + ",'all','" + arm
+                            + "','k" + id + "',UTC_TIMESTAMP(6),'" + macs.mac(trialId, id, number, "all", number, "all", arm,
+                            "k" + id) + "')");
                     for (String timepoint : List.of("baseline", "post")) {
                         if (timepoint.equals("post") && status.equals("LOST_TO_FOLLOW_UP")) {
                             continue;
@@ -144,7 +147,7 @@ public final class ReportBenchmark {
                 }
             }
             rows += insert(statement, "INSERT INTO allocation (trial_id, participant_id, number, stratum, position,"
-                    + " factor_levels, arm, idempotency_key, allocated_at) VALUES ", allocations);
+                    + " factor_levels, arm, idempotency_key, allocated_at, mac) VALUES ", allocations);
             rows += insert(statement, "INSERT INTO assessment (trial_id, participant_id, instrument, timepoint, responses_json,"
                     + " total, scores_json, guess, entered_at, version) VALUES ", assessments);
             rows += insert(statement, "INSERT INTO follow_up_event (trial_id, participant_id, kind, occurred_on, reason,"
