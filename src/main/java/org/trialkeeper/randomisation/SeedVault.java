@@ -69,8 +69,11 @@ final class SeedVault {
     }
 
     static ProblemException unreadable(long trialId) {
-        return new ProblemException(ProblemCode.SEED_UNREADABLE,
-                "The sealed seed of trial " + trialId + " cannot be opened with the configured key");
+        return new ProblemException(ProblemCode.SEED_UNREADABLE, "The " + cannotOpen(trialId));
+    }
+
+    static String cannotOpen(long trialId) {
+        return "sealed seed of trial " + trialId + " cannot be opened with the configured key";
     }
 
     /** HMAC-SHA256 of the label under the seed key: a key of 32 bytes for another use. */

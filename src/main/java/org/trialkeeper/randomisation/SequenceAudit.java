@@ -70,10 +70,21 @@ class SequenceAudit {
                 setup.commitment(), setup.protocolVersion(), strata, rows, audit.anchor());
     }
 
+    /** A seed that cannot be opened is a finding of the verification, not a failure of it. */
     @Transactional
     SequenceVerification verify(long trialId) {
-        Sequences.Sequence sequence = sequences.derive(lockedSetup(trialId));
+        RandomisationSetup setup = lockedSetup(trialId);
         List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
+        Sequences.Sequence sequence;
+        try {
+            sequence = sequences.derive(setup);
+        } catch (ProblemException e) {
+            if (e.code() != ProblemCode.SEED_UNREADABLE) {
+                throw e;
+            }
+            return new SequenceVerification(false, setup.stream().code(), false, used.stream().allMatch(mac::matches),
+                    used.size(), List.of("the " + SeedVault.cannotOpen(trialId)));
+        }
         SequenceCheck check = SequenceCheck.of(sequence, slots.findByTrialId(trialId,
                 Sort.of(Sort.Order.asc("stratum"), Sort.Order.asc("position"))), used, participants.candidates(trialId),
                 mac::matches);
