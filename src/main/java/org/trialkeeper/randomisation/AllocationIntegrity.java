@@ -9,15 +9,18 @@ import org.trialkeeper.trial.TrialService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * For the administrator, at any time: which of a trial's allocations no longer match their
- * MACs, by number and never by arm, and whatever else stands in the way of trusting them.
+ * MACs, by number and never by arm, and whatever else stands in the way of trusting them: a
+ * seed that cannot be opened, a gap in the numbers, or allocations made before allocations
+ * were sealed that were not sealed because they do not follow the trial's sequence.
  */
 @Singleton
 class AllocationIntegrity {
 
-    /** {@code altered} holds allocation numbers only. */
+    /** {@code altered} holds allocation numbers only: those that do not match their MACs, or for a trial not sealed, its sequence. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Report(long trialId, boolean intact, int allocationsChecked, List<Integer> altered, List<String> problems) {
@@ -28,14 +31,16 @@ class AllocationIntegrity {
     private final AllocationRepository allocations;
     private final AllocationMac mac;
     private final SeedVault vault;
+    private final AllocationSealing sealing;
 
     AllocationIntegrity(TrialService trials, RandomisationSetupRepository setups, AllocationRepository allocations,
-                        AllocationMac mac, SeedVault vault) {
+                        AllocationMac mac, SeedVault vault, AllocationSealing sealing) {
         this.trials = trials;
         this.setups = setups;
         this.allocations = allocations;
         this.mac = mac;
         this.vault = vault;
+        this.sealing = sealing;
     }
 
     @Transactional
@@ -44,13 +49,19 @@ class AllocationIntegrity {
         List<Allocation> all = allocations.findByTrialIdOrderByNumber(trialId);
         List<Integer> altered = all.stream().filter(a -> !mac.matches(a)).map(Allocation::number).toList();
         List<String> problems = new ArrayList<>();
-        setups.findById(trialId).ifPresent(setup -> {
+        Optional<RandomisationSetup> setup = setups.findById(trialId);
+        if (setup.isPresent()) {
             try {
-                vault.open(setup.encryptedSeed(), trialId);
+                vault.open(setup.get().encryptedSeed(), trialId);
+                AllocationSealing.Pending pending = sealing.pending(setup.get());
+                if (pending.any()) {
+                    altered = pending.mismatched();
+                    problems.add(notSealed(trialId, pending));
+                }
             } catch (ProblemException unreadable) {
                 problems.add(unreadable.getMessage());
             }
-        });
+        }
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).number() != i + 1) {
                 problems.add("the allocation numbers skip from " + i + " to " + all.get(i).number());
@@ -58,5 +69,14 @@ class AllocationIntegrity {
             }
         }
         return new Report(trialId, altered.isEmpty() && problems.isEmpty(), all.size(), altered, problems);
+    }
+
+    private static String notSealed(long trialId, AllocationSealing.Pending pending) {
+        String opened = "Trial " + trialId + " opened recruitment before allocations were sealed";
+        if (pending.obstacles().isEmpty()) {
+            return opened + " and is not sealed yet; the service seals it when it next starts";
+        }
+        return opened + " and is not sealed, since " + pending.reasons()
+                + ": its allocations are refused until this is resolved";
     }
 }
