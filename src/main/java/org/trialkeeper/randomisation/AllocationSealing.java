@@ -3,7 +3,6 @@ package org.trialkeeper.randomisation;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -108,8 +107,7 @@ class AllocationSealing implements ApplicationEventListener<StartupEvent> {
     Pending pending(RandomisationSetup setup) {
         long trialId = setup.trialId();
         List<Allocation> all = allocations.findByTrialIdOrderByNumber(trialId);
-        List<AllocationSlot> stored = slots.findByTrialId(trialId,
-                Sort.of(Sort.Order.asc("stratum"), Sort.Order.asc("position")));
+        List<AllocationSlot> stored = slots.storedLists(trialId);
         if (stored.isEmpty() && all.stream().allMatch(a -> a.mac() != null)) {
             return new Pending(all, stored, List.of());
         }

@@ -12,4 +12,9 @@ import java.util.List;
 interface AllocationSlotRepository extends GenericRepository<AllocationSlot, Long> {
 
     List<AllocationSlot> findByTrialId(Long trialId, Sort sort);
+
+    /** A trial's stored lists, stratum by stratum, in order. */
+    default List<AllocationSlot> storedLists(Long trialId) {
+        return findByTrialId(trialId, Sort.of(Sort.Order.asc("stratum"), Sort.Order.asc("position")));
+    }
 }

@@ -1,6 +1,5 @@
 package org.trialkeeper.randomisation;
 
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.audit.AuditEvent;
@@ -85,9 +84,8 @@ class SequenceAudit {
             return new SequenceVerification(false, setup.stream().code(), false, used.stream().allMatch(mac::matches),
                     used.size(), List.of("the " + SeedVault.cannotOpen(trialId)));
         }
-        SequenceCheck check = SequenceCheck.of(sequence, slots.findByTrialId(trialId,
-                Sort.of(Sort.Order.asc("stratum"), Sort.Order.asc("position"))), used, participants.candidates(trialId),
-                mac::matches);
+        SequenceCheck check = SequenceCheck.of(sequence, slots.storedLists(trialId), used,
+                participants.candidates(trialId), mac::matches);
         return new SequenceVerification(check.differences().isEmpty(), sequence.setup().stream().code(),
                 check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(),
                 check.differences().stream().map(SequenceCheck.Difference::text).toList());
