@@ -20,7 +20,10 @@ import java.util.Optional;
 @Singleton
 class AllocationIntegrity {
 
-    /** {@code altered} holds allocation numbers only: those that do not match their MACs, or for a trial not sealed, its sequence. */
+    /**
+     * {@code altered} holds allocation numbers only: those that do not match their MACs, or in a
+     * trial not sealed, those that do not follow its sequence.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Report(long trialId, boolean intact, int allocationsChecked, List<Integer> altered, List<String> problems) {

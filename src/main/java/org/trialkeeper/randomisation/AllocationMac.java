@@ -48,8 +48,8 @@ class AllocationMac {
     }
 
     boolean matches(Allocation allocation) {
-        return allocation.mac() != null && MessageDigest.isEqual(
-                of(allocation).getBytes(StandardCharsets.US_ASCII), allocation.mac().getBytes(StandardCharsets.US_ASCII));
+        return allocation.mac() != null && MessageDigest.isEqual(of(allocation).getBytes(StandardCharsets.US_ASCII),
+                allocation.mac().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The allocation, if it matches its MAC; otherwise the problem that refuses to show it. */

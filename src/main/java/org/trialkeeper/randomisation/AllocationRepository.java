@@ -21,7 +21,7 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
             + " AND (participant_id IN (:participantIds) OR idempotency_key IN (:keys))")
     List<Allocation> findConcerning(Long trialId, Collection<Long> participantIds, Collection<String> keys);
 
-    /** Trials that still hold what was written before allocations were sealed: allocations without MACs, lists in clear. */
+    /** Trials that hold what was written before allocations were sealed: allocations without MACs, lists in clear. */
     @Query("SELECT trial_id FROM allocation WHERE mac IS NULL UNION SELECT trial_id FROM allocation_slot")
     List<Long> findTrialsHeldInClear();
 

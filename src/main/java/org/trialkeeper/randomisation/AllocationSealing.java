@@ -77,7 +77,8 @@ class AllocationSealing implements ApplicationEventListener<StartupEvent> {
     }
 
     /** What the trial holds in clear, and what stands in the way of sealing it. */
-    record Pending(List<Allocation> allocations, List<AllocationSlot> storedSlots, List<SequenceCheck.Difference> obstacles) {
+    record Pending(List<Allocation> allocations, List<AllocationSlot> storedSlots,
+                   List<SequenceCheck.Difference> obstacles) {
 
         boolean any() {
             return !storedSlots.isEmpty() || allocations.stream().anyMatch(a -> a.mac() == null);
@@ -93,7 +94,8 @@ class AllocationSealing implements ApplicationEventListener<StartupEvent> {
         String reasons() {
             List<String> reasons = new ArrayList<>();
             if (!mismatched().isEmpty()) {
-                reasons.add("its allocations " + mismatched() + " do not follow its sequence regenerated from its seed");
+                reasons.add("its allocations " + mismatched()
+                        + " do not follow its sequence regenerated from its seed");
             }
             obstacles.stream().filter(d -> d.allocation() == null).forEach(d -> reasons.add(d.text()));
             return String.join("; ", reasons);

@@ -71,7 +71,8 @@ public class Allocations {
     @Transactional
     public Map<Long, Integer> numbers(long trialId) {
         Map<Long, Integer> numbers = new LinkedHashMap<>();
-        mac.checked(allocations.findByTrialIdOrderByNumber(trialId)).forEach(a -> numbers.put(a.participantId(), a.number()));
+        mac.checked(allocations.findByTrialIdOrderByNumber(trialId))
+                .forEach(a -> numbers.put(a.participantId(), a.number()));
         return numbers;
     }
 
