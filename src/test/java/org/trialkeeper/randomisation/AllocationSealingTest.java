@@ -13,6 +13,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.trialkeeper.audit.AuditView;
+import org.trialkeeper.database.TestDatabases;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
@@ -125,7 +126,8 @@ class AllocationSealingTest {
 
     private static EmbeddedServer start(String url) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "datasources.default.url", url), "test");
+                "datasources.default.url", url, "datasources.default.username", TestDatabases.user(),
+                "datasources.default.password", TestDatabases.password()), "test");
     }
 
     /** A client configured as the service is, so that it reads problem documents. */

@@ -53,7 +53,8 @@ final class EarlierVersionDatabase {
 
     EarlierVersionDatabase(String database) {
         this.url = TestDatabases.url(database);
-        Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").target("7").load().migrate();
+        Flyway.configure().dataSource(url, TestDatabases.user(), TestDatabases.password())
+                .locations("classpath:db/migration").target("7").load().migrate();
     }
 
     String url() {
@@ -65,7 +66,7 @@ final class EarlierVersionDatabase {
         Protocol protocol = ProtocolReader.read(yaml);
         byte[] seed = Seeds.fresh();
         Map<String, List<Slot>> lists = SequencePlan.generate(protocol, seed, STREAM);
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
             long trialId = insert(db, "INSERT INTO trial (short_name, title, status, protocol_version, created_at, updated_at)"
                     + " VALUES (?, ?, 'RECRUITING', 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))", protocol.shortName(), protocol.title());
             String canonical = JsonMapper.createDefault().writeValueAsString(protocol);
@@ -119,7 +120,7 @@ final class EarlierVersionDatabase {
     }
 
     int count(String sql, long trialId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, "root", "");
+        try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password());
              PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setLong(1, trialId);
             try (ResultSet row = statement.executeQuery()) {
