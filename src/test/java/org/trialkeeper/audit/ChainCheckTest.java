@@ -80,6 +80,23 @@ class ChainCheckTest {
     }
 
     @Test
+    void twoRecordsSwappedUnderEachOthersNumbersAreNamedAtTheFirst() {
+        List<Stored> chain = chain(5);
+        List<Stored> tampered = new ArrayList<>(chain);
+        // the contents of records 2 and 3 change places, each taking the other's number and stored hashes
+        tampered.set(1, new Stored(renumbered(chain.get(2).entry(), 2), chain.get(1).previousHash(), chain.get(1).hash()));
+        tampered.set(2, new Stored(renumbered(chain.get(1).entry(), 3), chain.get(2).previousHash(), chain.get(2).hash()));
+        AuditVerification result = verify(tampered, chain);
+        assertEquals(2L, result.firstBadSeq());
+        assertEquals("altered", result.problem());
+    }
+
+    private static AuditEntry renumbered(AuditEntry e, long seq) {
+        return new AuditEntry(seq, e.recordedAt(), e.userId(), e.username(), e.role(), e.trialId(), e.action(), e.entity(),
+                e.entityId(), e.before(), e.after(), e.reason(), e.revealsAllocation());
+    }
+
+    @Test
     void aRemovedRecordIsNamed() {
         List<Stored> chain = chain(5);
         List<Stored> tampered = new ArrayList<>(chain);
