@@ -2,6 +2,8 @@ package org.trialkeeper.database;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -11,9 +13,11 @@ import org.trialkeeper.support.RecruitingTrial;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +47,7 @@ class ExternalMariaDbTest {
                 }
                 Map<?, ?> verification = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
                 assertEquals(true, verification.get("intact"), verification.toString());
+                tamperingIsFound(server, trial);
             }
             try (Connection db = DriverManager.getConnection(server.url("trialkeeper"), "root", "");
                  Statement statement = db.createStatement();
@@ -62,6 +67,47 @@ class ExternalMariaDbTest {
                     () -> ApplicationContext.run(EmbeddedServer.class, losingMicroseconds, "test").close());
             assertTrue(causedBy(refused, TimestampPrecision.LostMicroseconds.class), refused.toString());
         }
+    }
+
+    /** The integrity checks hold on this server too: an altered audit record and an altered allocation are found. */
+    private static void tamperingIsFound(DebianMariaDb server, RecruitingTrial trial) throws Exception {
+        try (Connection db = DriverManager.getConnection(server.url("trialkeeper"), "root", "");
+             Statement statement = db.createStatement()) {
+            String after;
+            try (ResultSet second = statement.executeQuery("SELECT after_value FROM audit_record WHERE seq = 2")) {
+                second.next();
+                after = second.getString(1);
+            }
+            statement.executeUpdate("UPDATE audit_record SET after_value = '{\"rewritten\":true}' WHERE seq = 2");
+            Map<?, ?> altered = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
+            try (PreparedStatement restore = db.prepareStatement("UPDATE audit_record SET after_value = ? WHERE seq = 2")) {
+                restore.setString(1, after);
+                restore.executeUpdate();
+            }
+            assertEquals(false, altered.get("intact"));
+            assertEquals(2, ((Number) altered.get("firstBadSeq")).intValue(), altered.toString());
+
+            long participant;
+            String arm;
+            try (ResultSet first = statement.executeQuery("SELECT participant_id, arm FROM allocation WHERE trial_id = "
+                    + trial.id + " AND number = 1")) {
+                first.next();
+                participant = first.getLong(1);
+                arm = first.getString(2);
+            }
+            String other = "BALINT".equals(arm) ? "WAITLIST" : "BALINT";
+            statement.executeUpdate("UPDATE allocation SET arm = '" + other + "' WHERE trial_id = " + trial.id
+                    + " AND number = 1");
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> trial.coordinator
+                    .retrieve(HttpRequest.GET(trial.path("/participants/" + participant + "/randomisation")), Map.class));
+            Map<?, ?> integrity = trial.admin.retrieve(HttpRequest.GET(trial.path("/randomisation/integrity")), Map.class);
+            statement.executeUpdate("UPDATE allocation SET arm = '" + arm + "' WHERE trial_id = " + trial.id
+                    + " AND number = 1");
+            assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+            assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("allocation-altered"));
+            assertEquals(List.of(1), integrity.get("altered"), integrity.toString());
+        }
+        assertEquals(true, trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class).get("intact"));
     }
 
     private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
