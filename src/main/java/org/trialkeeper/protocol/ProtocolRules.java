@@ -24,6 +24,7 @@ final class ProtocolRules {
         arms(check);
         sites(check);
         RandomisationRules.check(check);
+        Limits.check(check);
         ScreeningRules.eligibility(check);
         ScreeningRules.baseline(check);
         InstrumentRules.check(check);

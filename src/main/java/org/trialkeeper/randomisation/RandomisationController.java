@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.rng.simple.RandomSource;
 import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.scheme.Diagnostics;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
@@ -101,9 +102,12 @@ class RandomisationController {
     @Permit({Role.ADMIN, Role.STATISTICIAN})
     @Operation(summary = "Simulate the scheme: expected final and maximum imbalance, Blackwell-Hodges predictability")
     Diagnostics.Result diagnostics(@PathVariable long trialId, @QueryValue(defaultValue = "1000") int simulations) {
-        if (simulations < 1 || simulations > MAX_SIMULATIONS) {
-            throw ProblemException.invalidRequest("simulations", "range", "must be between 1 and " + MAX_SIMULATIONS);
+        Protocol protocol = trials.protocol(trialId);
+        int most = Diagnostics.mostSimulations(protocol, MAX_SIMULATIONS);
+        if (simulations < 1 || simulations > most) {
+            throw ProblemException.invalidRequest("simulations", "range", "must be between 1 and " + most
+                    + " for this trial's target and strata");
         }
-        return Diagnostics.simulate(trials.protocol(trialId), simulations, RandomSource.XO_RO_SHI_RO_128_PP.create());
+        return Diagnostics.simulate(protocol, simulations, RandomSource.XO_RO_SHI_RO_128_PP.create());
     }
 }

@@ -104,6 +104,14 @@ class ProtocolReaderTest {
         cases.add(broken("min-items", "arms", tree -> list(tree, "arms").remove(1)));
         cases.add(broken("waitlist-control-only", "arms[0].waitlist", tree -> arm(tree, 0).put("waitlist", true)));
         cases.add(broken("pattern", "shortName", tree -> tree.put("shortName", "Balint Nurses")));
+        cases.add(broken("max", "targetSampleSize", tree -> tree.put("targetSampleSize", Integer.MAX_VALUE)));
+        cases.add(broken("max", "randomisation.blockSizes[0]", tree -> object(tree, "randomisation")
+                .putAll(map("scheme", "permuted-blocks", "blockSizes", List.of(102)))));
+        cases.add(broken("max-strata", "randomisation.stratifyBy", tree -> stratifiedOverSites(tree, 501)));
+        cases.add(broken("max-list-slots", "targetSampleSize", tree -> {
+            stratifiedOverSites(tree, 100);
+            tree.put("targetSampleSize", 10_000);
+        }));
         cases.add(broken("block-size-multiple", "randomisation.blockSizes[1]", tree -> {
             arm(tree, 0).put("ratio", 2);
             object(tree, "randomisation").putAll(map("scheme", "permuted-blocks", "blockSizes", List.of(3, 4)));
@@ -211,6 +219,17 @@ class ProtocolReaderTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** Stratified permuted blocks over so many sites and the two sexes: twice as many strata as sites. */
+    private static void stratifiedOverSites(Map<String, Object> tree, int sites) {
+        List<Object> all = new ArrayList<>();
+        for (int i = 1; i <= sites; i++) {
+            all.add(map("code", "S" + i, "name", "Site " + i));
+        }
+        tree.put("sites", all);
+        object(tree, "randomisation").putAll(map("scheme", "stratified-blocks", "blockSizes", List.of(2, 4),
+                "stratifyBy", List.of("site", "sex")));
+    }
+
     static Map<String, Object> object(Map<String, Object> tree, String key) {
         return (Map<String, Object>) tree.get(key);
     }

@@ -178,6 +178,11 @@ class RandomisationApiTest {
         assertNotNull(result.get("expectedMaximumImbalance"));
         problem(HttpStatus.BAD_REQUEST, "invalid-request", () -> trial.statistician.exchange(
                 HttpRequest.GET(trial.path("/randomisation/diagnostics?simulations=0"))));
+        long large = trial.admin.register(ProtocolFiles.seedVariantYaml(Api.unique("large-diagnostics"),
+                tree -> tree.put("targetSampleSize", 100_000)));
+        Map<String, Object> tooMany = problem(HttpStatus.BAD_REQUEST, "invalid-request", () -> trial.admin.exchange(
+                HttpRequest.GET("/api/trials/" + large + "/randomisation/diagnostics?simulations=101")));
+        assertTrue(tooMany.toString().contains("simulations"), tooMany.toString());
     }
 
     private DataSource raw() {

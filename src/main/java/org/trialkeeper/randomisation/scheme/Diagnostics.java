@@ -7,6 +7,7 @@ import org.trialkeeper.protocol.Randomisation;
 import org.trialkeeper.protocol.Scheme;
 
 import java.util.HashMap;
+import java.util.concurrent.CancellationException;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,20 @@ public final class Diagnostics {
                   double expectedMaximumImbalance, double predictability) {
     }
 
+    /** Simulated allocations and list slots one request may cost: about a second or two of one core. */
+    public static final long MOST_STEPS = 20_000_000;
+
+    /**
+     * The most simulations a request may ask of this protocol: each costs the target's allocations
+     * and the lists of every stratum, so a large trial gets fewer.
+     */
+    public static int mostSimulations(Protocol protocol, int ceiling) {
+        long lists = protocol.randomisation().scheme() == Scheme.MINIMISATION ? 0 : Strata.all(protocol).size();
+        long perSimulation = (long) protocol.targetSampleSize() * (1 + lists);
+        return (int) Math.max(1, Math.min(ceiling, MOST_STEPS / Math.max(1, perSimulation)));
+    }
+
+    /** Stops between simulations when its thread is interrupted, as on shutdown. */
     public static Result simulate(Protocol protocol, int simulations, UniformRandomProvider rng) {
         ArmWeights arms = ArmWeights.of(protocol.arms());
         int participants = protocol.targetSampleSize();
@@ -33,6 +48,9 @@ public final class Diagnostics {
         double maximumImbalance = 0;
         double correctGuesses = 0;
         for (int run = 0; run < simulations; run++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the simulation was interrupted after " + run + " runs");
+            }
             Trial trial = new Trial(protocol, arms, rng);
             for (int i = 0; i < participants; i++) {
                 correctGuesses += trial.enrolAndGuess();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,21 @@ class SchemesTest {
         assertEquals(0, fixed.expectedFinalImbalance(), 1e-12);
         assertTrue(fixed.expectedMaximumImbalance() > 1 && fixed.expectedMaximumImbalance() <= 2, "fixed " + fixed);
         assertTrue(simple.expectedFinalImbalance() > 3, "simple " + simple);
+    }
+
+    @Test
+    void aLargeTrialGetsFewerSimulationsAndAnInterruptedSimulationStops() {
+        Protocol small = ProtocolFiles.seedVariant(tree -> tree.put("targetSampleSize", 30));
+        Protocol large = ProtocolFiles.seedVariant(tree -> tree.put("targetSampleSize", 100_000));
+        assertEquals(20_000, Diagnostics.mostSimulations(small, 20_000));
+        assertEquals(100, Diagnostics.mostSimulations(large, 20_000), "one list of 100,000 and 100,000 allocations each");
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> Diagnostics.simulate(small, 1_000, rng(7)));
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     private static void blocks(Map<String, Object> randomisation, List<Integer> sizes) {
