@@ -36,6 +36,7 @@ public enum ProblemCode {
     LOGIN_THROTTLED(ProblemKind.THROTTLED, "Too many failed logins"),
     PASSWORD_MISMATCH(ProblemKind.FORBIDDEN, "Password required"),
     UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "Unblinding not permitted"),
+    UNBLINDING_THROTTLED(ProblemKind.THROTTLED, "Too many wrong passwords"),
 
     // what exists
     NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),

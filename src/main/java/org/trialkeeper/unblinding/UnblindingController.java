@@ -31,6 +31,7 @@ class UnblindingController {
     @Operation(summary = "Emergency unblinding of one participant, by the roles the protocol names, with a reason and password")
     AllocationView unblind(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                            @PathVariable long participantId, @Body @Nullable UnblindingRequest request) {
-        return unblinding.unblind(actor, trialId, participantId, request == null ? new UnblindingRequest(null, null) : request);
+        UnblindingRequest body = request == null ? new UnblindingRequest(null, null) : request;
+        return unblinding.unblind(actor, trialId, participantId, body.reason(), body.password());
     }
 }
