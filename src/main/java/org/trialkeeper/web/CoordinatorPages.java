@@ -32,6 +32,7 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.unblinding.EmergencyUnblinding;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,15 +55,18 @@ class CoordinatorPages {
     private final ParticipantService participants;
     private final RandomisationService randomisation;
     private final FollowUpService followUp;
+    private final EmergencyUnblinding unblinding;
     private final Clock clock;
 
     CoordinatorPages(WebSession session, TrialService trials, ParticipantService participants,
-                     RandomisationService randomisation, FollowUpService followUp, Clock clock) {
+                     RandomisationService randomisation, FollowUpService followUp, EmergencyUnblinding unblinding,
+                     Clock clock) {
         this.session = session;
         this.trials = trials;
         this.participants = participants;
         this.randomisation = randomisation;
         this.followUp = followUp;
+        this.unblinding = unblinding;
         this.clock = clock;
     }
 
@@ -200,6 +204,7 @@ class CoordinatorPages {
         model.put("events", followUp.events(trialId, participantId));
         model.put("kinds", Arrays.stream(EventKind.values()).map(EventKind::code).toList());
         model.put("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString());
+        model.put("unblinding", unblinding.permittingRole(actor, trialId).isPresent());
         return model;
     }
 

@@ -23,6 +23,7 @@ import org.trialkeeper.security.UserService;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
+import org.trialkeeper.unblinding.EmergencyUnblinding;
 
 import java.util.ArrayList;
 
@@ -43,9 +44,11 @@ class TrialPages {
     private final AssessmentService assessments;
     private final ProgressService progress;
     private final ReportService reports;
+    private final EmergencyUnblinding unblinding;
 
     TrialPages(WebSession session, TrialService trials, UserService users, ParticipantService participants,
-               AssessmentService assessments, ProgressService progress, ReportService reports) {
+               AssessmentService assessments, ProgressService progress, ReportService reports,
+               EmergencyUnblinding unblinding) {
         this.session = session;
         this.trials = trials;
         this.users = users;
@@ -53,6 +56,7 @@ class TrialPages {
         this.assessments = assessments;
         this.progress = progress;
         this.reports = reports;
+        this.unblinding = unblinding;
     }
 
     /** One row of the trial list: the trial and the roles the user holds in it. */
@@ -85,6 +89,8 @@ class TrialPages {
         model.put("role", actor.role().name());
         model.put("screened", request.getParameters().get("screened"));
         model.put("screenedStatus", request.getParameters().get("status"));
+        boolean unblindable = actor.role() != Role.ASSESSOR && unblinding.permittingRole(actor, trialId).isPresent();
+        model.put("unblinding", unblindable);
         switch (actor.role()) {
             case ASSESSOR -> model.put("worklist", assessments.worklist(trialId));
             case COORDINATOR -> {
@@ -96,6 +102,9 @@ class TrialPages {
                     model.put("progress", progress.progress(actor, trialId));
                 }
                 model.put("locked", trial.status() == TrialStatus.LOCKED);
+                if (unblindable) {
+                    model.put("randomised", participants.list(trialId).stream().filter(p -> p.status().randomised()).toList());
+                }
             }
         }
         return Pages.page("trial", model);

@@ -300,6 +300,76 @@ class WebPagesBrowserTest {
                 "a page without a session leads to sign-in");
     }
 
+    @Test
+    void onlyARoleTheProtocolNamesUnblindsOnAPageThatShowsTheArmOnce() {
+        Trial trial = trial("COORDINATOR", "INVESTIGATOR", "ASSESSOR");
+        Api coordinator = Api.as(http, trial.users().get("COORDINATOR"));
+        long participant = enrol(coordinator, trial.id(), "U-1");
+        String arm = (String) coordinator.retrieve(HttpRequest.GET("/api/trials/" + trial.id() + "/participants/"
+                + participant + "/randomisation"), Map.class).get("armLabel");
+        String page = "/app/trials/" + trial.id() + "/participants/" + participant + "/unblinding";
+        String link = "a[aria-label='Emergency unblinding of U-1']";
+
+        // the seed protocol names INVESTIGATOR only: a coordinator gets no link, and the page says no
+        browser.signIn(trial.users().get("COORDINATOR"), Api.MEMBER_PASSWORD);
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        assertTrue(shows("Participants") && browser.driver.findElements(By.cssSelector(link)).isEmpty(), text());
+        browser.open(page);
+        assertTrue(browser.find(".errors").getText().contains("Unblinding not permitted"), text());
+        assertTrue(browser.driver.findElements(By.id("unblinding")).isEmpty(), "no form for a role the protocol does not name");
+
+        // a coordinator who is an investigator too finds the link in the participant list
+        Api admin = Api.admin(http);
+        String both = Api.unique("both");
+        admin.assign(trial.id(), admin.createMember(both), "COORDINATOR", "INVESTIGATOR");
+        signInAfresh(both);
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        browser.find(link).click();
+        assertTrue(shows("Emergency unblinding of <span>U-1</span>") && browser.find("#unblinding").isDisplayed(), text());
+
+        signInAfresh(trial.users().get("INVESTIGATOR"));
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        browser.find(link).click();
+        browser.find("#reason").sendKeys("anaphylaxis after session 2");
+        browser.find("#password").sendKeys("not-my-password");
+        browser.find("#unblind").click();
+        assertTrue(shows("Password required"), text());
+        assertArmless(browser.page());
+        assertEquals("anaphylaxis after session 2", browser.find("#reason").getAttribute("value"), "the reason is kept");
+        browser.find("#password").sendKeys(Api.MEMBER_PASSWORD);
+        browser.find("#unblind").click();
+        assertEquals(arm, browser.find("#arm").getText(), text());
+        assertTrue(browser.find("#recorded").getText().contains("recorded"), text());
+        assertFalse(browser.driver.getCurrentUrl().contains(arm.split(" ")[0]), browser.driver.getCurrentUrl());
+        browser.screenshot("investigator-unblinding");
+        browser.open(page);
+        assertTrue(shows("Your password, entered again"), text());
+        assertArmless(browser.page());
+        browser.driver.findElement(By.linkText("Cancel")).click();
+        assertTrue(shows("Randomised participants"), text());
+        assertArmless(browser.page());
+
+        // the blinded assessor: no link, and the page is refused
+        signInAfresh(trial.users().get("ASSESSOR"));
+        browser.driver.findElement(By.linkText(trial.shortName())).click();
+        assertTrue(shows("Participants due for assessment") && browser.driver.findElements(By.cssSelector(link)).isEmpty());
+        Object status = script("var request = new XMLHttpRequest(); request.open('GET', arguments[0], false);"
+                + " request.send(); return request.status + ' ' + request.responseText;", page);
+        assertTrue(status.toString().startsWith("403"), status.toString());
+        assertArmless(status.toString());
+    }
+
+    private void signInAfresh(String username) {
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn(username, Api.MEMBER_PASSWORD);
+    }
+
+    private static void assertArmless(String page) {
+        for (String word : ARM_WORDS) {
+            assertFalse(page.contains(word), "the page holds '" + word + "'");
+        }
+    }
+
     private List<Long> shownSeqs() {
         return browser.driver.findElements(By.cssSelector("tbody tr td:first-child")).stream()
                 .map(cell -> Long.parseLong(cell.getText())).toList();
