@@ -48,6 +48,11 @@ public class ProblemException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** The {@code Retry-After} header's value: whole seconds, at least one. */
+    public Optional<String> retryAfterSeconds() {
+        return retryAfter().map(wait -> Long.toString(Math.max(1, wait.toSeconds())));
+    }
+
     public ProblemCode code() {
         return code;
     }

@@ -19,8 +19,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
                 status.getCode(), exception.getMessage(), request.getPath(), exception.violations());
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status).body(problem)
                 .contentType(Problem.MEDIA_TYPE);
-        exception.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, wait.toSeconds()))));
+        exception.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         return response;
     }
 

@@ -71,10 +71,14 @@ public class EmergencyUnblinding {
     }
 
     private Actor permitted(Actor actor, long trialId) {
-        Role role = permittingRole(actor, trialId).orElseThrow(() -> new ProblemException(
-                ProblemCode.UNBLINDING_NOT_PERMITTED, "The protocol lets "
-                + trials.protocol(trialId).emergencyUnblinding().roles() + " unblind in an emergency"));
+        Role role = permittingRole(actor, trialId).orElseThrow(() -> notPermitted(trialId));
         return new Actor(actor.userId(), actor.username(), role);
+    }
+
+    /** The refusal of a member who holds none of the roles the protocol names. */
+    public ProblemException notPermitted(long trialId) {
+        return new ProblemException(ProblemCode.UNBLINDING_NOT_PERMITTED, "The protocol lets "
+                + trials.protocol(trialId).emergencyUnblinding().roles() + " unblind in an emergency");
     }
 
     /** Throttled before the password is looked at, so that a throttled guess tells nothing. */

@@ -26,7 +26,6 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.unblinding.EmergencyUnblinding;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,8 +60,7 @@ class UnblindingPages {
             return Pages.page("unblinding", model);
         }
         model.put("permitted", false);
-        model.put("errors", List.of("Unblinding not permitted: the protocol lets "
-                + trials.protocol(trialId).emergencyUnblinding().roles() + " unblind in an emergency"));
+        model.put("errors", Pages.errors(unblinding.notPermitted(trialId)));
         return Pages.page(HttpStatus.FORBIDDEN, "unblinding", model);
     }
 
@@ -82,8 +80,7 @@ class UnblindingPages {
             model.put("errors", Pages.errors(refused));
             model.put("reason", fields.get("reason"));
             MutableHttpResponse<?> page = Pages.page(HttpStatus.valueOf(refused.kind().status()), "unblinding", model);
-            refused.retryAfter().ifPresent(wait -> page.header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, wait.toSeconds()))));
+            refused.retryAfterSeconds().ifPresent(seconds -> page.header(HttpHeaders.RETRY_AFTER, seconds));
             return page;
         }
     }
