@@ -32,6 +32,8 @@ final class AssessmentImport {
     static final List<String> COLUMNS = List.of("participant", "timepoint", "instrument", "item", "value");
     static final String GUESS = "guess";
     private static final Set<String> IGNORED = Set.of("arm");
+    private static final String NOT_CSV = "is not well-formed CSV: a quoted value must end with a quote, followed by"
+            + " a comma or the end of the row, and each column must be named once";
 
     /** One participant's answers to one instrument at one timepoint, as the file gives them, and the guess if given. */
     record Group(String participant, String timepoint, Instrument instrument, long firstLine, List<Integer> answers,
@@ -73,7 +75,11 @@ final class AssessmentImport {
         return violations.isEmpty() ? new Result(file.guessed(), rows) : new Result(List.of(), rows);
     }
 
-    /** Reads every row, and answers how many there were; none when the header is wrong. */
+    /**
+     * Reads every row, and answers how many there were; none when the header is wrong. A file
+     * that is not CSV is named by its first broken row, never by the parser's message, which
+     * carries its class names.
+     */
     private long rows(String csv) {
         long rows = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -92,10 +98,10 @@ final class AssessmentImport {
                             + parser.getHeaderNames().size() + " columns, like the header; it has " + record.size()));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            violations.add(new Violation("file", "csv", "is not readable as CSV: " + e.getMessage()));
+        } catch (IOException | IllegalArgumentException e) {
+            violations.add(new Violation("header", "csv", NOT_CSV));
+        } catch (UncheckedIOException | IllegalStateException e) {
+            violations.add(new Violation("rows[" + (rows + 2) + "]", "csv", NOT_CSV));
         }
         return rows;
     }

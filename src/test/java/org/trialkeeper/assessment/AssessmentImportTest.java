@@ -96,7 +96,20 @@ class AssessmentImportTest {
         assertEquals("file empty", violations.get(0).field() + " " + violations.get(0).rule());
         violations.clear();
         AssessmentImport.read("participant,timepoint,instrument,item,value\n\"P001,baseline\n", PROTOCOL, randomised(), violations);
-        assertEquals("csv", violations.get(0).rule());
+        assertEquals("rows[2] csv", violations.get(0).field() + " " + violations.get(0).rule());
+    }
+
+    @Test
+    void aFileThatIsNotCsvNamesItsFirstBrokenRowAndNeverTheParsersMessage() {
+        List<Violation> violations = new ArrayList<>();
+        AssessmentImport.read("participant,timepoint,instrument,item,value\nP001,baseline,CSS-30,1,2\n"
+                + "P001,\"baseline\"x,CSS-30,2,3\n", PROTOCOL, randomised(), violations);
+        assertEquals(List.of("rows[3] csv"), violations.stream().map(v -> v.field() + " " + v.rule()).toList());
+        violations.clear();
+        AssessmentImport.read("participant,\"timepoint\"x,instrument,item,value\n", PROTOCOL, randomised(), violations);
+        assertEquals(List.of("header csv"), violations.stream().map(v -> v.field() + " " + v.rule()).toList());
+        assertTrue(violations.stream().noneMatch(v -> v.message().contains("Exception") || v.message().contains("org.")),
+                violations.toString());
     }
 
     @Test
