@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
@@ -30,7 +29,7 @@ class BodySizeLimit {
         if (length <= limit) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(Problem.of(ProblemCode.PAYLOAD_TOO_LARGE,
-                "The request body is larger than the limit of " + limit + " bytes", request.getPath())).contentType(Problem.MEDIA_TYPE);
+        return Problem.answer(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is larger than the limit of " + limit + " bytes",
+                request);
     }
 }

@@ -1,6 +1,9 @@
 package org.trialkeeper.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -20,5 +23,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The problem of a rule that needs no violations listed. */
     public static Problem of(ProblemCode code, String detail, String instance) {
         return new Problem(code.type(), code.title(), code.kind().status(), detail, instance, List.of());
+    }
+
+    /** The answer of a filter that refuses a request before any route runs. */
+    static MutableHttpResponse<Problem> answer(ProblemCode code, String detail, HttpRequest<?> request) {
+        return HttpResponse.<Problem>status(io.micronaut.http.HttpStatus.valueOf(code.kind().status()))
+                .body(of(code, detail, request.getPath())).contentType(MEDIA_TYPE);
     }
 }

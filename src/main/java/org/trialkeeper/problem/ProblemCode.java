@@ -19,6 +19,7 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(ProblemKind.TOO_LARGE, "Payload Too Large"),
     UNSUPPORTED_MEDIA_TYPE(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type"),
     CSRF(ProblemKind.FORBIDDEN, "Missing or wrong CSRF token"),
+    CORS_REFUSED(ProblemKind.FORBIDDEN, "Cross-origin request refused"),
     INTERNAL_ERROR(ProblemKind.FAILED, "Internal Server Error"),
     UNAVAILABLE(ProblemKind.UNAVAILABLE, "Service Unavailable"),
 

@@ -1,6 +1,7 @@
 package org.trialkeeper.problem;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -41,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and extra fields, empty, invalid and oversized bodies, invalid UTF-8, numbers out of range,
  * unknown and other trials' ids, wrong content types, SQL and script metacharacters in every
  * string) with each role's token and none. Every answer must be a 4xx application/problem+json
- * (413 for a body over the limit) that shows no stack trace or SQL, and no table may change.
+ * (413 for a body over the limit) that shows no stack trace or SQL, and no table may change. A
+ * CORS preflight of every route is refused with a problem, and no answer at all names a Java
+ * exception class.
  * Well-formed logins are audited by design, so the login route gets only malformed bodies.
  */
 @MicronautTest(transactional = false)
@@ -50,6 +53,8 @@ class MalformedRequestsTest {
     private static final String METACHARACTERS = "' OR '1'='1'; DROP TABLE participant; -- <script>alert(1)</script> %s \\u0000 \"";
     private static final List<String> LEAKS = List.of("Exception", "at org.", "at java.", "SQL", "jdbc", "mysql", "MariaDB",
             "org.trialkeeper", "io.micronaut");
+    private static final java.util.regex.Pattern EXCEPTION_CLASS =
+            java.util.regex.Pattern.compile("[a-z]+\\.[a-z]+\\..*Exception");
 
     @Inject
     @Client("/")
@@ -99,6 +104,7 @@ class MalformedRequestsTest {
                     for (Body body : bodies) {
                         send(method, goodPath, body, token);
                     }
+                    preflight(method, goodPath);
                     String badQuery = badQuery(spec);
                     if (!badQuery.isEmpty()) {
                         send(method, goodPath + badQuery, method == HttpMethod.GET ? null
@@ -128,7 +134,7 @@ class MalformedRequestsTest {
     private void send(HttpMethod method, String path, Body body, String token) {
         MutableHttpRequest<Object> request = HttpRequest.create(method, path);
         if (body != null) {
-            request.body(body.content()).contentType(body.type());
+            request.body(body.content()).header(HttpHeaders.CONTENT_TYPE, body.type() == null ? "" : body.type().toString());
         }
         if (token != null) {
             request.bearerAuth(token);
@@ -145,6 +151,9 @@ class MalformedRequestsTest {
         String answer = response.getBody(String.class).orElse("");
         String type = response.getContentType().map(MediaType::toString).orElse("");
         String what = method + " " + path + " (" + kind + ", " + (token == null ? "no token" : "token") + ")";
+        if (EXCEPTION_CLASS.matcher(answer).find()) {
+            wrong.add(what + " names an exception class: " + answer);
+        }
         if (status < 400 || status >= 500) {
             wrong.add(what + " answered " + status + " " + answer.substring(0, Math.min(200, answer.length())));
         } else if (!type.startsWith("application/problem+json")) {
@@ -157,6 +166,24 @@ class MalformedRequestsTest {
                     wrong.add(what + " shows '" + leak + "': " + answer);
                 }
             }
+        }
+    }
+
+    /** A browser asking whether another origin may call the route. */
+    private void preflight(HttpMethod method, String path) {
+        MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.OPTIONS, path)
+                .header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, method.name());
+        sent.merge("CORS preflight", 1, Integer::sum);
+        HttpResponse<?> response;
+        try {
+            response = http.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            response = e.getResponse();
+        }
+        String answer = response.getBody(String.class).orElse("");
+        if (response.getStatus().getCode() != 403 || !answer.contains(ProblemCode.CORS_REFUSED.type())) {
+            wrong.add("OPTIONS " + path + " (CORS preflight) answered " + response.getStatus().getCode() + " " + answer);
         }
     }
 
@@ -219,6 +246,10 @@ class MalformedRequestsTest {
                 declared));
         bodies.add(new Body("wrong type", "[1, 2, 3]", declared));
         bodies.add(new Body("wrong content type", "<xml>nothing</xml>", MediaType.APPLICATION_XML_TYPE));
+        bodies.add(new Body("empty content type", "{}", null));
+        if (declared.getName().equals("text/csv")) {
+            bodies.add(new Body("malformed CSV", "participant,timepoint,instrument,item,value\nP-1,\"baseline\"x,CSS-30,1,2\n", declared));
+        }
         bodies.add(new Body("oversized", "x".repeat(2 * 1024 * 1024), declared));
         Map<String, Object> schema = schema(content, schemas);
         if (schema != null) {
