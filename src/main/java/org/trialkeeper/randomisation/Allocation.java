@@ -36,6 +36,13 @@ record Allocation(@Id @GeneratedValue Long id, Long trialId, Long participantId,
                 idempotencyKey, allocatedBy, allocatedAt, null, null, null);
     }
 
+    /** Only what the MAC covers, and the MAC: what a read of a whole trial's arms selects. */
+    static Allocation macCovered(long trialId, long participantId, int number, String stratum, int position,
+                                 String factorLevels, String arm, String idempotencyKey, String mac) {
+        return new Allocation(null, trialId, participantId, number, stratum, position, factorLevels, arm,
+                idempotencyKey, null, null, null, null, mac);
+    }
+
     /** What minimisation decided here, as the replay of later decisions reads it. */
     MinimisationReplay.Decision decision() {
         return new MinimisationReplay.Decision(FactorLevels.parse(factorLevels), arm);

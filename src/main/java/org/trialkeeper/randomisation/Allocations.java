@@ -44,9 +44,9 @@ public class Allocations {
                     List<Integer> altered = new ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            Allocation allocation = new Allocation(null, trialId, rows.getLong(1), rows.getInt(2),
+                            Allocation allocation = Allocation.macCovered(trialId, rows.getLong(1), rows.getInt(2),
                                     rows.getString(3), rows.getInt(4), rows.getString(5), rows.getString(6),
-                                    rows.getString(7), null, null, null, null, rows.getString(8));
+                                    rows.getString(7), rows.getString(8));
                             if (mac.matches(allocation)) {
                                 arms.put(allocation.participantId(), allocation.arm());
                             } else {
