@@ -13,11 +13,20 @@ public record AuditView(long seq, Instant recordedAt, String username, String ro
 
     static final String REDACTED = "[redacted: reveals an allocation]";
 
+    /**
+     * A record as a reader sees it. Hidden, a record keeps its number, time, user, role and
+     * action, so that the trail stays whole and counts of actions stay readable; but it names no
+     * entity, value or reason, since attendance, per-protocol decisions and the waitlist's delayed
+     * intervention happen in one arm only and would tell whose arm it is.
+     */
     static AuditView of(AuditEntry entry, boolean showValues) {
         return new AuditView(entry.seq(), entry.recordedAt(), entry.username(), entry.role(), entry.trialId(),
-                entry.action(), entry.entity(), entry.entityId(),
-                showValues || entry.before() == null ? entry.before() : REDACTED,
-                showValues || entry.after() == null ? entry.after() : REDACTED,
-                entry.reason(), !showValues);
+                entry.action(), entry.entity(), hidden(entry.entityId(), showValues),
+                hidden(entry.before(), showValues), hidden(entry.after(), showValues),
+                hidden(entry.reason(), showValues), !showValues);
+    }
+
+    private static String hidden(String value, boolean show) {
+        return show || value == null ? value : REDACTED;
     }
 }
