@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The baseline table by arm and overall: n, mean (SD) of numeric characteristics and n (%) of
- * each level of a category (percentages of those with a value). Tests of baseline differences
+ * each level of a category (percentages of those with a value). Without groups it is the overall
+ * column alone, as a blinded report shows it. Tests of baseline differences
  * (Welch's t, chi-square) are given only when asked, since CONSORT advises against them.
  */
 public final class BaselineTable {
@@ -73,26 +74,28 @@ public final class BaselineTable {
     private static List<Row> levels(TrialData.Characteristic characteristic, List<TrialData.Person> randomised,
                                     List<String> groups, Map<String, String> labels, boolean tests) {
         long[][] table = new long[groups.size()][characteristic.levels().size()];
+        long[] overall = new long[characteristic.levels().size()];
         long[] withValue = new long[groups.size() + 1];
         for (TrialData.Person person : randomised) {
             int level = characteristic.levels().indexOf(String.valueOf(person.baseline().get(characteristic.id())));
             int group = groups.indexOf(person.arm());
+            if (level >= 0) {
+                overall[level]++;
+                withValue[groups.size()]++;
+            }
             if (level >= 0 && group >= 0) {
                 table[group][level]++;
                 withValue[group]++;
-                withValue[groups.size()]++;
             }
         }
-        Test test = tests ? chiSquare(table) : null;
+        Test test = tests && !groups.isEmpty() ? chiSquare(table) : null;
         List<Row> rows = new ArrayList<>();
         for (int level = 0; level < characteristic.levels().size(); level++) {
             List<Cell> cells = new ArrayList<>();
-            long overall = 0;
             for (int group = 0; group < groups.size(); group++) {
                 cells.add(level(labels.get(groups.get(group)), withValue[group], table[group][level]));
-                overall += table[group][level];
             }
-            cells.add(level("Overall", withValue[groups.size()], overall));
+            cells.add(level("Overall", withValue[groups.size()], overall[level]));
             rows.add(new Row(characteristic.id(), characteristic.label(), characteristic.levels().get(level), cells,
                     level == 0 ? test : null));
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The CONSORT flow: every person screened follows exactly one path through each stage, so
@@ -47,16 +48,26 @@ public final class ConsortFlow {
      * @param labels the label each arm is shown under, by code
      */
     public static Flow of(TrialData data, List<String> groups, Map<String, String> labels) {
-        Excluded excluded = excluded(data.people());
         PrimaryAnalysis analysis = PrimaryAnalysis.of(data);
         List<ArmFlow> arms = new ArrayList<>();
-        long randomised = 0;
         for (String code : groups) {
             TrialData.ArmInfo arm = data.arms().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
-            ArmFlow flow = armFlow(data.people(), arm.code(), labels.get(arm.code()), analysis);
-            randomised += flow.allocated();
-            arms.add(flow);
+            arms.add(armFlow(data.people(), person -> arm.code().equals(person.arm()), labels.get(arm.code()), analysis));
         }
+        return flow(data, arms);
+    }
+
+    /**
+     * Everyone randomised as one column under the label given, whatever their arms: the flow of a
+     * blinded report, in which no count is split by arm.
+     */
+    public static Flow pooled(TrialData data, String label) {
+        return flow(data, List.of(armFlow(data.people(), TrialData.Person::randomised, label, PrimaryAnalysis.of(data))));
+    }
+
+    private static Flow flow(TrialData data, List<ArmFlow> arms) {
+        Excluded excluded = excluded(data.people());
+        long randomised = arms.stream().mapToLong(ArmFlow::allocated).sum();
         return new Flow(excluded.total() + randomised, excluded, randomised, arms);
     }
 
@@ -82,7 +93,8 @@ public final class ConsortFlow {
         return new Excluded(notMeeting + declined + other, notMeeting, criteria.reasons(), declined, other);
     }
 
-    private static ArmFlow armFlow(List<TrialData.Person> people, String code, String label, PrimaryAnalysis analysis) {
+    private static ArmFlow armFlow(List<TrialData.Person> people, Predicate<TrialData.Person> inColumn, String label,
+                                   PrimaryAnalysis analysis) {
         Counter didNotReceive = new Counter();
         Counter lost = new Counter();
         Counter discontinued = new Counter();
@@ -90,7 +102,7 @@ public final class ConsortFlow {
         Counter excluded = new Counter();
         long allocated = 0;
         for (TrialData.Person person : people) {
-            if (!code.equals(person.arm())) {
+            if (!inColumn.test(person)) {
                 continue;
             }
             allocated++;

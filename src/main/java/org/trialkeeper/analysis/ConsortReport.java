@@ -3,16 +3,18 @@ package org.trialkeeper.analysis;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every number of the CONSORT report, computed from one snapshot of the data. An unblinded
- * report shows the arms by their labels, with outcome results by arm and the blinding indices;
- * a blinded interim report shows the arms as "Arm A" and "Arm B" under labels that do not tell
- * which is which, with outcomes for everyone together and guesses counted without indices.
+ * report shows the arms by their labels, with outcome results by arm and the blinding indices.
+ * A blinded interim report splits nothing by arm, not even under neutral labels: with arms as
+ * small as one participant, or events that only one arm has (sessions attended), a count by
+ * label would tell which label is the intervention and whose arm is whose. So its flow is one
+ * column of everyone randomised, its baseline table has the overall column only, outcomes are
+ * for everyone together, and guesses are counted without indices.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,19 +36,24 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
                              long perProtocolExcluded) {
     }
 
+    /** The one column of a blinded report's flow diagram: everyone randomised, whichever arm. */
+    public static final String POOLED = "any arm (pooled until LOCKED)";
+
     /**
-     * @param labels    the label each arm is shown under: its own when unblinded, a neutral one otherwise
-     * @param unblinded whether results by arm may be shown
+     * @param labels    the label each arm is shown under when unblinded
+     * @param unblinded whether figures by arm may be shown; if not, every figure is pooled over the arms
      */
     public static ConsortReport compute(TrialData data, Map<String, String> labels, boolean unblinded, boolean baselineTests) {
-        List<String> groups = new ArrayList<>(data.arms().stream().map(TrialData.ArmInfo::code).toList());
         if (!unblinded) {
-            groups.sort(java.util.Comparator.comparing(labels::get));
+            return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
+                    BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
+                    blinding(data, false), attendance(data), data.unblindings());
         }
+        List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
-        return new ConsortReport(data.title(), data.registryId(), unblinded, shown, ConsortFlow.of(data, groups, labels),
-                BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, unblinded),
-                blinding(data, unblinded), attendance(data), data.unblindings());
+        return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
+                BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
+                blinding(data, true), attendance(data), data.unblindings());
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -60,8 +60,8 @@ final class ConsortPdf {
 
     private static void results(Document document, ConsortReport report, PdfDocument pdf, PdfFont regular, PdfFont bold) {
         if (!report.unblinded()) {
-            document.add(new Paragraph("Blinded interim report: the arms are shown as " + String.join(" and ", report.groups())
-                    + ", and no outcome results by arm are shown before the trial is LOCKED.").setFont(bold));
+            document.add(new Paragraph("Blinded interim report: every figure is pooled over the arms, and none is"
+                    + " shown by arm before the trial is LOCKED.").setFont(bold));
         }
         PdfTables.baseline(document, report, bold);
         PdfTables.outcomes(document, report, bold);

@@ -7,9 +7,7 @@ import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.followup.FollowUpService;
 import org.trialkeeper.participant.ParticipantService;
-import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.Protocol;
-import org.trialkeeper.randomisation.ArmLabels;
 import org.trialkeeper.randomisation.Allocations;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
@@ -33,17 +31,15 @@ class SnapshotReader {
     private final TrialService trials;
     private final ParticipantService participants;
     private final Allocations allocations;
-    private final ArmLabels armLabels;
     private final EmergencyUnblinding unblinding;
     private final AssessmentService assessments;
     private final FollowUpService followUp;
 
-    SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations, ArmLabels armLabels,
+    SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
                    EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
         this.trials = trials;
         this.participants = participants;
         this.allocations = allocations;
-        this.armLabels = armLabels;
         this.unblinding = unblinding;
         this.assessments = assessments;
         this.followUp = followUp;
@@ -75,7 +71,7 @@ class SnapshotReader {
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol),
                 AnalysisTerms.characteristics(protocol), outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints,
                 protocol.intervention().sessions(), new ArrayList<>(people.values()), unblinding.count(trialId));
-        return new TrialSnapshot(trialId, trial.status(), labels(trialId, trial, protocol), data, people);
+        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, people);
     }
 
     /** Every randomised participant's allocation number, by participant id: for the participants export only. */
@@ -88,13 +84,11 @@ class SnapshotReader {
         return assessments.all(trialId);
     }
 
-    /** The arms' own labels once the trial is LOCKED; before, the neutral ones that do not tell which is which. */
-    private Map<String, String> labels(long trialId, TrialView trial, Protocol protocol) {
+    /** The arms' own labels once the trial is LOCKED; before, none, since a blinded report shows nothing by arm. */
+    private static Map<String, String> labels(TrialView trial, Protocol protocol) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (trial.status() == TrialStatus.LOCKED) {
             protocol.arms().forEach(arm -> labels.put(arm.code(), arm.label()));
-        } else {
-            labels.putAll(armLabels.neutral(trialId, protocol.arms().stream().map(Arm::code).toList()));
         }
         return labels;
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,18 +96,44 @@ class ConsortReportTest {
     }
 
     @Test
-    void aBlindedInterimReportShowsNeutralArmsAndNoResultsByArm() {
-        Map<String, String> neutral = Map.of("intervention", "Arm B", "waitlist", "Arm A");
-        ConsortReport report = ConsortReport.compute(reference(), neutral, false, false);
-        assertEquals(List.of("Arm A", "Arm B"), report.groups());
-        assertEquals(List.of("Arm A", "Arm B"), report.flow().arms().stream().map(ConsortFlow.ArmFlow::label).toList());
+    void aBlindedInterimReportPoolsEveryFigureOverTheArms() {
+        TrialData data = reference();
+        ConsortReport report = ConsortReport.compute(data, Map.of(), false, true);
+        ConsortReport unblinded = ConsortReport.compute(data, Map.of("intervention", "I", "waitlist", "W"), true, true);
+        assertEquals(List.of(), report.groups());
+        assertEquals(List.of(ConsortReport.POOLED), report.flow().arms().stream().map(ConsortFlow.ArmFlow::label).toList());
+        ConsortFlow.ArmFlow pooled = report.flow().arms().get(0);
+        assertEquals(unblinded.flow().randomised(), pooled.allocated());
+        assertEquals(unblinded.flow().arms().stream().mapToLong(ConsortFlow.ArmFlow::analysed).sum(), pooled.analysed());
+        assertEquals(unblinded.flow().arms().stream().mapToLong(ConsortFlow.ArmFlow::excludedFromAnalysis).sum(),
+                pooled.excludedFromAnalysis());
         for (OutcomeTable.Row row : report.outcomes()) {
             assertNull(row.ancova());
             assertEquals(List.of("All"), row.arms().stream().map(OutcomeTable.ArmSummary::group).toList());
         }
         assertNull(report.blinding().james());
-        assertEquals(List.of("Arm A", "Arm B", "Overall"),
-                report.baseline().get(0).cells().stream().map(BaselineTable.Cell::group).toList());
+        for (int i = 0; i < report.baseline().size(); i++) {
+            BaselineTable.Row row = report.baseline().get(i);
+            assertEquals(List.of("Overall"), row.cells().stream().map(BaselineTable.Cell::group).toList());
+            assertNull(row.test(), "no test between arms that are not shown");
+            List<BaselineTable.Cell> byArm = unblinded.baseline().get(i).cells();
+            assertEquals(byArm.get(byArm.size() - 1), row.cells().get(0), "the overall column is the unblinded report's");
+        }
+    }
+
+    @Test
+    void aBlindedInterimReportIsTheSameWhicheverParticipantIsInWhichArm() {
+        TrialData data = reference();
+        List<TrialData.Person> swapped = data.people().stream().map(p -> p.arm() == null ? p : new TrialData.Person(
+                p.code(), p.site(), p.failedCriteria(), p.arm().equals("intervention") ? "waitlist" : "intervention",
+                p.status(), p.events(), p.keepData(), p.baseline(), p.scores(), p.guess(), p.sessionsAttended(),
+                p.perProtocolExcluded())).toList();
+        TrialData twin = new TrialData(data.title(), data.registryId(), data.arms(), data.characteristics(), data.outcomes(),
+                data.baselineTimepoint(), data.timepoints(), data.sessions(), swapped, data.unblindings());
+        assertEquals(ConsortReport.compute(data, Map.of(), false, false), ConsortReport.compute(twin, Map.of(), false, false));
+        assertNotEquals(ConsortReport.compute(data, Map.of("intervention", "I", "waitlist", "W"), true, false),
+                ConsortReport.compute(twin, Map.of("intervention", "I", "waitlist", "W"), true, false),
+                "the reference data differ by arm, so the unblinded report tells the twins apart");
     }
 
     @Test

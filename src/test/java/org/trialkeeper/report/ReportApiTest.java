@@ -85,16 +85,20 @@ class ReportApiTest {
         Map<?, ?> json = trial.investigator.retrieve(HttpRequest.GET(trial.path("/reports/consort.json")), Map.class);
         Map<?, ?> report = (Map<?, ?>) json.get("report");
         assertEquals(false, report.get("unblinded"));
-        assertEquals(List.of("Arm A", "Arm B"), report.get("groups"));
+        assertEquals(List.of(), report.get("groups"), "nothing is shown by arm, not even under neutral labels");
+        List<?> flowColumns = (List<?>) ((Map<?, ?>) report.get("flow")).get("arms");
+        assertEquals(1, flowColumns.size());
+        assertEquals(12, ((Number) ((Map<?, ?>) flowColumns.get(0)).get("allocated")).intValue(), "one column of everyone randomised");
         String text = trial.investigator.retrieve(HttpRequest.GET(trial.path("/reports/consort.json")));
-        for (String word : List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control", "adjustedDifference")) {
+        for (String word : List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control", "adjustedDifference", "Arm A", "Arm B")) {
             assertFalse(text.contains(word), word);
         }
         String pdf = pdfText(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body());
         assertTrue(pdf.contains("blinded interim report"));
         assertTrue(pdf.contains("Audit trail anchor: record "), "every page carries the audit chain's anchor");
         assertFalse(pdf.contains("Balint group training") || pdf.contains("Waitlist control"), pdf);
-        assertTrue(pdf.contains("Allocated to Arm A") && pdf.contains("Allocated to Arm B"), pdf);
+        assertTrue(pdf.contains("Allocated to any arm (pooled until LOCKED) (n = 12)"), pdf);
+        assertFalse(pdf.contains("Arm A") || pdf.contains("Arm B"), pdf);
 
         problem(HttpStatus.CONFLICT, "not-locked", () -> trial.statistician.retrieve(HttpRequest.GET(trial.path("/exports/participants.csv"))));
         problem(HttpStatus.CONFLICT, "not-locked", () -> trial.statistician.retrieve(HttpRequest.GET(trial.path("/exports/assessments.csv"))));

@@ -243,7 +243,8 @@ class WebPagesBrowserTest {
         assertEquals("200 application/pdf", pdf);
         String svg = (String) script("var request = new XMLHttpRequest(); request.open('GET', arguments[0], false);"
                 + " request.send(); return request.responseText;", diagram.getAttribute("src"));
-        assertTrue(svg.contains("Randomised (n = 2)") && svg.contains("Allocated to Arm A"), svg);
+        assertTrue(svg.contains("Randomised (n = 2)") && svg.contains("Allocated to any arm (pooled until LOCKED) (n = 2)")
+                && !svg.contains("Arm A"), svg);
         assertFalse(svg.contains("Balint group training") || svg.contains("Waitlist control"), "blinded before LOCKED");
         browser.screenshot("investigator-trial");
     }
