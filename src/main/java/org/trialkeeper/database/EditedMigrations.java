@@ -1,8 +1,5 @@
 package org.trialkeeper.database;
 
-import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -32,17 +29,6 @@ final class EditedMigrations implements Callback {
     static final int PRESENT_CHECKSUM = 2010831843;
 
     private static final Logger LOG = LoggerFactory.getLogger(EditedMigrations.class);
-
-    /** Flyway's callbacks for the default datasource, as micronaut-flyway looks them up. */
-    @Factory
-    static final class Registration {
-
-        @Singleton
-        @Named("default")
-        Callback[] callbacks() {
-            return new Callback[] {new EditedMigrations()};
-        }
-    }
 
     @Override
     public boolean supports(Event event, Context context) {

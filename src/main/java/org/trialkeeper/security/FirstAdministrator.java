@@ -5,15 +5,14 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.database.WriteConflicts;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
 
 /**
  * Makes sure the administrator {@code admin} exists from the first start, with the password
@@ -29,16 +28,16 @@ final class FirstAdministrator implements ApplicationEventListener<ServerStartup
     private final UserRepository users;
     private final UserService accounts;
     private final AuditTrail audit;
-    private final TransactionOperations<Connection> transactions;
+    private final WriteConflicts writes;
     private final String configuredPassword;
 
     FirstAdministrator(UserRepository users, UserService accounts, AuditTrail audit,
-                       TransactionOperations<Connection> transactions,
+                       WriteConflicts writes,
                        @Value("${trialkeeper.admin-password:}") String configuredPassword) {
         this.users = users;
         this.accounts = accounts;
         this.audit = audit;
-        this.transactions = transactions;
+        this.writes = writes;
         this.configuredPassword = configuredPassword;
     }
 
@@ -52,7 +51,7 @@ final class FirstAdministrator implements ApplicationEventListener<ServerStartup
         }
         boolean created;
         try {
-            created = transactions.executeWrite(status -> {
+            created = writes.write(() -> {
                 if (users.existsByUsername(USERNAME)) {
                     return false;
                 }
@@ -62,7 +61,8 @@ final class FirstAdministrator implements ApplicationEventListener<ServerStartup
                 return true;
             });
         } catch (DataAccessException e) {
-            // another instance created it at the same moment: the unique username kept one
+            // another instance created it at the same moment: the unique username kept one (a cluster's
+            // conflicting insert is a deadlock at commit, which the write runs again and then finds the account)
             created = false;
         }
         if (created && generated) {

@@ -1,0 +1,74 @@
+package org.trialkeeper.database;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Runs a unit of work in a transaction of its own and runs it again, whole, when it lost a
+ * write conflict: a deadlock on one server, or on a Galera cluster a certification failure
+ * (another node committed a conflicting write first), which the server reports as a deadlock at
+ * commit. The work must be safe to run again: it reads what it needs inside the transaction, so a
+ * second run sees what the winner committed.
+ */
+@Singleton
+public class WriteConflicts {
+
+    static final int MAX_ATTEMPTS = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(WriteConflicts.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final AtomicLong retried = new AtomicLong();
+
+    WriteConflicts(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** The work's result, after at most {@link #MAX_ATTEMPTS} runs; the last conflict is thrown. */
+    public <T> T write(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.executeWrite(status -> work.get());
+            } catch (RuntimeException e) {
+                if (!isConflict(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                retried.incrementAndGet();
+                LOG.debug("Write conflict, attempt {} of {}: running the transaction again", attempt, MAX_ATTEMPTS);
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** How many transactions were run again after a conflict since the service started. */
+    public long retried() {
+        return retried.get();
+    }
+
+    /** A deadlock or a certification failure anywhere in the cause chain. */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
+        long most = 5L << Math.min(attempt, 6);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, most + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a write", e);
+        }
+    }
+}
