@@ -35,6 +35,7 @@ public enum ProblemCode {
     // who is asking
     INVALID_CREDENTIALS(ProblemKind.UNAUTHENTICATED, "Invalid credentials"),
     LOGIN_THROTTLED(ProblemKind.THROTTLED, "Too many failed logins"),
+    LOGIN_BUSY(ProblemKind.UNAVAILABLE, "Too many logins at once"),
     PASSWORD_MISMATCH(ProblemKind.FORBIDDEN, "Password required"),
     UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "Unblinding not permitted"),
     UNBLINDING_THROTTLED(ProblemKind.THROTTLED, "Too many wrong passwords"),

@@ -50,7 +50,13 @@ public class ProblemException extends RuntimeException {
 
     /** The {@code Retry-After} header's value: whole seconds, at least one. */
     public Optional<String> retryAfterSeconds() {
-        return retryAfter().map(wait -> Long.toString(Math.max(1, wait.toSeconds())));
+        return retryAfter().map(wait -> Long.toString(wholeSeconds(wait)));
+    }
+
+    /** A wait in whole seconds, rounded up (a client that comes back sooner is refused again), at least one. */
+    public static long wholeSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() == 0 ? 0 : 1);
+        return Math.max(1, seconds);
     }
 
     public ProblemCode code() {

@@ -2,6 +2,7 @@ package org.trialkeeper.security;
 
 import org.trialkeeper.access.Permit;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -34,9 +35,9 @@ class LoginController {
     @Post
     @Permit(anonymous = true)
     @Operation(summary = "Sign in with username and password; answers a short-lived bearer token")
-    Token login(@Body @Nullable Credentials credentials) {
+    Token login(HttpRequest<?> request, @Body @Nullable Credentials credentials) {
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
-        SignIn.Session session = signIn.attempt(given.username(), given.password());
+        SignIn.Session session = signIn.attempt(request, given.username(), given.password());
         return new Token(session.token(), "Bearer", session.expiresIn(), session.username(), session.mustChangePassword());
     }
 }

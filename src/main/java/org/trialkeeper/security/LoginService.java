@@ -1,43 +1,39 @@
 package org.trialkeeper.security;
 
-import org.trialkeeper.access.Actor;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
-import org.trialkeeper.audit.AuditEvent;
-import org.trialkeeper.audit.AuditTrail;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks a password and records the attempt, successful or not, in the same transaction.
- * After {@code maxFailures} failed attempts an account refuses every login, even with the right
- * password, until {@code lockout} has passed since the last failure.
+ * Checks a password without holding a connection or a lock while bcrypt runs: the throttle
+ * decides first, from memory alone; then the account is read in a short transaction, the
+ * password checked (at most a few at once), and the outcome written in another. An unknown
+ * name takes the same path as a known one: the same work, the same answer, the same throttle.
  */
 @Singleton
 class LoginService {
 
-    private static final int USERNAME_COLUMN = 64;
-
-    private final UserRepository users;
-    private final PasswordHasher hasher;
-    private final AuditTrail audit;
+    private final LoginRecords records;
+    private final LoginHashing hashing;
+    private final LoginThrottle throttle;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockout;
 
-    LoginService(UserRepository users, PasswordHasher hasher, AuditTrail audit, Clock clock,
-                 @Value("${trialkeeper.login.max-failures:5}") int maxFailures,
-                 @Value("${trialkeeper.login.lockout:15m}") Duration lockout) {
-        this.users = users;
-        this.hasher = hasher;
-        this.audit = audit;
+    LoginService(LoginRecords records, LoginHashing hashing, Clock clock,
+                 @Value("${trialkeeper.login.source-free-failures:20}") int sourceFreeFailures,
+                 @Value("${trialkeeper.login.account-free-failures:5}") int accountFreeFailures,
+                 @Value("${trialkeeper.login.first-delay:1s}") Duration firstDelay,
+                 @Value("${trialkeeper.login.max-delay:5m}") Duration maxDelay,
+                 @Value("${trialkeeper.login.window:1h}") Duration window,
+                 @Value("${trialkeeper.login.max-entries:10000}") int maxEntries) {
+        this.records = records;
+        this.hashing = hashing;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.throttle = new LoginThrottle(new LoginThrottle.Rules(sourceFreeFailures, accountFreeFailures,
+                firstDelay, maxDelay.compareTo(window) < 0 ? maxDelay : window, window, maxEntries));
     }
 
     sealed interface Outcome {
@@ -52,46 +48,52 @@ class LoginService {
     record Throttled(Duration retryAfter) implements Outcome {
     }
 
-    @Transactional
-    Outcome attempt(String username, String password) {
-        Instant now = clock.instant();
-        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * @throws org.trialkeeper.problem.ProblemException 503 {@code login-busy} when no password
+     *                                                  check could start in time
+     */
+    Outcome attempt(String username, String password, String source) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         String secret = password == null ? "" : password;
-        Optional<UserAccount> found = name.isEmpty() ? Optional.empty() : users.findByUsernameForUpdate(name);
-        if (found.isEmpty()) {
-            hasher.matchNobody(secret);
-            audit.record(AuditEvent.of(Actor.anonymous(truncate(name)), null, "login.failed", "user", null)
-                    .because("unknown username"));
-            return new Refused();
+        String key = name.length() > LoginRecords.USERNAME_COLUMN ? name.substring(0, LoginRecords.USERNAME_COLUMN) : name;
+        LoginThrottle.Decision decision = throttle.admit(key, source, clock.instant());
+        Optional<LoginThrottle.Refusal> refusal = decision.refused();
+        if (refusal.isPresent()) {
+            if (refusal.get().firstOfWindow()) {
+                records.throttled(name, source, refusal.get().failures());
+            }
+            return new Throttled(refusal.get().retryAfter());
         }
-        UserAccount account = found.get();
-        Actor actor = new Actor(account.id(), account.username(), null);
-        Optional<Duration> wait = remainingLockout(account, now);
-        if (wait.isPresent()) {
-            audit.record(AuditEvent.of(actor, null, "login.throttled", "user", account.id())
-                    .because(account.failedLogins() + " failed attempts"));
-            return new Throttled(wait.get());
+        LoginThrottle.Admission admission = decision.admission();
+        try {
+            return checked(name, secret, source, admission);
+        } finally {
+            admission.withdrawn();
         }
-        if (!account.active() || !hasher.matches(secret, account.passwordHash())) {
-            users.update(account.withFailedLogin(now));
-            audit.record(AuditEvent.of(actor, null, "login.failed", "user", account.id())
-                    .because(account.active() ? "wrong password" : "account inactive"));
-            return new Refused();
-        }
-        users.update(account.withSuccessfulLogin(now));
-        audit.record(AuditEvent.of(actor, null, "login", "user", account.id()));
-        return new SignedIn(account);
     }
 
-    private Optional<Duration> remainingLockout(UserAccount account, Instant now) {
-        if (account.failedLogins() < maxFailures || account.lastFailedLoginAt() == null) {
-            return Optional.empty();
+    /** The throttle is settled as soon as the password is checked, before anything is written. */
+    private Outcome checked(String name, String secret, String source, LoginThrottle.Admission admission) {
+        Optional<UserAccount> found = records.find(name);
+        boolean matches = hashing.matches(secret, found.map(UserAccount::passwordHash).orElse(null));
+        UserAccount account = found.orElse(null);
+        if (account == null || !account.active() || !matches) {
+            admission.failed();
+            records.failed(name, account, source,
+                    account == null ? "unknown username" : account.active() ? "wrong password" : "account inactive");
+            return new Refused();
         }
-        Duration left = Duration.between(now, account.lastFailedLoginAt().plus(lockout));
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+        admission.succeeded();
+        Optional<UserAccount> signedIn = records.signedIn(account, source);
+        if (signedIn.isEmpty()) {
+            records.failed(name, account, source, "account changed during sign-in");
+            return new Refused();
+        }
+        return new SignedIn(signedIn.get());
     }
 
-    private static String truncate(String name) {
-        return name.length() > USERNAME_COLUMN ? name.substring(0, USERNAME_COLUMN) : name;
+    /** How many keys the throttle holds: a figure for tests and benchmarks. */
+    int throttledKeys() {
+        return throttle.size();
     }
 }

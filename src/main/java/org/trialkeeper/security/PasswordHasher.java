@@ -30,8 +30,9 @@ final class PasswordHasher {
                 hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
-    /** Spends the same time as a real check, so an unknown username cannot be told by timing. */
-    void matchNobody(String password) {
+    /** Spends the same time as a real check, so an unknown username cannot be told by timing; never matches. */
+    boolean matchNobody(String password) {
         matches(password, unknownUserHash);
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package org.trialkeeper.security;
 
 import org.trialkeeper.access.Role;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
@@ -13,19 +14,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a username and password (with the login throttle) and signs a short-lived token:
- * what the API's login answers as a bearer token and the web pages keep in a cookie.
+ * Checks a username and password (throttled by the request's source) and signs a short-lived
+ * token: what the API's login answers as a bearer token and the web pages keep in a cookie.
  */
 @Singleton
 public class SignIn {
 
     private final LoginService logins;
+    private final LoginSource sources;
     private final TokenGenerator tokens;
     private final int expirySeconds;
 
-    SignIn(LoginService logins, TokenGenerator tokens,
+    SignIn(LoginService logins, LoginSource sources, TokenGenerator tokens,
            @Value("${micronaut.security.token.jwt.generator.access-token.expiration:900}") int expirySeconds) {
         this.logins = logins;
+        this.sources = sources;
         this.tokens = tokens;
         this.expirySeconds = expirySeconds;
     }
@@ -36,9 +39,10 @@ public class SignIn {
 
     /**
      * @throws ProblemException 400 when the username or password is missing (not an attempt, so
-     *                          not audited), 401 for wrong credentials, 429 while the account is throttled
+     *                          not audited), 401 for wrong credentials, 429 while the request's source
+     *                          or the name from that source is throttled, 503 when too many logins run at once
      */
-    public Session attempt(String username, String password) {
+    public Session attempt(HttpRequest<?> request, String username, String password) {
         List<Violation> missing = new java.util.ArrayList<>();
         if (username == null || username.isBlank()) {
             missing.add(new Violation("username", "required", "is required"));
@@ -49,11 +53,10 @@ public class SignIn {
         if (!missing.isEmpty()) {
             throw ProblemException.invalidRequest(missing);
         }
-        LoginService.Outcome outcome = logins.attempt(username, password);
+        LoginService.Outcome outcome = logins.attempt(username, password, sources.of(request));
         if (outcome instanceof LoginService.Throttled throttled) {
-            throw new ProblemException(ProblemCode.LOGIN_THROTTLED,
-                    "This account is locked after repeated failed logins; try again later")
-                    .retryAfter(throttled.retryAfter());
+            throw new ProblemException(ProblemCode.LOGIN_THROTTLED, "Too many failed logins; try again in "
+                    + ProblemException.wholeSeconds(throttled.retryAfter()) + " s").retryAfter(throttled.retryAfter());
         }
         if (!(outcome instanceof LoginService.SignedIn signedIn)) {
             throw new ProblemException(ProblemCode.INVALID_CREDENTIALS,

@@ -10,8 +10,7 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface UserRepository extends CrudRepository<UserAccount, Long> {
 
-    /** Locks the account's row: concurrent failed logins are all counted. */
-    Optional<UserAccount> findByUsernameForUpdate(String username);
+    Optional<UserAccount> findByUsername(String username);
 
     Optional<UserAccount> findByIdForUpdate(Long id);
 

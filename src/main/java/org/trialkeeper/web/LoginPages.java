@@ -1,10 +1,12 @@
 package org.trialkeeper.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -56,7 +58,7 @@ class LoginPages {
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
         Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
-            SignIn.Session signedIn = signIn.attempt(fields.get("username"), fields.get("password"));
+            SignIn.Session signedIn = signIn.attempt(request, fields.get("username"), fields.get("password"));
             return session.withSession(request, Pages.redirect(signedIn.mustChangePassword() ? Pages.ROOT + "/password"
                     : Pages.ROOT), signedIn.token(), signedIn.expiresIn());
         } catch (ProblemException refused) {
@@ -65,7 +67,9 @@ class LoginPages {
             model.put("csrf", token);
             model.put("errors", java.util.List.of(refused.getMessage()));
             model.put("username", fields.get("username"));
-            return session.withLoginToken(request, Pages.page(HttpStatus.UNAUTHORIZED, "login", model), token);
+            MutableHttpResponse<?> page = Pages.page(HttpStatus.valueOf(refused.kind().status()), "login", model);
+            refused.retryAfterSeconds().ifPresent(seconds -> page.header(HttpHeaders.RETRY_AFTER, seconds));
+            return session.withLoginToken(request, page, token);
         }
     }
 
@@ -91,7 +95,7 @@ class LoginPages {
         Map<String, String> fields = Pages.checkedForm(request, session, form);
         try {
             users.changeOwnPassword(actor, new PasswordChange(fields.get("currentPassword"), fields.get("newPassword")));
-            SignIn.Session signedIn = signIn.attempt(actor.username(), fields.get("newPassword"));
+            SignIn.Session signedIn = signIn.attempt(request, actor.username(), fields.get("newPassword"));
             return session.withSession(request, Pages.redirect(Pages.ROOT), signedIn.token(), signedIn.expiresIn());
         } catch (ProblemException refused) {
             Map<String, Object> model = Pages.model(request, session, actor, "Choose your password");
