@@ -28,12 +28,13 @@ class LoginService {
                  @Value("${trialkeeper.login.first-delay:1s}") Duration firstDelay,
                  @Value("${trialkeeper.login.max-delay:5m}") Duration maxDelay,
                  @Value("${trialkeeper.login.window:1h}") Duration window,
-                 @Value("${trialkeeper.login.max-entries:10000}") int maxEntries) {
+                 @Value("${trialkeeper.login.max-entries:10000}") int maxEntries,
+                 @Value("${trialkeeper.login.source-in-flight:2}") int sourceInFlight) {
         this.records = records;
         this.hashing = hashing;
         this.clock = clock;
         this.throttle = new LoginThrottle(new LoginThrottle.Rules(sourceFreeFailures, accountFreeFailures,
-                firstDelay, maxDelay.compareTo(window) < 0 ? maxDelay : window, window, maxEntries));
+                firstDelay, maxDelay.compareTo(window) < 0 ? maxDelay : window, window, maxEntries, sourceInFlight));
     }
 
     sealed interface Outcome {
@@ -75,7 +76,8 @@ class LoginService {
     /** The throttle is settled as soon as the password is checked, before anything is written. */
     private Outcome checked(String name, String secret, String source, LoginThrottle.Admission admission) {
         Optional<UserAccount> found = records.find(name);
-        boolean matches = hashing.matches(secret, found.map(UserAccount::passwordHash).orElse(null));
+        boolean matches = hashing.matches(secret, found.map(UserAccount::passwordHash).orElse(null),
+                admission.clean());
         UserAccount account = found.orElse(null);
         if (account == null || !account.active() || !matches) {
             admission.failed();

@@ -24,7 +24,7 @@ final class LoginThrottle {
 
     /** How the figures are set. */
     record Rules(int sourceFreeFailures, int accountFreeFailures, Duration firstDelay, Duration maxDelay,
-                 Duration window, int maxEntries) {
+                 Duration window, int maxEntries, int sourceInFlight) {
     }
 
     /** A refusal: how long to wait, and whether it is the first refusal since the last failure of its key. */
@@ -37,19 +37,26 @@ final class LoginThrottle {
         private final Entry source;
         private final Entry pair;
         private final String pairKey;
+        private final boolean clean;
         private boolean settled;
 
-        private Admission(Entry source, Entry pair, String pairKey) {
+        private Admission(Entry source, Entry pair, String pairKey, boolean clean) {
             this.source = source;
             this.pair = pair;
             this.pairKey = pairKey;
+            this.clean = clean;
+        }
+
+        /** Whether the source had no failure within the window when this attempt came. */
+        boolean clean() {
+            return clean;
         }
 
         /** The password was right: the account's count from this source is cleared. */
         void succeeded() {
             synchronized (LoginThrottle.this) {
                 if (!settled) {
-                    settled = true;
+                    settle();
                     source.undo();
                     pairs.remove(pairKey, pair);
                 }
@@ -60,7 +67,7 @@ final class LoginThrottle {
         void withdrawn() {
             synchronized (LoginThrottle.this) {
                 if (!settled) {
-                    settled = true;
+                    settle();
                     source.undo();
                     pair.undo();
                 }
@@ -70,10 +77,19 @@ final class LoginThrottle {
         /** The attempt failed: it stays counted. */
         void failed() {
             synchronized (LoginThrottle.this) {
-                settled = true;
+                if (!settled) {
+                    settle();
+                }
             }
         }
+
+        private void settle() {
+            settled = true;
+            source.inFlight--;
+        }
     }
+
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
     private final Rules rules;
     private final Map<String, Entry> sources;
@@ -87,7 +103,8 @@ final class LoginThrottle {
 
     /**
      * Either a refusal, decided from memory alone, or an admission counted as a failure until
-     * it is settled.
+     * it is settled. A source with as many attempts in flight as it may have is refused for a
+     * second, so that one source cannot fill the queue for password checks.
      */
     synchronized Decision admit(String account, String source, Instant now) {
         forgetOlderThanWindow(now);
@@ -102,9 +119,14 @@ final class LoginThrottle {
             Entry refusing = bySourceLonger ? bySource : byPair;
             return new Decision(null, new Refusal(wait, refusing.refused(), refusing.failures));
         }
+        if (bySource.inFlight >= rules.sourceInFlight()) {
+            return new Decision(null, new Refusal(IN_FLIGHT_WAIT, false, bySource.failures));
+        }
+        boolean clean = bySource.failures == 0;
         bySource.failed(now);
+        bySource.inFlight++;
         byPair.failed(now);
-        return new Decision(new Admission(bySource, byPair, pairKey), null);
+        return new Decision(new Admission(bySource, byPair, pairKey, clean), null);
     }
 
     /** Exactly one of the two is set. */
@@ -156,6 +178,7 @@ final class LoginThrottle {
     private final class Entry {
 
         private int failures;
+        private int inFlight;
         private Instant lastFailure;
         private Instant lastSeen;
         private boolean refusedSinceFailure;

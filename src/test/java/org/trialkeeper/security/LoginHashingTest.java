@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.support.Api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "trialkeeper.login.concurrent-hashes", value = "1")
 @Property(name = "trialkeeper.login.hash-wait", value = "200ms")
+@Property(name = "trialkeeper.login.source-in-flight", value = "16")
 class LoginHashingTest {
 
     @Inject
@@ -83,10 +85,50 @@ class LoginHashingTest {
         assertEquals(1, hashing.mostAtOnce());
     }
 
-    /** Takes the only turn, and keeps it until released; answers once the turn is taken. */
+    @Test
+    void attemptsFromSourcesWithoutFailuresTakeTheirTurnFirst() throws Exception {
+        LoginHashing turns = new LoginHashing(new PasswordHasher(4), 1, Duration.ofMinutes(1));
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> held = heldTurn(turns, release);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String who = "suspect-" + i;
+            waiting.add(CompletableFuture.supplyAsync(() -> turns.inTurn(false, () -> record(order, who))));
+            awaitWaiting(turns, i + 1);
+        }
+        waiting.add(CompletableFuture.supplyAsync(() -> turns.inTurn(true, () -> record(order, "clean"))));
+        awaitWaiting(turns, 4);
+        release.countDown();
+        held.get();
+        for (CompletableFuture<String> each : waiting) {
+            each.get();
+        }
+        assertEquals("clean", order.get(0), order.toString());
+        assertEquals(4, order.size());
+    }
+
+    private static String record(List<String> order, String who) {
+        order.add(who);
+        return who;
+    }
+
+    /** Waits on the condition, not for a time: until that many attempts wait for a turn. */
+    private static void awaitWaiting(LoginHashing turns, int count) {
+        while (turns.waiting() < count) {
+            Thread.yield();
+        }
+    }
+
     private CompletableFuture<Boolean> heldTurn(CountDownLatch release) throws InterruptedException {
+        return heldTurn(hashing, release);
+    }
+
+    /** Takes the only turn, and keeps it until released; answers once the turn is taken. */
+    private static CompletableFuture<Boolean> heldTurn(LoginHashing hashing, CountDownLatch release)
+            throws InterruptedException {
         CountDownLatch taken = new CountDownLatch(1);
-        CompletableFuture<Boolean> held = CompletableFuture.supplyAsync(() -> hashing.inTurn(() -> {
+        CompletableFuture<Boolean> held = CompletableFuture.supplyAsync(() -> hashing.inTurn(true, () -> {
             taken.countDown();
             try {
                 return release.await(1, java.util.concurrent.TimeUnit.MINUTES);

@@ -16,7 +16,7 @@ class LoginThrottleTest {
 
     private static final Instant START = Instant.parse("2026-11-26T06:00:00Z");
     private static final LoginThrottle.Rules RULES = new LoginThrottle.Rules(20, 5, Duration.ofSeconds(1),
-            Duration.ofMinutes(5), Duration.ofHours(1), 100);
+            Duration.ofMinutes(5), Duration.ofHours(1), 100, 10);
 
     @Test
     void theWaitDoublesAfterTheFreeFailuresAndStopsAtTheCap() {
@@ -67,6 +67,22 @@ class LoginThrottleTest {
         inFlight.get(0).succeeded();
         inFlight.forEach(LoginThrottle.Admission::withdrawn);
         assertNull(throttle.admit("admin", "10.0.0.1", START).refusal());
+    }
+
+    @Test
+    void aSourceHasOnlyAFewAttemptsInFlightAtOnce() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Rules(20, 5, Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofHours(1), 100, 2));
+        LoginThrottle.Admission first = throttle.admit("a", "10.0.0.1", START).admission();
+        throttle.admit("b", "10.0.0.1", START).admission();
+        LoginThrottle.Refusal third = throttle.admit("c", "10.0.0.1", START).refused().orElseThrow();
+        assertEquals(Duration.ofSeconds(1), third.retryAfter());
+        assertFalse(third.firstOfWindow(), "not a throttle's wait: not audited");
+        assertNull(throttle.admit("c", "10.0.0.2", START).refusal(), "another source");
+        first.failed();
+        LoginThrottle.Admission fourth = throttle.admit("c", "10.0.0.1", START).admission();
+        assertFalse(fourth.clean(), "the source has failed before");
+        assertTrue(throttle.admit("d", "10.0.0.3", START).admission().clean());
     }
 
     @Test
