@@ -47,7 +47,11 @@ final class LoginThrottle {
             this.clean = clean;
         }
 
-        /** Whether the source had no failure within the window when this attempt came. */
+        /**
+         * Whether the source had tried nothing within the window, since its last success, when
+         * this attempt came: attempts that were never checked count too, or sources whose every
+         * attempt waits in vain for a check would stay clean.
+         */
         boolean clean() {
             return clean;
         }
@@ -58,6 +62,7 @@ final class LoginThrottle {
                 if (!settled) {
                     settle();
                     source.undo();
+                    source.lastTried = null;
                     pairs.remove(pairKey, pair);
                 }
             }
@@ -122,7 +127,8 @@ final class LoginThrottle {
         if (bySource.inFlight >= rules.sourceInFlight()) {
             return new Decision(null, new Refusal(IN_FLIGHT_WAIT, false, bySource.failures));
         }
-        boolean clean = bySource.failures == 0;
+        boolean clean = bySource.lastTried == null || !bySource.lastTried.plus(rules.window()).isAfter(now);
+        bySource.lastTried = now;
         bySource.failed(now);
         bySource.inFlight++;
         byPair.failed(now);
@@ -180,6 +186,7 @@ final class LoginThrottle {
         private int failures;
         private int inFlight;
         private Instant lastFailure;
+        private Instant lastTried;
         private Instant lastSeen;
         private boolean refusedSinceFailure;
 

@@ -86,7 +86,7 @@ class LoginHashingTest {
     }
 
     @Test
-    void attemptsFromSourcesWithoutFailuresTakeTheirTurnFirst() throws Exception {
+    void attemptsFromSourcesThatTriedNothingLatelyTakeTheirTurnFirst() throws Exception {
         LoginHashing turns = new LoginHashing(new PasswordHasher(4), 1, Duration.ofMinutes(1));
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Boolean> held = heldTurn(turns, release);

@@ -79,10 +79,12 @@ class LoginThrottleTest {
         assertEquals(Duration.ofSeconds(1), third.retryAfter());
         assertFalse(third.firstOfWindow(), "not a throttle's wait: not audited");
         assertNull(throttle.admit("c", "10.0.0.2", START).refusal(), "another source");
-        first.failed();
+        first.withdrawn();
         LoginThrottle.Admission fourth = throttle.admit("c", "10.0.0.1", START).admission();
-        assertFalse(fourth.clean(), "the source has failed before");
+        assertFalse(fourth.clean(), "the source has tried before, though nothing was checked");
         assertTrue(throttle.admit("d", "10.0.0.3", START).admission().clean());
+        fourth.succeeded();
+        assertTrue(throttle.admit("e", "10.0.0.1", START).admission().clean(), "a success makes it clean again");
     }
 
     @Test
