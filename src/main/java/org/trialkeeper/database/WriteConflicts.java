@@ -37,14 +37,22 @@ public class WriteConflicts {
             try {
                 return transactions.executeWrite(status -> work.get());
             } catch (RuntimeException e) {
-                if (!isConflict(e) || attempt == MAX_ATTEMPTS) {
+                if (!shouldRetry(e, attempt)) {
                     throw e;
                 }
-                retried.incrementAndGet();
-                LOG.debug("Write conflict, attempt {} of {}: running the transaction again", attempt, MAX_ATTEMPTS);
-                backOff(attempt);
             }
         }
+    }
+
+    /** Whether a failed run is to be run again: a conflict with attempts left, after a short random pause. */
+    boolean shouldRetry(RuntimeException failure, int attempt) {
+        if (!isConflict(failure) || attempt >= MAX_ATTEMPTS) {
+            return false;
+        }
+        retried.incrementAndGet();
+        LOG.debug("Write conflict, attempt {} of {}: running the transaction again", attempt, MAX_ATTEMPTS);
+        backOff(attempt);
+        return true;
     }
 
     /** How many transactions were run again after a conflict since the service started. */

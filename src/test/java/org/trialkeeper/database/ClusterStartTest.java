@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Three instances start at the same moment on an empty schema of a three-node Galera cluster,
  * each on a node of its own, ten times over: every one starts, and the schema history holds
- * each migration once, applied without failure.
+ * each migration once, applied without failure; every connection's reads wait for the
+ * cluster's earlier commits.
  */
 class ClusterStartTest {
 
@@ -67,8 +70,14 @@ class ClusterStartTest {
                         failures.add(describe(e.getCause()));
                     }
                 }
-                for (EmbeddedServer server : running) {
-                    server.close();
+                try {
+                    for (EmbeddedServer server : running) {
+                        assertEquals(1, syncWait(server), "reads wait for the cluster's earlier commits");
+                    }
+                } finally {
+                    for (EmbeddedServer server : running) {
+                        server.close();
+                    }
                 }
                 assertEquals(List.of(), failures, "round " + round);
                 assertEquals(cluster.size(), running.size(), "round " + round);
@@ -93,6 +102,15 @@ class ClusterStartTest {
                 lock.next();
                 assertEquals(0, lock.getLong(1), "round " + round + ": the start lock is released");
             }
+        }
+    }
+
+    private static long syncWait(EmbeddedServer server) throws Exception {
+        DataSource pool = DelegatingDataSource.unwrapDataSource(server.getApplicationContext().getBean(DataSource.class));
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet value = statement.executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
+            value.next();
+            return value.getLong(1);
         }
     }
 
