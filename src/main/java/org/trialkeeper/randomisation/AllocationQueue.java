@@ -5,33 +5,38 @@ import jakarta.inject.Singleton;
 import org.trialkeeper.problem.DatabaseFailures;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Randomisation requests queue here for one allocation server per instance, which answers all
- * that are waiting, trial by trial, in one transaction each (see {@link Allocator}): under load
- * the allocation lock is taken once for many allocations instead of once for each. Across
- * service instances the database's locks keep allocations one batch at a time.
+ * Randomisation requests queue here, one lane a trial. A lane is served by one of a few
+ * allocation servers, which answers all that wait in it in one transaction (see
+ * {@link Allocator}): under load the trial's allocation lock is taken once for many allocations
+ * instead of once for each. Lanes of different trials are served side by side, each trial's
+ * batches one at a time; after each batch a lane goes to the back of the servers' queue, so a busy
+ * trial never keeps another waiting for a server. Across service instances the trial's
+ * allocation lock keeps its allocations one batch at a time.
  */
 @Singleton
 class AllocationQueue {
 
     private static final int MOST_IN_ONE_TRANSACTION = 64;
+    private static final int SERVERS = 4;
 
     private final Allocator allocator;
-    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean serving = new AtomicBoolean();
-    private final ExecutorService server = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "allocation-server");
+    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger serverCount = new AtomicInteger();
+    private final ExecutorService servers = Executors.newFixedThreadPool(SERVERS, task -> {
+        Thread thread = new Thread(task, "allocation-server-" + serverCount.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });
@@ -43,12 +48,19 @@ class AllocationQueue {
     private record Waiting(long trialId, Allocator.Request request, CompletableFuture<AllocationView> answer) {
     }
 
+    /** One trial's waiting requests, and whether a server has the lane in hand. */
+    private static final class Lane {
+        final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean serving = new AtomicBoolean();
+    }
+
     /** Waits for the allocation server's answer to this request. */
     AllocationView allocate(long trialId, Allocator.Request request) {
         Waiting mine = new Waiting(trialId, request, new CompletableFuture<>());
-        waiting.add(mine);
-        if (serving.compareAndSet(false, true)) {
-            server.execute(this::serveWaiting);
+        Lane lane = lanes.computeIfAbsent(trialId, id -> new Lane());
+        lane.waiting.add(mine);
+        if (lane.serving.compareAndSet(false, true)) {
+            servers.execute(() -> serveOneBatch(trialId, lane));
         }
         try {
             return mine.answer().join();
@@ -57,35 +69,30 @@ class AllocationQueue {
         }
     }
 
-    private void serveWaiting() {
-        while (true) {
-            Map<Long, List<Waiting>> byTrial = new LinkedHashMap<>();
-            Waiting next;
-            for (int taken = 0; taken < MOST_IN_ONE_TRANSACTION && (next = waiting.poll()) != null; taken++) {
-                byTrial.computeIfAbsent(next.trialId(), id -> new ArrayList<>()).add(next);
-            }
-            if (byTrial.isEmpty()) {
-                serving.set(false);
-                // a request queued after the last poll, while the flag was still set, is served here
-                if (waiting.isEmpty() || !serving.compareAndSet(false, true)) {
-                    return;
-                }
-            }
-            RuntimeException outage = null;
-            for (Map.Entry<Long, List<Waiting>> trial : byTrial.entrySet()) {
-                if (outage == null) {
-                    outage = serve(trial.getKey(), trial.getValue());
-                } else {
-                    refuse(trial.getValue(), outage);
-                }
-            }
+    /** Serves the lane's next batch, then hands the lane back to the servers while requests wait in it. */
+    private void serveOneBatch(long trialId, Lane lane) {
+        List<Waiting> batch = new ArrayList<>();
+        for (Waiting next; batch.size() < MOST_IN_ONE_TRANSACTION && (next = lane.waiting.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (!batch.isEmpty()) {
+            RuntimeException outage = serve(trialId, batch);
             if (outage != null) {
                 // the database cannot be reached: those queued meanwhile would each wait for a
                 // connection in turn, so they are answered 503 at once and retry with their keys
-                for (Waiting queued; (queued = waiting.poll()) != null; ) {
+                for (Waiting queued; (queued = lane.waiting.poll()) != null; ) {
                     queued.answer().completeExceptionally(outage);
                 }
             }
+        }
+        if (!lane.waiting.isEmpty()) {
+            servers.execute(() -> serveOneBatch(trialId, lane));
+            return;
+        }
+        lane.serving.set(false);
+        // a request queued after the last poll, while the flag was still set, is served here
+        if (!lane.waiting.isEmpty() && lane.serving.compareAndSet(false, true)) {
+            servers.execute(() -> serveOneBatch(trialId, lane));
         }
     }
 
@@ -95,7 +102,7 @@ class AllocationQueue {
 
     @PreDestroy
     void stop() {
-        server.shutdownNow();
+        servers.shutdownNow();
     }
 
     /** Answers a batch of one trial; when the database cannot be reached, answers with the failure too. */
