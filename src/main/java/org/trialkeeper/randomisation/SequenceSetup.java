@@ -3,7 +3,6 @@ package org.trialkeeper.randomisation;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
 import org.trialkeeper.audit.AuditEvent;
-import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.scheme.Commitment;
 import org.trialkeeper.randomisation.scheme.SequencePlan;
@@ -23,6 +22,8 @@ import java.util.Map;
  * every allocation list and commits to them by hash, all in the transaction that opens
  * recruitment, so no participant can be randomised against a sequence that is not yet
  * committed. The lists themselves are not stored: allocation derives them from the seed.
+ * Generating them holds only the trial's own row; the commitment's audit record is handed to
+ * the status change, which appends it after locking the audit chain.
  */
 @Singleton
 final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged> {
@@ -31,16 +32,14 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
     private final RandomisationSetupRepository setups;
     private final AllocationLockRepository locks;
     private final SeedVault vault;
-    private final AuditTrail audit;
     private final Clock clock;
 
     SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationLockRepository locks,
-                  SeedVault vault, AuditTrail audit, Clock clock) {
+                  SeedVault vault, Clock clock) {
         this.trials = trials;
         this.setups = setups;
         this.locks = locks;
         this.vault = vault;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -58,7 +57,7 @@ final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged
                 trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant(),
                 stream));
         locks.save(new AllocationLock(event.trialId()));
-        audit.record(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
+        event.alsoRecord(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
                 event.trialId()).after(AuditEvent.fields("scheme", protocol.randomisation().scheme().code(),
                 "stream", stream.code(), "commitment", commitment, "strata", lists.size())));
     }

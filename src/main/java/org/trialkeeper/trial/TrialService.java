@@ -17,6 +17,7 @@ import org.trialkeeper.access.Actor;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,11 +181,17 @@ public class TrialService {
                     "A " + trial.status() + " trial cannot move to " + target
                             + "; a trial moves one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED");
         }
-        audit.record(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId)
+        TrialView changed = TrialView.of(trials.update(trial.withStatus(target, clock.instant())));
+        TrialStatusChanged change = new TrialStatusChanged(trialId, trial.status(), target, actor);
+        // the listeners may take seconds (the allocation lists of a large trial): they run holding
+        // this trial's row only, and the audit chain is locked after them, for the records alone
+        statusChanges.publishEvent(change);
+        List<AuditEvent> records = new ArrayList<>();
+        records.add(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId)
                 .before(AuditEvent.fields("status", trial.status().name()))
                 .after(AuditEvent.fields("status", target.name())));
-        TrialView changed = TrialView.of(trials.update(trial.withStatus(target, clock.instant())));
-        statusChanges.publishEvent(new TrialStatusChanged(trialId, trial.status(), target, actor));
+        records.addAll(change.records());
+        audit.lock().recordAll(records);
         return changed;
     }
 
