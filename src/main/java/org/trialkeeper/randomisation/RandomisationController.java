@@ -1,6 +1,7 @@
 package org.trialkeeper.randomisation;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,7 +15,6 @@ import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.commons.rng.simple.RandomSource;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.scheme.Diagnostics;
@@ -23,6 +23,7 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 
+import java.util.concurrent.CompletableFuture;
 
 @SerdeImport(Diagnostics.Result.class)
 @Controller("/api/trials/{trialId}")
@@ -36,13 +37,15 @@ class RandomisationController {
     private final SequenceAudit sequences;
     private final AllocationIntegrity integrity;
     private final TrialService trials;
+    private final DiagnosticsRuns diagnostics;
 
     RandomisationController(RandomisationService randomisation, SequenceAudit sequences, AllocationIntegrity integrity,
-                            TrialService trials) {
+                            TrialService trials, DiagnosticsRuns diagnostics) {
         this.randomisation = randomisation;
         this.sequences = sequences;
         this.integrity = integrity;
         this.trials = trials;
+        this.diagnostics = diagnostics;
     }
 
     @Post("/participants/{participantId}/randomisation")
@@ -100,14 +103,16 @@ class RandomisationController {
 
     @Get("/randomisation/diagnostics{?simulations}")
     @Permit({Role.ADMIN, Role.STATISTICIAN})
-    @Operation(summary = "Simulate the scheme: expected final and maximum imbalance, Blackwell-Hodges predictability")
-    Diagnostics.Result diagnostics(@PathVariable long trialId, @QueryValue(defaultValue = "1000") int simulations) {
+    @Operation(summary = "Simulate the scheme: expected final and maximum imbalance, Blackwell-Hodges predictability;"
+            + " the simulation stops when the caller hangs up")
+    CompletableFuture<Diagnostics.Result> diagnostics(HttpRequest<?> request, @PathVariable long trialId,
+                                                      @QueryValue(defaultValue = "1000") int simulations) {
         Protocol protocol = trials.protocol(trialId);
         int most = Diagnostics.mostSimulations(protocol, MAX_SIMULATIONS);
         if (simulations < 1 || simulations > most) {
             throw ProblemException.invalidRequest("simulations", "range", "must be between 1 and " + most
                     + " for this trial's target and strata");
         }
-        return Diagnostics.simulate(protocol, simulations, RandomSource.XO_RO_SHI_RO_128_PP.create());
+        return CallerConnection.cancelOnClose(request, diagnostics.start(trialId, protocol, simulations));
     }
 }
