@@ -71,7 +71,7 @@ class ImportEntry {
         }
         requireNone(violations);
         List<Assessment> saved = assessments.saveAll(toSave);
-        audit.lock().recordAll(saved.stream().map(a -> AuditEvent.of(actor, trialId, "assessment.imported", "assessment",
+        audit.lock(trialId).recordAll(saved.stream().map(a -> AuditEvent.of(actor, trialId, "assessment.imported", "assessment",
                 a.id()).after(json.auditValue(locked.get(a.participantId()).code(), a))).toList());
         return new AssessmentService.Imported(saved.size(), read.rows());
     }

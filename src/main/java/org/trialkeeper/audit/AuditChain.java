@@ -8,10 +8,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * The chain: each record's hash covers its content and the previous record's hash, so altering,
- * inserting or removing any record breaks every hash after it. Under the audit key the hash is
- * an HMAC-SHA256, which nobody without the key can recompute; a chain written before the key
- * existed used plain SHA-256 until it was re-sealed.
+ * A chain's hashing: each record's hash covers its content and the previous record's hash in
+ * the same chain, so altering, inserting or removing any record breaks every hash after it.
+ * Under the audit key the hash is an HMAC-SHA256, which nobody without the key can recompute; a
+ * chain written before the key existed used plain SHA-256 until it was re-sealed.
  */
 final class AuditChain {
 
@@ -51,8 +51,16 @@ final class AuditChain {
         }
     }
 
+    /**
+     * The text the hash is taken of. A record's chain is part of it, but not for the legacy chain,
+     * whose records were hashed before chains had names and must go on verifying as they are; a
+     * record moved into or out of that chain fails its MAC all the same, as its text changes.
+     */
     private static String content(AuditEntry entry, String previousHash) {
         StringBuilder content = new StringBuilder();
+        if (!ChainNames.LEGACY.equals(entry.chain())) {
+            field(content, entry.chain());
+        }
         field(content, Long.toString(entry.seq()));
         field(content, entry.recordedAt().toString());
         field(content, entry.userId() == null ? null : entry.userId().toString());

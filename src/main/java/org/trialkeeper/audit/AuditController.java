@@ -32,24 +32,29 @@ class AuditController {
 
     @Get("/audit{?afterSeq}")
     @Permit(Role.ADMIN)
-    @Operation(summary = "Every audit record after afterSeq (default 0), oldest first, 500 at a time")
+    @Operation(summary = "Every audit record numbered after afterSeq (default 0), in the order written, 500 at a time")
     List<AuditView> records(@QueryValue(defaultValue = "0") long afterSeq) {
         return audit.records(afterSeq);
     }
 
-    @Get("/audit/verify{?anchorSeq,anchorHash}")
+    @Get("/audit/verify{?chain,anchorSeq,anchorHash}")
     @Permit(Role.ADMIN)
-    @Operation(summary = "Walk the keyed chain and name the first record altered, inserted or removed; given an anchor"
-            + " published earlier (anchorSeq and anchorHash, both or neither), say whether the chain still passes through it")
-    AuditVerification verify(@Nullable @QueryValue Long anchorSeq, @Nullable @QueryValue String anchorHash) {
-        return audit.verify(anchor(anchorSeq, anchorHash));
+    @Operation(summary = "Walk every chain and name the first chain and record altered, inserted, moved or removed;"
+            + " given an anchor published earlier (anchorSeq and anchorHash, both or neither, and the anchor's chain if"
+            + " it names one), say whether that chain still passes through it")
+    AuditVerification verify(@Nullable @QueryValue String chain, @Nullable @QueryValue Long anchorSeq,
+                             @Nullable @QueryValue String anchorHash) {
+        return audit.verify(anchor(chain, anchorSeq, anchorHash));
     }
 
-    private static AuditAnchor anchor(Long seq, String hash) {
-        if (seq == null && hash == null) {
+    private static AuditAnchor anchor(String chain, Long seq, String hash) {
+        if (chain == null && seq == null && hash == null) {
             return null;
         }
         List<Violation> violations = new ArrayList<>();
+        if (chain != null && !ChainNames.valid(chain)) {
+            violations.add(new Violation("chain", "pattern", "legacy, service or trial-<id>, as the anchor names it"));
+        }
         if (seq == null || seq < 1) {
             violations.add(new Violation("anchorSeq", seq == null ? "required" : "min", "a record number from 1"));
         }
@@ -59,6 +64,6 @@ class AuditController {
         if (!violations.isEmpty()) {
             throw ProblemException.invalidRequest(violations);
         }
-        return new AuditAnchor(seq, hash);
+        return new AuditAnchor(chain, seq, hash);
     }
 }

@@ -1,5 +1,6 @@
 package org.trialkeeper.audit;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -12,9 +13,15 @@ interface AuditRepository extends GenericRepository<AuditRecord, Long> {
 
     List<AuditRecord> saveAll(Iterable<AuditRecord> records);
 
-    List<AuditRecord> findTop500BySeqGreaterThanOrderBySeq(long afterSeq);
+    List<AuditRecord> findTop500ByIdGreaterThanOrderById(long afterId);
 
-    List<AuditRecord> findTop100BySeqLessThanOrderBySeqDesc(long beforeSeq);
+    List<AuditRecord> findTop100ByIdLessThanOrderByIdDesc(long beforeId);
 
-    List<AuditRecord> findTop500ByTrialIdAndSeqGreaterThanOrderBySeq(Long trialId, long afterSeq);
+    List<AuditRecord> findTop500ByTrialIdAndIdGreaterThanOrderById(Long trialId, long afterId);
+
+    List<AuditRecord> findTop500ByChainAndSeqGreaterThanOrderBySeq(String chain, long afterSeq);
+
+    /** Every chain that holds records, with a head row or not. */
+    @Query("SELECT DISTINCT chain FROM audit_record")
+    List<String> findChains();
 }

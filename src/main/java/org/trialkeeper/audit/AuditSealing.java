@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Re-seals a chain written before the audit key existed: if its SHA-256 chain is intact, every
- * record gets a MAC under the key, in order, and the head is marked keyed. A broken chain is
- * never re-sealed, which would launder the break: it stays as it is, and verification goes on
- * naming its first bad record.
+ * Re-seals the legacy chain when it was written before the audit key existed: if its SHA-256
+ * chain is intact, every record gets a MAC under the key, in order, and the head is marked
+ * keyed. A broken chain is never re-sealed, which would launder the break: it stays as it is,
+ * and verification goes on naming its first bad record. Only the legacy chain can predate the
+ * key; every other chain is keyed from its first record.
  */
 @Singleton
 final class AuditSealing {
@@ -24,7 +25,6 @@ final class AuditSealing {
     private final AuditRepository records;
     private final AuditKey key;
     private final JdbcOperations jdbc;
-    private volatile boolean refused;
 
     AuditSealing(AuditRepository records, AuditKey key, JdbcOperations jdbc) {
         this.records = records;
@@ -33,33 +33,29 @@ final class AuditSealing {
     }
 
     /**
-     * Seals the chain of the locked, unkeyed head: answers the newest record's MAC, for the head
-     * to move to, or null when the chain is broken and stays as it is.
+     * Seals the chain of the locked, unkeyed legacy head: answers the newest record's MAC, for
+     * the head to move to, or null when the chain is broken and stays as it is.
      */
     String seal(AuditHead head) {
-        if (refused) {
-            return null;
-        }
-        ChainCheck unkeyed = new ChainCheck(AuditChain.unkeyed());
-        walk(records, unkeyed::accept);
+        ChainCheck unkeyed = new ChainCheck(head.chain(), AuditChain.unkeyed());
+        walk(records, head.chain(), unkeyed::accept);
         AuditVerification before = unkeyed.result(head);
         if (!before.intact()) {
-            refused = true;
             LOG.error("The audit chain is broken ({}), so it is not sealed under the audit key: {}",
                     before.problem(), before.detail());
             return null;
         }
         String[] last = {AuditChain.GENESIS};
         List<String[]> pending = new ArrayList<>();
-        walk(records, (entry, previous, hash) -> {
+        walk(records, head.chain(), (entry, previous, hash) -> {
             String mac = key.keyed().hash(entry, last[0]);
             pending.add(new String[] {last[0], mac, Long.toString(entry.seq())});
             last[0] = mac;
             if (pending.size() == BATCH) {
-                reseal(pending);
+                reseal(head.chain(), pending);
             }
         });
-        reseal(pending);
+        reseal(head.chain(), pending);
         if (head.lastSeq() > 0) {
             LOG.info("The audit chain's {} records are sealed under the audit key", head.lastSeq());
         }
@@ -67,16 +63,17 @@ final class AuditSealing {
     }
 
     /** Writes the pending MACs in one batch: previous hash, hash, seq. */
-    private void reseal(List<String[]> pending) {
+    private void reseal(String chain, List<String[]> pending) {
         if (pending.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("UPDATE audit_record SET previous_hash = ?, hash = ? WHERE seq = ?",
+        jdbc.prepareStatement("UPDATE audit_record SET previous_hash = ?, hash = ? WHERE chain = ? AND seq = ?",
                 (PreparedStatement statement) -> {
                     for (String[] row : pending) {
                         statement.setString(1, row[0]);
                         statement.setString(2, row[1]);
-                        statement.setLong(3, Long.parseLong(row[2]));
+                        statement.setString(3, chain);
+                        statement.setLong(4, Long.parseLong(row[2]));
                         statement.addBatch();
                     }
                     return statement.executeBatch();
@@ -89,12 +86,12 @@ final class AuditSealing {
         void accept(AuditEntry entry, String storedPreviousHash, String storedHash);
     }
 
-    /** Every record, oldest first, a page at a time. */
-    static void walk(AuditRepository records, Visit visit) {
+    /** Every record of one chain, in the chain's order, a page at a time. */
+    static void walk(AuditRepository records, String chain, Visit visit) {
         long after = 0;
         List<AuditRecord> page;
         do {
-            page = records.findTop500BySeqGreaterThanOrderBySeq(after);
+            page = records.findTop500ByChainAndSeqGreaterThanOrderBySeq(chain, after);
             for (AuditRecord record : page) {
                 visit.accept(record.entry(), record.previousHash(), record.hash());
                 after = record.seq();

@@ -1,7 +1,8 @@
 package org.trialkeeper.audit;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -15,8 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends to the hash-chained audit trail. Recording joins the caller's transaction, so a
- * change and its record are committed together or not at all.
+ * Appends to the audit trail: one hash chain per trial and one for what belongs to no trial,
+ * each with its own head row, so that audited writes of different trials never wait for each
+ * other. Recording joins the caller's transaction, so a change and its record are committed
+ * together or not at all. The records written while the trail was one chain stay that chain,
+ * {@code legacy}, as they were, and are verified as they were.
  */
 @Singleton
 public class AuditTrail {
@@ -26,67 +30,103 @@ public class AuditTrail {
     private final AuditKey key;
     private final AuditSealing sealing;
     private final AuditWitness witness;
+    private final TrailCheck check;
     private final TransactionOperations<?> transactions;
     private final Clock clock;
     private final JsonMapper json;
 
     AuditTrail(AuditRepository records, AuditHeadRepository heads, AuditKey key, AuditSealing sealing,
-               AuditWitness witness, TransactionOperations<?> transactions, Clock clock, JsonMapper json) {
+               AuditWitness witness, TrailCheck check, TransactionOperations<?> transactions, Clock clock,
+               JsonMapper json) {
         this.records = records;
         this.heads = heads;
         this.key = key;
         this.sealing = sealing;
         this.witness = witness;
+        this.check = check;
         this.transactions = transactions;
         this.clock = clock;
         this.json = json;
     }
 
+    /** Appends the event to its trial's chain (the service's when it has no trial). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEvent event) {
-        lock().record(event);
+        lock(event.trialId()).record(event);
     }
 
     /**
-     * Locks the chain's head until the transaction ends and answers a handle that appends to it.
-     * Records are chained one at a time, across every instance. Take it last in a transaction,
-     * after any lock of the caller's own, so that it is held only while records are appended.
-     * A chain written before the audit key existed is sealed under it here, once.
+     * Locks the head of a trial's chain (of the service's when trialId is null) until the
+     * transaction ends and answers a handle that appends to it. Records of one chain are chained
+     * one at a time, across every instance; other chains are not held up. Take it last in a
+     * transaction, after any lock of the caller's own, so that it is held only while records are
+     * appended.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Chain lock() {
-        AuditHead head = heads.findByIdForUpdate(AuditHead.ONLY)
-                .orElseThrow(() -> new IllegalStateException("The audit trail has no head row"));
-        if (head.keyed()) {
-            return new Chain(head);
-        }
-        String sealedHash = sealing.seal(head);
-        if (sealedHash == null) {
-            return new Chain(head);
-        }
-        Chain chain = new Chain(heads.update(new AuditHead(head.id(), head.lastSeq(), sealedHash, true)));
-        if (head.lastSeq() > 0) {
-            chain.record(AuditEvent.of(Actor.SYSTEM, null, "audit.chain-sealed", "audit", null)
-                    .after(AuditEvent.fields("records", head.lastSeq())));
-        }
-        return chain;
+    public Chain lock(@Nullable Long trialId) {
+        return new Chain(heads.lock(ChainNames.of(trialId)), trialId);
     }
 
-    /** The locked end of the chain, valid inside the transaction that locked it. */
+    /**
+     * Seals the legacy chain under the audit key if it was written before the key and is intact,
+     * with a record {@code audit.chain-sealed} at its end; once, at start-up, in the caller's
+     * transaction. Nothing else is appended to that chain, so its end as found here is what this
+     * instance witnesses of it.
+     */
+    void sealLegacyChain() {
+        AuditHead legacy = heads.findByIdForUpdate(ChainNames.LEGACY).orElse(null);
+        if (legacy == null) {
+            return;
+        }
+        String sealedHash = legacy.keyed() ? null : sealing.seal(legacy);
+        if (sealedHash == null) {
+            witnessOnCommit(legacy.anchor());
+            return;
+        }
+        Chain chain = new Chain(heads.update(new AuditHead(legacy.chain(), legacy.lastSeq(), sealedHash, true)), null);
+        if (legacy.lastSeq() > 0) {
+            chain.append(List.of(AuditEvent.of(Actor.SYSTEM, null, "audit.chain-sealed", "audit", null)
+                    .after(AuditEvent.fields("records", legacy.lastSeq()))));
+        }
+    }
+
+    private void witnessOnCommit(AuditAnchor reached) {
+        transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        witness.saw(reached);
+                    }
+                }));
+    }
+
+    /** The locked end of one chain, valid inside the transaction that locked it. */
     public final class Chain {
 
+        private final Long trialId;
         private AuditHead head;
 
-        private Chain(AuditHead head) {
+        private Chain(AuditHead head, Long trialId) {
             this.head = head;
+            this.trialId = trialId;
         }
 
         public void record(AuditEvent event) {
             recordAll(List.of(event));
         }
 
-        /** Appends the events in order, each chained to the one before, with one move of the head. */
+        /** Appends the events, all of this chain's trial, in order, each chained to the one before, with one move of the head. */
         public void recordAll(List<AuditEvent> events) {
+            for (AuditEvent event : events) {
+                if (!ChainNames.of(event.trialId()).equals(ChainNames.of(trialId))) {
+                    throw new IllegalArgumentException("An event of trial " + event.trialId()
+                            + " belongs to its own chain, not to " + head.chain());
+                }
+            }
+            append(events);
+        }
+
+        private void append(List<AuditEvent> events) {
             if (events.isEmpty()) {
                 return;
             }
@@ -95,27 +135,20 @@ public class AuditTrail {
             long seq = head.lastSeq();
             String last = head.lastHash();
             for (AuditEvent event : events) {
-                AuditEntry entry = entry(++seq, event);
+                AuditEntry entry = entry(head.chain(), ++seq, event);
                 String hash = chain.hash(entry, last);
                 appended.add(AuditRecord.of(entry, last, hash));
                 last = hash;
             }
             records.saveAll(appended);
             head = heads.update(head.movedTo(seq, last));
-            AuditAnchor reached = new AuditAnchor(seq, last);
-            transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(
-                    new TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            witness.saw(reached);
-                        }
-                    }));
+            witnessOnCommit(head.anchor());
         }
     }
 
-    private AuditEntry entry(long seq, AuditEvent event) {
+    private AuditEntry entry(String chain, long seq, AuditEvent event) {
         Actor actor = event.actor();
-        return new AuditEntry(seq, clock.instant(), actor.userId(), actor.username(),
+        return new AuditEntry(chain, seq, clock.instant(), actor.userId(), actor.username(),
                 actor.role() == null ? null : actor.role().name(), event.trialId(), event.action(), event.entity(),
                 event.entityId(), json(event.before()), json(event.after()), event.reason(), event.revealsAllocation());
     }
@@ -131,66 +164,54 @@ public class AuditTrail {
         }
     }
 
-    /** The chain's end now, to publish with a report or an export. */
+    /** The end of a trial's chain now (the service's when trialId is null), to publish with a report or an export. */
     @Transactional
-    public AuditAnchor anchor() {
-        AuditHead head = head();
-        return new AuditAnchor(head.lastSeq(), head.lastHash());
+    public AuditAnchor anchor(@Nullable Long trialId) {
+        String chain = ChainNames.of(trialId);
+        return heads.findById(chain).orElse(AuditHead.empty(chain)).anchor();
     }
 
     /**
-     * Walks the whole chain in pages, oldest first; checks too that it still reaches the newest
-     * record this instance saw committed, and, given an anchor published earlier, whether it
-     * still passes through it.
+     * Walks every chain in pages, each in its own order, from one snapshot of the database;
+     * checks too that each still reaches the newest record of it this instance saw committed,
+     * and, given an anchor published earlier, whether its chain still passes through it.
      */
-    @Transactional
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true,
+            isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public AuditVerification verify(@Nullable AuditAnchor published) {
-        AuditHead head = head();
-        AuditAnchor seen = witness.latest();
-        ChainCheck check = published == null ? new ChainCheck(key.chainFor(head), seen)
-                : new ChainCheck(key.chainFor(head), seen, published);
-        AuditSealing.walk(records, check::accept);
-        AuditVerification result = check.result(head);
-        if (result.intact() && !check.passed(0)) {
-            result = result.broken(seen.seq(), "removed", "the chain no longer reaches record " + seen.seq()
-                    + " as this service wrote it: records were removed or rewritten and the head moved back");
-        }
-        return published == null ? result : result.extending(check.passed(1));
+        return check.verify(witness.latest(), published);
     }
 
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true,
+            isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public AuditVerification verify() {
-        return verify(null);
+        return check.verify(witness.latest(), null);
     }
 
-    private AuditHead head() {
-        return heads.findById(AuditHead.ONLY)
-                .orElseThrow(() -> new IllegalStateException("The audit trail has no head row"));
-    }
-
-    /** A page of the whole trail, for administrators. */
+    /** A page of the whole trail, for administrators: the 500 records after number afterSeq. */
     @Transactional
     public List<AuditView> records(long afterSeq) {
-        return records.findTop500BySeqGreaterThanOrderBySeq(afterSeq).stream()
-                .map(record -> AuditView.of(record.entry(), true)).toList();
+        return records.findTop500ByIdGreaterThanOrderById(afterSeq).stream()
+                .map(record -> AuditView.of(record, true)).toList();
     }
 
-    /** A page of the whole trail, newest first: the 100 records before beforeSeq. */
+    /** A page of the whole trail, newest first: the 100 records numbered before beforeSeq. */
     @Transactional
     public List<AuditView> newest(long beforeSeq) {
-        return records.findTop100BySeqLessThanOrderBySeqDesc(beforeSeq).stream()
-                .map(record -> AuditView.of(record.entry(), true)).toList();
+        return records.findTop100ByIdLessThanOrderByIdDesc(beforeSeq).stream()
+                .map(record -> AuditView.of(record, true)).toList();
     }
 
     /**
-     * A page of a trial's records, oldest first: the 500 after afterSeq. When the reader may not
-     * see allocations, values of records that reveal one are replaced, never left out, so the
-     * sequence stays whole.
+     * A page of a trial's records, its legacy ones included, oldest first: the 500 numbered after
+     * afterSeq. When the reader may not see allocations, values of records that reveal one are
+     * replaced, never left out, so the sequence stays whole.
      */
     @Transactional
     public List<AuditView> trialRecords(long trialId, long afterSeq, boolean readerMaySeeAllocations) {
         List<AuditView> views = new ArrayList<>();
-        for (AuditRecord record : records.findTop500ByTrialIdAndSeqGreaterThanOrderBySeq(trialId, afterSeq)) {
-            views.add(AuditView.of(record.entry(), readerMaySeeAllocations || !record.revealsAllocation()));
+        for (AuditRecord record : records.findTop500ByTrialIdAndIdGreaterThanOrderById(trialId, afterSeq)) {
+            views.add(AuditView.of(record, readerMaySeeAllocations || !record.revealsAllocation()));
         }
         return views;
     }

@@ -1,14 +1,17 @@
 package org.trialkeeper.audit;
 
+import java.util.List;
+
 /**
- * Walks the chain one record at a time and remembers the first record that does not fit:
- * its content no longer matches its hash (altered, or the chain recomputed without the key),
- * it does not follow on from the record before it (a record was inserted or removed there), or
- * the chain ends before its recorded head (the newest records were removed). It also notes
- * whether the chain passes through given anchors.
+ * Walks one chain a record at a time and remembers the first record that does not fit: its
+ * content no longer matches its hash (altered, moved from another chain, or the chain
+ * recomputed without the key), it does not follow on from the record before it (a record was
+ * inserted or removed there), or the chain ends before its recorded head (the newest records
+ * were removed). It also notes whether the chain passes through given anchors.
  */
 final class ChainCheck {
 
+    private final String name;
     private final AuditChain chain;
     private final AuditAnchor[] anchors;
     private final boolean[] passed;
@@ -17,8 +20,9 @@ final class ChainCheck {
     private long checked;
     private AuditVerification failure;
 
-    /** @param anchors points the chain is expected to pass through, checked as the walk goes by them */
-    ChainCheck(AuditChain chain, AuditAnchor... anchors) {
+    /** @param anchors points of this chain it is expected to pass through, checked as the walk goes by them */
+    ChainCheck(String name, AuditChain chain, AuditAnchor... anchors) {
+        this.name = name;
         this.chain = chain;
         this.anchors = anchors;
         this.passed = new boolean[anchors.length];
@@ -39,8 +43,8 @@ final class ChainCheck {
             fail(entry.seq(), "inserted", "record " + entry.seq() + " does not follow on from record "
                     + (entry.seq() - 1) + ": it was inserted, or the one before it was altered and re-hashed");
         } else if (!chain.hash(entry, storedPreviousHash).equals(storedHash)) {
-            fail(entry.seq(), "altered", "record " + entry.seq() + " was changed after it was written"
-                    + (chain.isKeyed() ? ", or its MAC was made without the audit key" : ""));
+            fail(entry.seq(), "altered", "record " + entry.seq() + " was changed or moved here from another chain"
+                    + " after it was written" + (chain.isKeyed() ? ", or its MAC was made without the audit key" : ""));
         }
         for (int i = 0; i < anchors.length; i++) {
             if (anchors[i].seq() == entry.seq() && anchors[i].hash().equals(storedHash)) {
@@ -71,12 +75,13 @@ final class ChainCheck {
         if (!previousHash.equals(head.lastHash())) {
             return verdict(checked, "altered", "record " + checked + " is not the newest record the trail wrote");
         }
-        return new AuditVerification(true, checked, null, null, "all " + checked + " records are intact",
-                chain.isKeyed(), new AuditAnchor(checked, previousHash), null);
+        return new AuditVerification(true, checked, null, null, null, "all " + checked + " records are intact",
+                chain.isKeyed(), List.of(new AuditAnchor(name, checked, previousHash)), null);
     }
 
     private AuditVerification verdict(long seq, String problem, String detail) {
-        return new AuditVerification(false, checked, seq, problem, detail, chain.isKeyed(), null, null);
+        return new AuditVerification(false, checked, name, seq, problem, "chain " + name + ": " + detail,
+                chain.isKeyed(), null, null);
     }
 
     private void fail(long seq, String problem, String detail) {

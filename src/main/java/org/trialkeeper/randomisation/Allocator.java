@@ -198,7 +198,7 @@ class Allocator {
                     "number", allocation.number(), "arm", allocation.arm())).revealingAllocation());
             answers[chosen.get(k)] = Answer.of(AllocationView.of(sequence.protocol(), allocation, candidate.code()));
         }
-        audit.lock().recordAll(events);
+        audit.lock(trialId).recordAll(events);
     }
 
     /**

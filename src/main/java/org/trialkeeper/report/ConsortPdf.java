@@ -81,7 +81,8 @@ final class ConsortPdf {
                     + "  |  data snapshot SHA-256 " + doc.sha256() + "  |  " + time + "  |  page " + page + " of " + pages;
             document.showTextAligned(new Paragraph(line).setFont(font).setFontSize(6.5f), 36, 24, page,
                     TextAlignment.LEFT, VerticalAlignment.BOTTOM, 0);
-            String anchor = "Audit trail anchor: record " + doc.auditAnchor().seq() + ", MAC " + doc.auditAnchor().hash();
+            String anchor = "Audit trail anchor: chain " + doc.auditAnchor().chain() + ", record " + doc.auditAnchor().seq()
+                    + ", MAC " + doc.auditAnchor().hash();
             document.showTextAligned(new Paragraph(anchor).setFont(font).setFontSize(6.5f), 36, 15, page,
                     TextAlignment.LEFT, VerticalAlignment.BOTTOM, 0);
         }

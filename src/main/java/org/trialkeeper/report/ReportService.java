@@ -63,7 +63,7 @@ public class ReportService {
     Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
         ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.labels(), snapshot.locked(), baselineTests);
         return new Document(report, wording, snapshot.status().name(), sha256(write(report)), clock.instant(),
-                audit.anchor());
+                audit.anchor(snapshot.trialId()));
     }
 
     /** The participants of a LOCKED trial, one row each; the export is audited. */

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A chain written before the audit key existed, as the version before it left it, meets the keyed service. */
+/**
+ * Chains written by earlier versions meet this one: one written before the audit key existed is
+ * sealed under it; one written under the key while the trail was one chain goes on verifying
+ * as the legacy chain, and tampering with it is found.
+ */
 class AuditSealingTest {
 
+    /** trialkeeper.audit-key of application-test.yml. */
+    private static final String TEST_AUDIT_KEY = "dGVzdC1hdWRpdC1rZXktdGhhdC1pcy0zMi1ieXRlcyE=";
 
     @Test
     void anIntactChainIsSealedUnderTheKeyOnceAndSaysSo() throws Exception {
-        String url = databaseWithUnkeyedChain("trialkeeper_unkeyed_intact", false);
+        String url = databaseWithChain("trialkeeper_unkeyed_intact", "6", AuditChain.unkeyed(), false);
         String firstHashBefore;
         try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
             firstHashBefore = RawDatabase.value(db, "SELECT hash FROM audit_record WHERE seq = ?", 1);
@@ -45,21 +52,64 @@ class AuditSealingTest {
             assertEquals(1, trail.stream().filter(r -> r.action().equals("audit.chain-sealed")).count());
         }
         try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
-            assertNotEquals(firstHashBefore, RawDatabase.value(db, "SELECT hash FROM audit_record WHERE seq = ?", 1),
+            assertNotEquals(firstHashBefore, RawDatabase.value(db, "SELECT hash FROM audit_record WHERE chain = 'legacy' AND seq = ?", 1),
                     "the old records now carry MACs");
         }
     }
 
     @Test
     void aBrokenChainIsNeverSealedAndItsBreakStaysNamed() throws Exception {
-        String url = databaseWithUnkeyedChain("trialkeeper_unkeyed_broken", true);
+        String url = databaseWithChain("trialkeeper_unkeyed_broken", "6", AuditChain.unkeyed(), true);
         try (EmbeddedServer service = start(url); HttpClient http = HttpClient.create(service.getURL())) {
             Api admin = Api.admin(http);
             AuditVerification verification = admin.retrieve(HttpRequest.GET("/api/audit/verify"), AuditVerification.class);
             assertFalse(verification.intact());
             assertFalse(verification.keyed());
+            assertEquals("legacy", verification.chain());
             assertEquals(2L, verification.firstBadSeq());
             assertEquals("altered", verification.problem());
+        }
+    }
+
+    @Test
+    void aKeyedChainFromBeforeChainsPerTrialVerifiesAsTheLegacyChainAndItsTamperingIsFound() throws Exception {
+        AuditChain keyed = AuditChain.keyed(Base64.getDecoder().decode(TEST_AUDIT_KEY));
+        String url = databaseWithChain("trialkeeper_keyed_legacy", "9", keyed, false);
+        String third;
+        try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
+            RawDatabase.execute(db, "UPDATE audit_head SET keyed = TRUE");
+            third = RawDatabase.value(db, "SELECT hash FROM audit_record WHERE seq = ?", 3);
+        }
+        try (EmbeddedServer service = start(url); HttpClient http = HttpClient.create(service.getURL())) {
+            Api admin = Api.admin(http);
+            AuditVerification verification = admin.retrieve(HttpRequest.GET("/api/audit/verify"), AuditVerification.class);
+            assertTrue(verification.intact(), verification.toString());
+            assertTrue(verification.anchors().contains(new AuditAnchor("legacy", 3, third)), verification.toString());
+            assertEquals(Boolean.TRUE, admin.retrieve(HttpRequest.GET("/api/audit/verify?anchorSeq=3&anchorHash=" + third),
+                    AuditVerification.class).extendsAnchor(), "an anchor published before chains had names");
+            List<AuditView> trail = admin.retrieve(HttpRequest.GET("/api/audit"), Argument.listOf(AuditView.class));
+            assertEquals(List.of("legacy", "legacy", "legacy"), trail.subList(0, 3).stream().map(AuditView::chain).toList());
+            assertEquals(List.of(1L, 2L, 3L), trail.subList(0, 3).stream().map(AuditView::seq).toList(), "numbers kept");
+            assertTrue(trail.subList(3, trail.size()).stream().allMatch(r -> r.chain().equals("service")),
+                    "nothing new is added to the legacy chain, not even a seal");
+
+            try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
+                RawDatabase.execute(db, "UPDATE audit_record SET after_value = '{\"n\":20}' WHERE chain = 'legacy' AND seq = 2");
+                AuditVerification altered = admin.retrieve(HttpRequest.GET("/api/audit/verify"), AuditVerification.class);
+                assertFalse(altered.intact());
+                assertEquals("legacy", altered.chain());
+                assertEquals(2L, altered.firstBadSeq());
+                assertEquals("altered", altered.problem());
+
+                RawDatabase.execute(db, "UPDATE audit_record SET after_value = '{\"n\":2}' WHERE chain = 'legacy' AND seq = 2");
+                RawDatabase.execute(db, "DELETE FROM audit_record WHERE chain = 'legacy' AND seq = 3");
+                RawDatabase.execute(db, "UPDATE audit_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_record"
+                        + " WHERE chain = 'legacy' AND seq = 2) WHERE chain = 'legacy'");
+                AuditVerification cut = admin.retrieve(HttpRequest.GET("/api/audit/verify"), AuditVerification.class);
+                assertFalse(cut.intact());
+                assertEquals("legacy", cut.chain());
+                assertEquals("removed", cut.problem(), "the service saw the legacy chain end at record 3 when it started");
+            }
         }
     }
 
@@ -69,18 +119,18 @@ class AuditSealingTest {
                 "datasources.default.password", TestDatabases.password()), "test");
     }
 
-    /** Migrated to V6, with three records chained by SHA-256 as before the key; the second altered if asked. */
-    private static String databaseWithUnkeyedChain(String database, boolean alterSecond) throws Exception {
+    /** Migrated to the target, with three records in the one chain hashed as given; the second altered if asked. */
+    private static String databaseWithChain(String database, String target, AuditChain hashing, boolean alterSecond)
+            throws Exception {
         String url = sharedServerUrl(database);
-        Flyway.configure().dataSource(url, TestDatabases.user(), TestDatabases.password()).locations("classpath:db/migration").target("6").load().migrate();
-        AuditChain unkeyed = AuditChain.unkeyed();
+        Flyway.configure().dataSource(url, TestDatabases.user(), TestDatabases.password()).locations("classpath:db/migration").target(target).load().migrate();
         String previous = AuditChain.GENESIS;
         try (Connection db = DriverManager.getConnection(url, TestDatabases.user(), TestDatabases.password())) {
             for (long seq = 1; seq <= 3; seq++) {
-                AuditEntry entry = new AuditEntry(seq, Instant.parse("2026-11-30T10:00:00.123456Z").plusSeconds(seq),
+                AuditEntry entry = new AuditEntry("legacy", seq, Instant.parse("2026-11-30T10:00:00.123456Z").plusSeconds(seq),
                         null, "system", null, null, "test.note", "note", Long.toString(seq), null, "{\"n\":" + seq + "}",
                         null, false);
-                String hash = unkeyed.hash(entry, previous);
+                String hash = hashing.hash(entry, previous);
                 RawDatabase.execute(db, "INSERT INTO audit_record (seq, recorded_at, username, action, entity, entity_id,"
                         + " after_value, reveals_allocation, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         seq, Timestamp.from(entry.recordedAt()), entry.username(), entry.action(), entry.entity(),

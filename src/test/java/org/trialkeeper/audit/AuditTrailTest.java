@@ -118,38 +118,95 @@ class AuditTrailTest {
     }
 
     @Test
-    void anAlteredRemovedOrAddedRecordIsNamed() throws SQLException {
+    void anAlteredOrRemovedRecordIsNamedWithItsChain() throws SQLException {
         Api admin = Api.admin(http);
-        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("tamper")));
-        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
-        long target = trialRecords(admin, trialId).get(1).seq();
+        long trialId = recruiting(admin, "tamper");
+        AuditView second = trialRecords(admin, trialId).get(1);
+        String chain = "trial-" + trialId;
+        assertEquals(chain, second.chain());
+        assertEquals(2, second.chainSeq());
+        long target = second.chainSeq();
         try (Connection db = RawDatabase.connect(dataSource)) {
-            String original = RawDatabase.value(db, "SELECT after_value FROM audit_record WHERE seq = ?", target);
-            RawDatabase.execute(db, "UPDATE audit_record SET after_value = '{\"status\":\"LOCKED\"}' WHERE seq = ?", target);
+            String original = RawDatabase.value(db, "SELECT after_value FROM audit_record WHERE id = ?", second.seq());
+            RawDatabase.execute(db, "UPDATE audit_record SET after_value = '{\"status\":\"LOCKED\"}' WHERE id = ?", second.seq());
             AuditVerification altered = verify(admin);
-            RawDatabase.execute(db, "UPDATE audit_record SET after_value = '" + original.replace("'", "''") + "' WHERE seq = ?", target);
+            RawDatabase.execute(db, "UPDATE audit_record SET after_value = ? WHERE id = ?", original, second.seq());
             assertFalse(altered.intact());
+            assertEquals(chain, altered.chain());
             assertEquals(target, altered.firstBadSeq());
             assertEquals("altered", altered.problem());
             assertTrue(verify(admin).intact());
 
             long middle = target - 1;
-            RawDatabase.execute(db, "CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE seq = ?", middle);
-            RawDatabase.execute(db, "DELETE FROM audit_record WHERE seq = ?", middle);
+            RawDatabase.execute(db, "CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE chain = ? AND seq = ?", chain, middle);
+            RawDatabase.execute(db, "DELETE FROM audit_record WHERE chain = ? AND seq = ?", chain, middle);
             AuditVerification removed = verify(admin);
-            RawDatabase.execute(db, "INSERT INTO audit_record SELECT * FROM kept WHERE seq = ?", middle);
+            RawDatabase.execute(db, "INSERT INTO audit_record SELECT * FROM kept");
             RawDatabase.execute(db, "DROP TEMPORARY TABLE kept");
+            assertEquals(chain, removed.chain());
             assertEquals(middle + 1, removed.firstBadSeq());
             assertEquals("removed", removed.problem());
             assertTrue(verify(admin).intact());
+        }
+    }
 
-            long head = lastSeq();
-            RawDatabase.execute(db, "INSERT INTO audit_record SELECT seq + 1, recorded_at, user_id, username, role, trial_id, action,"
-                    + " entity, entity_id, before_value, after_value, reason, reveals_allocation, previous_hash, hash"
-                    + " FROM audit_record WHERE seq = ?", head);
+    @Test
+    void aReorderedOrAddedRecordIsNamedWithItsChain() throws SQLException {
+        Api admin = Api.admin(http);
+        long trialId = recruiting(admin, "reorder");
+        String chain = "trial-" + trialId;
+        try (Connection db = RawDatabase.connect(dataSource)) {
+            RawDatabase.execute(db, "UPDATE audit_record SET seq = 0 - seq WHERE chain = ? AND seq IN (1, 2)", chain);
+            RawDatabase.execute(db, "UPDATE audit_record SET seq = 3 + seq WHERE chain = ? AND seq IN (-1, -2)", chain);
+            AuditVerification reordered = verify(admin);
+            RawDatabase.execute(db, "UPDATE audit_record SET seq = 0 - seq WHERE chain = ? AND seq IN (1, 2)", chain);
+            RawDatabase.execute(db, "UPDATE audit_record SET seq = 3 + seq WHERE chain = ? AND seq IN (-1, -2)", chain);
+            assertFalse(reordered.intact());
+            assertEquals(chain, reordered.chain());
+            assertEquals(1L, reordered.firstBadSeq(), "the first two records swapped places");
+            assertTrue(verify(admin).intact());
+
+            long head = trialRecords(admin, trialId).stream().mapToLong(AuditView::chainSeq).max().orElseThrow();
+            RawDatabase.execute(db, "INSERT INTO audit_record (chain, seq, recorded_at, user_id, username, role, trial_id,"
+                    + " action, entity, entity_id, before_value, after_value, reason, reveals_allocation, previous_hash, hash)"
+                    + " SELECT chain, seq + 1, recorded_at, user_id, username, role, trial_id, action, entity, entity_id,"
+                    + " before_value, after_value, reason, reveals_allocation, previous_hash, hash"
+                    + " FROM audit_record WHERE chain = ? AND seq = ?", chain, head);
             AuditVerification added = verify(admin);
-            RawDatabase.execute(db, "DELETE FROM audit_record WHERE seq = ?", head + 1);
+            RawDatabase.execute(db, "DELETE FROM audit_record WHERE chain = ? AND seq = ?", chain, head + 1);
+            assertEquals(chain, added.chain());
             assertEquals(head + 1, added.firstBadSeq());
+            assertTrue(verify(admin).intact());
+        }
+    }
+
+    @Test
+    void aRecordMovedToAnotherTrialsChainIsFound() throws SQLException {
+        Api admin = Api.admin(http);
+        long from = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("moved-from")));
+        long to = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("moved-to")));
+        admin.retrieve(HttpRequest.POST("/api/trials/" + from + "/status", Map.of("status", "RECRUITING")), Map.class);
+        AuditView moved = last(trialRecords(admin, from));
+        AuditView before = last(trialRecords(admin, to));
+        try (Connection db = RawDatabase.connect(dataSource)) {
+            String previousHash = RawDatabase.value(db, "SELECT hash FROM audit_record WHERE id = ?", before.seq());
+            String hash = RawDatabase.value(db, "SELECT hash FROM audit_record WHERE id = ?", moved.seq());
+            // as a careful writer would: renumbered and linked at the end of the other chain, both heads moved to match
+            RawDatabase.execute(db, "UPDATE audit_record SET chain = ?, seq = ?, previous_hash = ?, trial_id = ? WHERE id = ?",
+                    before.chain(), before.chainSeq() + 1, previousHash, to, moved.seq());
+            RawDatabase.execute(db, "UPDATE audit_head SET last_seq = last_seq + 1, last_hash = ? WHERE chain = ?", hash, before.chain());
+            RawDatabase.execute(db, "UPDATE audit_head SET last_seq = last_seq - 1, last_hash = (SELECT hash FROM audit_record"
+                    + " WHERE chain = ? AND seq = ?) WHERE chain = ?", moved.chain(), moved.chainSeq() - 1, moved.chain());
+            AuditVerification found = verify(admin);
+            RawDatabase.execute(db, "UPDATE audit_record SET chain = ?, seq = ?, previous_hash = ?, trial_id = ? WHERE id = ?",
+                    moved.chain(), moved.chainSeq(), RawDatabase.value(db, "SELECT hash FROM audit_record WHERE chain = ?"
+                            + " AND seq = ?", moved.chain(), moved.chainSeq() - 1), from, moved.seq());
+            RawDatabase.execute(db, "UPDATE audit_head SET last_seq = last_seq - 1, last_hash = ? WHERE chain = ?",
+                    previousHash, before.chain());
+            RawDatabase.execute(db, "UPDATE audit_head SET last_seq = last_seq + 1, last_hash = ? WHERE chain = ?", hash, moved.chain());
+            assertFalse(found.intact());
+            assertEquals(moved.chain(), found.chain(), "where it was taken from, this service saw it written");
+            assertEquals("removed", found.problem());
             assertTrue(verify(admin).intact());
         }
     }
@@ -159,7 +216,7 @@ class AuditTrailTest {
         Api admin = Api.admin(http);
         long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("paged")));
         transactions.executeWrite(status -> {
-            audit.lock().recordAll(java.util.stream.IntStream.range(0, 600).mapToObj(i -> AuditEvent.of(
+            audit.lock(trialId).recordAll(java.util.stream.IntStream.range(0, 600).mapToObj(i -> AuditEvent.of(
                     new Actor(null, "admin", Role.ADMIN), trialId, "test.note", "note", i).after(java.util.Map.of())).toList());
             return null;
         });
@@ -173,6 +230,12 @@ class AuditTrailTest {
         assertTrue(second.get(0).seq() > last);
         assertEquals(List.of(), admin.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/audit?afterSeq="
                 + second.get(100).seq()), Argument.listOf(AuditView.class)));
+    }
+
+    private static long recruiting(Api admin, String name) {
+        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique(name)));
+        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
+        return trialId;
     }
 
     private static List<AuditView> trialRecords(Api api, long trialId) {

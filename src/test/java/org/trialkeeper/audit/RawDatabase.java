@@ -39,4 +39,16 @@ final class RawDatabase {
             }
         }
     }
+
+    /** Puts records back as they were stored, their numbers included. */
+    static void insert(Connection db, Iterable<AuditRecord> records) throws SQLException {
+        for (AuditRecord record : records) {
+            execute(db, "INSERT INTO audit_record (id, chain, seq, recorded_at, user_id, username, role, trial_id, action,"
+                    + " entity, entity_id, before_value, after_value, reason, reveals_allocation, previous_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", record.id(), record.chain(), record.seq(),
+                    java.sql.Timestamp.from(record.recordedAt()), record.userId(), record.username(), record.role(),
+                    record.trialId(), record.action(), record.entity(), record.entityId(), record.before(), record.after(),
+                    record.reason(), record.revealsAllocation(), record.previousHash(), record.hash());
+        }
+    }
 }

@@ -74,17 +74,19 @@ class ExternalMariaDbTest {
         try (Connection db = DriverManager.getConnection(server.url("trialkeeper"), "root", "");
              Statement statement = db.createStatement()) {
             String after;
-            try (ResultSet second = statement.executeQuery("SELECT after_value FROM audit_record WHERE seq = 2")) {
-                second.next();
-                after = second.getString(1);
+            String second = "chain = 'trial-" + trial.id + "' AND seq = 2";
+            try (ResultSet record = statement.executeQuery("SELECT after_value FROM audit_record WHERE " + second)) {
+                record.next();
+                after = record.getString(1);
             }
-            statement.executeUpdate("UPDATE audit_record SET after_value = '{\"rewritten\":true}' WHERE seq = 2");
+            statement.executeUpdate("UPDATE audit_record SET after_value = '{\"rewritten\":true}' WHERE " + second);
             Map<?, ?> altered = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
-            try (PreparedStatement restore = db.prepareStatement("UPDATE audit_record SET after_value = ? WHERE seq = 2")) {
+            try (PreparedStatement restore = db.prepareStatement("UPDATE audit_record SET after_value = ? WHERE " + second)) {
                 restore.setString(1, after);
                 restore.executeUpdate();
             }
             assertEquals(false, altered.get("intact"));
+            assertEquals("trial-" + trial.id, altered.get("chain"), altered.toString());
             assertEquals(2, ((Number) altered.get("firstBadSeq")).intValue(), altered.toString());
 
             long participant;

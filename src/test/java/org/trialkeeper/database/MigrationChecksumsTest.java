@@ -24,16 +24,17 @@ class MigrationChecksumsTest {
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     static final String EDITED = "V3__participants_and_randomisation.sql";
 
-    private static final Map<String, Integer> LANDED = Map.of(
-            "V1__trials_and_protocol_versions.sql", 877028753,
-            "V2__users_memberships_audit.sql", -1248370751,
-            "V3__participants_and_randomisation.sql", 2010831843,
-            "V4__assessments_attendance_follow_up.sql", -1948304145,
-            "V5__report_indexes.sql", 1328016166,
-            "V6__allocation_lock.sql", 2072799210,
-            "V7__keyed_audit_chain.sql", 2043255023,
-            "V8__sequence_stream.sql", 1957869962,
-            "V9__allocation_macs.sql", 346767837);
+    private static final Map<String, Integer> LANDED = Map.ofEntries(
+            Map.entry("V1__trials_and_protocol_versions.sql", 877028753),
+            Map.entry("V2__users_memberships_audit.sql", -1248370751),
+            Map.entry("V3__participants_and_randomisation.sql", 2010831843),
+            Map.entry("V4__assessments_attendance_follow_up.sql", -1948304145),
+            Map.entry("V5__report_indexes.sql", 1328016166),
+            Map.entry("V6__allocation_lock.sql", 2072799210),
+            Map.entry("V7__keyed_audit_chain.sql", 2043255023),
+            Map.entry("V8__sequence_stream.sql", 1957869962),
+            Map.entry("V9__allocation_macs.sql", 346767837),
+            Map.entry("V11__audit_chain_per_trial.sql", 161402840));
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

@@ -308,7 +308,7 @@ class MalformedRequestsTest {
     private String newestAudit() throws SQLException {
         DataSource raw = dataSource instanceof DelegatingDataSource d ? d.getTargetDataSource() : dataSource;
         try (Connection db = raw.getConnection(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT action, username, entity_id, reason FROM audit_record ORDER BY seq DESC LIMIT 5")) {
+             ResultSet rows = statement.executeQuery("SELECT action, username, entity_id, reason FROM audit_record ORDER BY id DESC LIMIT 5")) {
             StringBuilder text = new StringBuilder();
             while (rows.next()) {
                 text.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(' ').append(rows.getString(3))
@@ -321,7 +321,7 @@ class MalformedRequestsTest {
     private long lastAuditSeq() throws SQLException {
         DataSource raw = dataSource instanceof DelegatingDataSource d ? d.getTargetDataSource() : dataSource;
         try (Connection db = raw.getConnection(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM audit_record")) {
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM audit_record")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -330,7 +330,7 @@ class MalformedRequestsTest {
     private List<String> actionsAfter(long seq) throws SQLException {
         DataSource raw = dataSource instanceof DelegatingDataSource d ? d.getTargetDataSource() : dataSource;
         try (Connection db = raw.getConnection(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT action FROM audit_record WHERE seq > " + seq)) {
+             ResultSet rows = statement.executeQuery("SELECT action FROM audit_record WHERE id > " + seq)) {
             List<String> actions = new ArrayList<>();
             while (rows.next()) {
                 actions.add(rows.getString(1));

@@ -148,7 +148,8 @@ class RandomisationApiTest {
             assertEquals(used.get(i).get("participantCode"), slots.get(i).get("participantCode"));
         }
         Map<?, ?> anchor = (Map<?, ?>) sequence.get("auditAnchor");
-        Map<?, ?> extended = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify?anchorSeq=" + anchor.get("seq")
+        assertEquals("trial-" + trial.id, anchor.get("chain"), "the export anchors its trial's own chain");
+        Map<?, ?> extended = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify?chain=" + anchor.get("chain") + "&anchorSeq=" + anchor.get("seq")
                 + "&anchorHash=" + anchor.get("hash")), Map.class);
         assertEquals(true, extended.get("extendsAnchor"), "the export's anchor is a point of the chain, its own record included");
         Map<?, ?> verified = trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/verify")), Map.class);

@@ -77,7 +77,7 @@ class ConsortBoxesTest {
         ConsortReport report = report();
         for (Wording wording : Wording.values()) {
             ReportService.Document document = new ReportService.Document(report, wording, "LOCKED", "0".repeat(64), Instant.EPOCH,
-                    new AuditAnchor(1, "0".repeat(64)));
+                    new AuditAnchor("trial-1", 1, "0".repeat(64)));
             List<String> model = lines(document.boxes());
             assertTrue(model.size() > 20, "the model has every box's lines: " + model);
 

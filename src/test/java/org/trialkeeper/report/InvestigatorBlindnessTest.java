@@ -150,7 +150,7 @@ class InvestigatorBlindnessTest {
             concerning.forEach((id, list) -> {
                 if (twins.concerns(record, id)) {
                     Map<String, Object> shown = new LinkedHashMap<>(record);
-                    List.of("seq", "recordedAt", "entityId").forEach(shown::remove);
+                    List.of("seq", "chainSeq", "recordedAt", "entityId").forEach(shown::remove);
                     list.add(twins.normalised(shown.toString()));
                 }
             });

@@ -95,7 +95,8 @@ class ReportApiTest {
         }
         String pdf = pdfText(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body());
         assertTrue(pdf.contains("blinded interim report"));
-        assertTrue(pdf.contains("Audit trail anchor: record "), "every page carries the audit chain's anchor");
+        assertTrue(pdf.contains("Audit trail anchor: chain trial-" + trial.id + ", record "),
+                "every page carries the anchor of the trial's audit chain");
         assertFalse(pdf.contains("Balint group training") || pdf.contains("Waitlist control"), pdf);
         assertTrue(pdf.contains("Allocated to any arm (pooled until LOCKED) (n = 12)"), pdf);
         assertFalse(pdf.contains("Arm A") || pdf.contains("Arm B"), pdf);
@@ -118,7 +119,8 @@ class ReportApiTest {
         assertEquals("2010", json.get("wording"), "a wording is its year on the wire, 2010 by default");
         assertEquals(Set.of("report", "wording", "trialStatus", "sha256", "generatedAt", "auditAnchor"), json.keySet());
         Map<?, ?> anchor = (Map<?, ?>) json.get("auditAnchor");
-        assertEquals(true, trial.admin.retrieve(HttpRequest.GET("/api/audit/verify?anchorSeq=" + anchor.get("seq")
+        assertEquals("trial-" + trial.id, anchor.get("chain"), "the report anchors its trial's own chain");
+        assertEquals(true, trial.admin.retrieve(HttpRequest.GET("/api/audit/verify?chain=" + anchor.get("chain") + "&anchorSeq=" + anchor.get("seq")
                 + "&anchorHash=" + anchor.get("hash")), Map.class).get("extendsAnchor"), "the report's anchor is a point of the chain");
         assertEquals("2025", trial.statistician.retrieve(HttpRequest.GET(trial.path("/reports/consort.json?wording=2025")),
                 Map.class).get("wording"));

@@ -273,7 +273,7 @@ class WebPagesBrowserTest {
         assertTrue(refused.startsWith("403") && refused.contains("urn:trialkeeper:problem:csrf"), refused);
 
         browser.driver.findElement(By.linkText("Audit trail")).click();
-        assertTrue(browser.find("#verification").getText().startsWith("The hash chain verifies"), browser.page());
+        assertTrue(browser.find("#verification").getText().startsWith("The hash chains verify"), browser.page());
         assertTrue(browser.page().contains("membership.roles-set"));
         assertFalse(browser.page().contains("intruder"));
         browser.screenshot("admin-audit");
