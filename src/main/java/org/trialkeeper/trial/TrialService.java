@@ -184,14 +184,14 @@ public class TrialService {
         TrialView changed = TrialView.of(trials.update(trial.withStatus(target, clock.instant())));
         TrialStatusChanged change = new TrialStatusChanged(trialId, trial.status(), target, actor);
         // the listeners may take seconds (the allocation lists of a large trial): they run holding
-        // this trial's row only, and the audit chain is locked after them, for the records alone
+        // this trial's row only, and the trial's audit chain is locked after them, for the records alone
         statusChanges.publishEvent(change);
         List<AuditEvent> records = new ArrayList<>();
         records.add(AuditEvent.of(actor, trialId, "trial.status-changed", "trial", trialId)
                 .before(AuditEvent.fields("status", trial.status().name()))
                 .after(AuditEvent.fields("status", target.name())));
         records.addAll(change.records());
-        audit.lock().recordAll(records);
+        audit.lock(trialId).recordAll(records);
         return changed;
     }
 

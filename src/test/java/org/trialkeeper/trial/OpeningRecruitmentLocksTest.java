@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Opening recruitment generates every allocation list of the trial, seconds of work for a large
- * one; meanwhile the audit chain, which every audited write of every trial locks, stays free,
- * and only the trial's own row is held.
+ * one; meanwhile even the trial's own audit chain, which every audited write of the trial locks,
+ * stays free, and only the trial's row is held.
  */
 @MicronautTest(transactional = false)
 class OpeningRecruitmentLocksTest {
@@ -88,7 +88,8 @@ class OpeningRecruitmentLocksTest {
         public void onApplicationEvent(TrialStatusChanged event) {
             if (seen.containsKey(event.trialId())) {
                 seen.put(event.trialId(), Map.of(
-                        "audit chain", lockable("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE NOWAIT"),
+                        "audit chain", lockable("SELECT last_seq FROM audit_head WHERE chain = 'trial-" + event.trialId()
+                                + "' FOR UPDATE NOWAIT"),
                         "trial row", lockable("SELECT id FROM trial WHERE id = " + event.trialId() + " FOR UPDATE NOWAIT")));
             }
         }
