@@ -60,9 +60,24 @@ public class WriteConflicts {
         return retried.get();
     }
 
-    /** A deadlock or a certification failure anywhere in the cause chain. */
+    /**
+     * A write that lost to one committed at the same moment elsewhere, which the database could
+     * only report as a duplicate key: on a cluster a node's row locks do not hold on the others,
+     * so two instances can both find a slot free, and the second insert meets the first's row.
+     * Running the transaction again finds that row and decides afresh.
+     */
+    public static final class Lost extends RuntimeException {
+        public Lost(String what, Throwable cause) {
+            super(what, cause);
+        }
+    }
+
+    /** A deadlock, a certification failure or a {@link Lost} write anywhere in the cause chain. */
     public static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Lost) {
+                return true;
+            }
             if (cause instanceof SQLException sql && (sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()))) {
                 return true;
             }

@@ -9,6 +9,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
 import org.trialkeeper.database.ConnectionPool;
+import org.trialkeeper.database.WriteConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,11 +66,12 @@ public final class DatabaseFailures {
 
     /**
      * Whether a failure means the database cannot be reached just now (down, unreachable, out of
-     * connections, too slow) or was too busy to finish (a lock wait or deadlock), rather than
+     * connections, too slow) or was too busy to finish (a lock wait, a deadlock, a write that
+     * lost to another on a cluster every time it was run), rather than
      * that the request is wrong.
      */
     static boolean unavailable(Throwable failure) {
-        return unreachable(failure) || causedBy(failure, SQLTransientException.class);
+        return unreachable(failure) || causedBy(failure, SQLTransientException.class) || WriteConflicts.isConflict(failure);
     }
 
     /** Whether a failure means the database cannot be reached at all just now: every other request would fail too. */
@@ -139,6 +141,13 @@ public final class DatabaseFailures {
     @Singleton
     static final class OnDataAccess extends Handler<DataAccessException> {
         OnDataAccess(DatabaseFailures failures) {
+            super(failures);
+        }
+    }
+
+    @Singleton
+    static final class OnLostWrite extends Handler<WriteConflicts.Lost> {
+        OnLostWrite(DatabaseFailures failures) {
             super(failures);
         }
     }

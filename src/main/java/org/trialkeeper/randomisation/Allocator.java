@@ -8,6 +8,7 @@ import org.trialkeeper.audit.AuditTrail;
 import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ParticipantStatus;
+import org.trialkeeper.database.WriteConflicts;
 import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Protocol;
@@ -257,11 +258,13 @@ class Allocator {
         try {
             return allocations.saveAll(made.stream().map(mac::sealed).toList());
         } catch (DataAccessException e) {
-            // the participant locks rule out every other duplicate; a key sent at the same moment
-            // to another instance for another participant is the one the database can still catch
+            // On one server the locks leave one duplicate possible: a key sent at the same moment to
+            // another instance for another participant. On a cluster the locks are each node's own,
+            // so another node may have taken the slot, the number, the key or the participant
+            // first. Either way the batch is run again, and finds what the other one committed.
             if (e.getCause() instanceof SQLIntegrityConstraintViolationException duplicate
-                    && duplicate.getMessage().contains("uq_allocation_idempotency")) {
-                throw keyReused();
+                    && duplicate.getMessage().contains("uq_allocation")) {
+                throw new WriteConflicts.Lost("An allocation was committed elsewhere at the same moment", e);
             }
             throw e;
         }

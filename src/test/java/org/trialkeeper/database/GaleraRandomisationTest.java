@@ -1,0 +1,202 @@
+package org.trialkeeper.database;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances on two nodes of a three-node Galera cluster (multi-primary), clients that retry
+ * with their idempotency key on either instance, and the second instance's node killed with
+ * SIGKILL halfway through: every participant is allocated exactly once, allocation numbers have
+ * no gaps, every stratum's list is followed from the top, the sequence verifies after lock and the
+ * audit trail is intact; the only 5xx come from the instance whose node is gone, after it went.
+ */
+class GaleraRandomisationTest {
+
+    private static final int PARTICIPANTS = 1000;
+    private static final int CLIENTS = 16;
+
+    @Test
+    void randomisationHoldsWhenANodeDiesMidway() throws Exception {
+        try (GaleraCluster cluster = GaleraCluster.start(3);
+             EmbeddedServer first = instance(cluster, 0);
+             EmbeddedServer second = instance(cluster, 1);
+             HttpClient toFirst = HttpClient.create(first.getURL());
+             HttpClient toSecond = HttpClient.create(second.getURL())) {
+            Api admin = Api.admin(toFirst);
+            long trial = admin.register(ProtocolFiles.read(ProtocolFiles.DIRECTORY.resolve("online-balint-covid.yaml"))
+                    .replaceFirst("(?m)^shortName: .*$", "shortName: " + Api.unique("galera"))
+                    .replace("targetSampleSize: 72", "targetSampleSize: " + PARTICIPANTS));
+            String coordinator = Api.unique("coordinator");
+            admin.assign(trial, admin.createMember(coordinator), "COORDINATOR");
+            String statistician = Api.unique("statistician");
+            admin.assign(trial, admin.createMember(statistician), "STATISTICIAN");
+            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "RECRUITING")), Map.class);
+            List<Api> instances = List.of(Api.as(toFirst, coordinator), Api.as(toSecond, coordinator));
+            List<Long> participants = screen(instances, trial);
+
+            Clients clients = new Clients(cluster, instances, trial);
+            long started = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> running = new ArrayList<>();
+            for (long participant : participants) {
+                running.add(pool.submit(() -> clients.randomise(participant)));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            assertEquals(List.of(), clients.mismatches, "every retry answered with the original allocation");
+            assertEquals(0, clients.failedBeforeOrElsewhere.get(), "5xx only from the instance whose node died");
+            Set<Object> numbers = new HashSet<>();
+            clients.answers.values().forEach(a -> numbers.add(((Number) a.get("number")).intValue()));
+            assertEquals(PARTICIPANTS, numbers.size(), "no allocation number twice");
+            for (int n = 1; n <= PARTICIPANTS; n++) {
+                assertTrue(numbers.contains(n), "allocation number " + n + " is there: no gaps");
+            }
+            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "FOLLOW_UP")), Map.class);
+            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "LOCKED")), Map.class);
+            assertListsFollowed(Api.as(toFirst, statistician), trial);
+            Map<?, ?> chain = admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
+            assertEquals(true, chain.get("intact"), chain.toString());
+            long retried = first.getApplicationContext().getBean(WriteConflicts.class).retried()
+                    + second.getApplicationContext().getBean(WriteConflicts.class).retried();
+            System.out.printf("galera: %d participants by %d clients on two instances, node of the second killed midway:"
+                            + " %d requests, %d answered 5xx by the instance whose node died, %d write conflicts"
+                            + " retried inside the service, %.0f allocations/s%n", PARTICIPANTS, CLIENTS,
+                    clients.requests.get(), clients.failedOnDeadNode.get(), retried, PARTICIPANTS / seconds);
+        }
+    }
+
+    private static EmbeddedServer instance(GaleraCluster cluster, int node) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of("datasources.default.url", cluster.url(node, "trialkeeper"),
+                "datasources.default.username", "root", "datasources.default.password", ""), "test");
+    }
+
+    private static List<Long> screen(List<Api> instances, long trial) {
+        String[] sites = {"TUMS", "OTHER"};
+        String[] professions = {"physician", "nurse", "other"};
+        List<Long> participants = new ArrayList<>();
+        for (int i = 0; i < PARTICIPANTS; i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", "G-" + i);
+            body.put("site", sites[i % 2]);
+            body.put("baseline", Map.of("age", 30 + i % 30, "sex", i % 3 == 0 ? "male" : "female",
+                    "profession", professions[(i / 2) % 3]));
+            body.put("eligibility", Map.of("I1", true, "I2", true, "I3", true, "E1", false));
+            body.put("consent", "given");
+            Map<?, ?> screened = instances.get(i % 2).retrieve(
+                    HttpRequest.POST("/api/trials/" + trial + "/participants", body), Map.class);
+            participants.add(((Number) screened.get("id")).longValue());
+        }
+        return participants;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertListsFollowed(Api statistician, long trial) {
+        Map<?, ?> sequence = statistician.retrieve(HttpRequest.GET("/api/trials/" + trial + "/randomisation/sequence"), Map.class);
+        List<Map<?, ?>> used = (List<Map<?, ?>>) sequence.get("allocations");
+        assertEquals(PARTICIPANTS, used.size(), "one allocation per participant");
+        Map<String, Integer> perStratum = new HashMap<>();
+        Set<String> slots = new HashSet<>();
+        for (Map<?, ?> allocation : used) {
+            assertTrue(slots.add(allocation.get("stratum") + "#" + allocation.get("position")), "slot used twice");
+            perStratum.merge((String) allocation.get("stratum"), 1, Integer::sum);
+        }
+        for (Map<?, ?> stratum : (List<Map<?, ?>>) sequence.get("strata")) {
+            List<Map<?, ?>> list = (List<Map<?, ?>>) stratum.get("slots");
+            int usedHere = perStratum.getOrDefault((String) stratum.get("stratum"), 0);
+            for (int position = 0; position < list.size(); position++) {
+                assertEquals(position < usedHere, list.get(position).containsKey("allocationNumber"),
+                        stratum.get("stratum") + " uses its list from the top, without gaps");
+            }
+        }
+        Map<?, ?> verified = statistician.retrieve(HttpRequest.GET("/api/trials/" + trial + "/randomisation/verify"), Map.class);
+        assertEquals(true, verified.get("verified"), verified.toString());
+    }
+
+    /** Clients behind a load balancer: each request to either instance, retried with its key on the other. */
+    private static final class Clients {
+
+        final GaleraCluster cluster;
+        final List<Api> instances;
+        final long trial;
+        final Map<Long, Map<?, ?>> answers = new ConcurrentHashMap<>();
+        final List<String> mismatches = new ArrayList<>();
+        final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger answered = new AtomicInteger();
+        final AtomicInteger failedOnDeadNode = new AtomicInteger();
+        final AtomicInteger failedBeforeOrElsewhere = new AtomicInteger();
+        final AtomicBoolean killed = new AtomicBoolean();
+
+        Clients(GaleraCluster cluster, List<Api> instances, long trial) {
+            this.cluster = cluster;
+            this.instances = instances;
+            this.trial = trial;
+        }
+
+        Void randomise(long participant) throws Exception {
+            String key = "galera-" + participant;
+            int copies = participant % 4 == 0 ? 2 : 1;
+            for (int copy = 0; copy < copies; copy++) {
+                Map<?, ?> answer = withRetries(participant, key, (int) (participant + copy) % 2);
+                Map<?, ?> earlier = answers.putIfAbsent(participant, answer);
+                if (earlier != null && !earlier.equals(answer)) {
+                    synchronized (mismatches) {
+                        mismatches.add(participant + ": " + earlier + " vs " + answer);
+                    }
+                }
+            }
+            if (answered.incrementAndGet() == PARTICIPANTS / 2 && killed.compareAndSet(false, true)) {
+                cluster.kill(1);
+            }
+            return null;
+        }
+
+        private Map<?, ?> withRetries(long participant, String key, int firstChoice) {
+            for (int attempt = 0; ; attempt++) {
+                int choice = (firstChoice + attempt) % 2;
+                requests.incrementAndGet();
+                try {
+                    return instances.get(choice).retrieve(HttpRequest.POST("/api/trials/" + trial + "/participants/"
+                            + participant + "/randomisation", "").header("Idempotency-Key", key), Map.class);
+                } catch (HttpClientResponseException e) {
+                    if (e.getStatus().getCode() < 500 || attempt >= 9) {
+                        throw e;
+                    }
+                    if (choice == 1 && killed.get()) {
+                        failedOnDeadNode.incrementAndGet();
+                    } else {
+                        failedBeforeOrElsewhere.incrementAndGet();
+                        System.out.printf("5xx from instance %d (node killed: %s): %s%n", choice, killed.get(),
+                                e.getResponse().getBody(String.class).orElse(""));
+                    }
+                }
+            }
+        }
+    }
+}
