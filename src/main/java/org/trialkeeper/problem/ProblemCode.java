@@ -47,6 +47,7 @@ public enum ProblemCode {
     DUPLICATE_PARTICIPANT(ProblemKind.CONFLICT, "Participant exists"),
     DUPLICATE_ASSESSMENT(ProblemKind.CONFLICT, "Already entered"),
     ALREADY_RECORDED(ProblemKind.CONFLICT, "Already recorded"),
+    LAST_ADMINISTRATOR(ProblemKind.CONFLICT, "Last active administrator"),
 
     // the trial's and the participant's life
     INVALID_TRANSITION(ProblemKind.CONFLICT, "Not an allowed change"),

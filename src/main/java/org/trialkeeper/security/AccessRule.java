@@ -26,8 +26,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Applies each route's {@link Permit}. Deny by default: a route of the service without a rule
- * is refused to everyone. Trial roles are read from the database on every request, so a
- * revoked role stops working at once, not when a token expires.
+ * is refused to everyone. Roles are read from the database on every request (administration by
+ * {@link SessionCheck}, trial roles here), so a revoked role stops working at once, not when a
+ * token expires.
  */
 @Singleton
 final class AccessRule implements SecurityRule<HttpRequest<?>> {

@@ -1,6 +1,5 @@
 package org.trialkeeper.security;
 
-import org.trialkeeper.access.Role;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
@@ -10,16 +9,28 @@ import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.Violation;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Checks a username and password (throttled by the request's source) and signs a short-lived
- * token: what the API's login answers as a bearer token and the web pages keep in a cookie.
+ * token: what the API's login answers as a bearer token and the web pages keep in a cookie. The
+ * token holds no role: roles, administration included, are read from the database on every
+ * request. It holds the account's session version, which the service raises to end every session
+ * of the user, and an id of the sign-in that a renewed token keeps.
  */
 @Singleton
 public class SignIn {
 
+    /** The claim holding the account's session version when the token was signed. */
+    static final String SESSION_VERSION = "sv";
+    /** The claim naming one sign-in; renewed tokens keep it, so the pages' CSRF token stays the same. */
+    public static final String SESSION_ID = "sid";
+
+    private final SecureRandom random = new SecureRandom();
     private final LoginService logins;
     private final LoginSource sources;
     private final TokenGenerator tokens;
@@ -63,11 +74,38 @@ public class SignIn {
                     "The username or password is wrong");
         }
         UserAccount account = signedIn.account();
-        Authentication authentication = Authentication.build(account.username(),
-                account.admin() ? List.of(Role.ADMIN.name()) : List.of(),
-                Map.of(LoginController.USER_ID, account.id(), LoginController.PASSWORD_CHANGE, account.mustChangePassword()));
-        String token = tokens.generateToken(authentication, expirySeconds)
+        return sign(account.username(), account.id(), account.sessionVersion(), account.mustChangePassword(), newSessionId());
+    }
+
+    /**
+     * A fresh token for a session still in use, with the same user, session version and sign-in
+     * id; the caller has just had the presented token checked against the database.
+     */
+    public Session renew(Authentication current) {
+        Map<String, Object> claims = current.getAttributes();
+        if (!(claims.get(LoginController.USER_ID) instanceof Number userId)
+                || !(claims.get(SESSION_VERSION) instanceof Number version)
+                || !(claims.get(SESSION_ID) instanceof String sessionId)) {
+            throw new IllegalArgumentException("Not a session of this service");
+        }
+        return sign(current.getName(), userId.longValue(), version.intValue(),
+                Boolean.TRUE.equals(claims.get(LoginController.PASSWORD_CHANGE)), sessionId);
+    }
+
+    private Session sign(String username, long userId, int sessionVersion, boolean mustChangePassword, String sessionId) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put(LoginController.USER_ID, userId);
+        claims.put(LoginController.PASSWORD_CHANGE, mustChangePassword);
+        claims.put(SESSION_VERSION, sessionVersion);
+        claims.put(SESSION_ID, sessionId);
+        String token = tokens.generateToken(Authentication.build(username, List.of(), claims), expirySeconds)
                 .orElseThrow(() -> new IllegalStateException("No token could be signed"));
-        return new Session(token, expirySeconds, account.username(), account.mustChangePassword());
+        return new Session(token, expirySeconds, username, mustChangePassword);
+    }
+
+    private String newSessionId() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

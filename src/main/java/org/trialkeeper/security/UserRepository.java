@@ -14,6 +14,9 @@ interface UserRepository extends CrudRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByIdForUpdate(Long id);
 
+    /** Locks the rows of the active administrators, so that their number cannot fall to none between check and change. */
+    List<UserAccount> findByAdminAndActiveForUpdate(boolean admin, boolean active);
+
     boolean existsByUsername(String username);
 
     List<UserAccount> listOrderById();

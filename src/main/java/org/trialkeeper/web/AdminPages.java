@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -22,6 +23,8 @@ import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.access.Actor;
+import org.trialkeeper.security.AccountAdministration;
+import org.trialkeeper.security.AccountChange;
 import org.trialkeeper.security.NewUser;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
@@ -33,7 +36,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The administrator's pages: users, memberships and roles; the audit trail and its verification. */
+/**
+ * The administrator's pages: users, memberships and roles, disabling and re-enabling accounts,
+ * one-time passwords and administration; the audit trail and its verification.
+ */
 @Controller(Pages.ROOT + "/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
@@ -42,12 +48,15 @@ class AdminPages {
 
     private final WebSession session;
     private final UserService users;
+    private final AccountAdministration accounts;
     private final TrialService trials;
     private final AuditTrail audit;
 
-    AdminPages(WebSession session, UserService users, TrialService trials, AuditTrail audit) {
+    AdminPages(WebSession session, UserService users, AccountAdministration accounts, TrialService trials,
+               AuditTrail audit) {
         this.session = session;
         this.users = users;
+        this.accounts = accounts;
         this.trials = trials;
         this.audit = audit;
     }
@@ -97,6 +106,42 @@ class AdminPages {
         }
     }
 
+    @Post("/users/{userId}/active")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(Role.ADMIN)
+    HttpResponse<?> active(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long userId,
+                           @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
+        return change(request, actor, () -> {
+            var user = accounts.setActive(actor, userId, new AccountChange.Active(flag(fields.get("active"))));
+            return user.username() + (user.active() ? " is enabled" : " is disabled and signed out");
+        });
+    }
+
+    @Post("/users/{userId}/admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(Role.ADMIN)
+    HttpResponse<?> admin(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long userId,
+                          @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
+        return change(request, actor, () -> {
+            var user = accounts.setAdmin(actor, userId, new AccountChange.Admin(flag(fields.get("admin"))));
+            return user.username() + (user.admin() ? " is an administrator" : " is no longer an administrator");
+        });
+    }
+
+    @Post("/users/{userId}/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(Role.ADMIN)
+    HttpResponse<?> password(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long userId,
+                             @Body @Nullable Map<String, String> form) {
+        Map<String, String> fields = Pages.checkedForm(request, session, form);
+        return change(request, actor, () -> {
+            accounts.resetPassword(actor, userId, new AccountChange.OneTimePassword(fields.get("password")));
+            return "User " + userId + " has a one-time password, to be replaced at the next sign-in, and is signed out";
+        });
+    }
+
     @Get("/audit")
     @Permit(Role.ADMIN)
     HttpResponse<?> auditPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
@@ -111,6 +156,21 @@ class AdminPages {
         model.put("newer", before != null);
         model.put("older", page.isEmpty() || page.get(page.size() - 1).seq() <= 1 ? null : page.get(page.size() - 1).seq());
         return Pages.page("audit", model);
+    }
+
+    /** A form's true or false; anything else is left for the service to name. */
+    private static Object flag(String value) {
+        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
+    }
+
+    /** Makes a change and shows the users page saying what was done, or why it was refused. */
+    private HttpResponse<?> change(HttpRequest<?> request, Actor actor, java.util.function.Supplier<String> change) {
+        try {
+            return done(request, actor, change.get());
+        } catch (ProblemException refused) {
+            return refused(request, actor, refused.kind() == ProblemKind.NOT_FOUND ? HttpStatus.NOT_FOUND
+                    : Pages.status(refused), Pages.errors(refused));
+        }
     }
 
     /** The users page, saying what was just done, if anything. */

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,26 +22,31 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.security.PasswordChange;
 import org.trialkeeper.access.Permit;
+import org.trialkeeper.security.AccountAdministration;
 import org.trialkeeper.security.SignIn;
 import org.trialkeeper.security.UserService;
 
 import java.util.Map;
 
-/** Sign-in, sign-out and the first change of a one-time password, as pages. */
+/** Sign-in, sign-out, staying signed in and the first change of a one-time password, as pages. */
 @Controller(Pages.ROOT)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
 class LoginPages {
 
+    static final String SESSION_SECONDS = "X-Session-Seconds";
+
     private final WebSession session;
     private final SignIn signIn;
     private final UserService users;
+    private final AccountAdministration accounts;
 
-    LoginPages(WebSession session, SignIn signIn, UserService users) {
+    LoginPages(WebSession session, SignIn signIn, UserService users, AccountAdministration accounts) {
         this.session = session;
         this.signIn = signIn;
         this.users = users;
+        this.accounts = accounts;
     }
 
     @Get("/login")
@@ -76,9 +82,22 @@ class LoginPages {
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Permit(signedIn = true, duringPasswordChange = true)
-    HttpResponse<?> logout(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
+    HttpResponse<?> logout(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
+                           @Body @Nullable Map<String, String> form) {
         Pages.checkedForm(request, session, form);
+        accounts.signOut(actor);
         return session.withoutSession(request, Pages.redirect(Pages.ROOT + "/login"));
+    }
+
+    /** What a page's "Stay signed in" sends: a fresh session cookie, and how long it lasts in {@code X-Session-Seconds}. */
+    @Post("/session")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Permit(signedIn = true, duringPasswordChange = true)
+    HttpResponse<?> staySignedIn(HttpRequest<?> request, @Body @Nullable Map<String, String> form) {
+        Pages.checkedForm(request, session, form);
+        SignIn.Session renewed = signIn.renew(request.getUserPrincipal(Authentication.class).orElseThrow());
+        return session.withSession(request, HttpResponse.noContent().header(SESSION_SECONDS,
+                Integer.toString(renewed.expiresIn())), renewed.token(), renewed.expiresIn());
     }
 
     @Get("/password")

@@ -33,6 +33,8 @@ final class Pages {
         model.put("username", actor == null ? null : actor.username());
         model.put("admin", actor != null && actor.admin());
         model.put("errors", List.of());
+        // what the page's script counts down from, to warn before the session ends
+        model.put("sessionSeconds", actor == null ? null : session.secondsLeft(request).orElse(null));
         return model;
     }
 

@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (413 for a body over the limit) that shows no stack trace or SQL, and no table may change. A
  * CORS preflight of every route is refused with a problem, and no answer at all names a Java
  * exception class.
- * Well-formed logins are audited by design, so the login route gets only malformed bodies.
+ * Well-formed logins are audited by design, so the login route gets only malformed bodies; sign-out
+ * takes no input and would end the sessions the other requests use, so it is sent without a token only.
  */
 @MicronautTest(transactional = false)
 class MalformedRequestsTest {
@@ -92,7 +93,12 @@ class MalformedRequestsTest {
                 Map<String, Object> spec = (Map<String, Object>) operation.getValue();
                 List<String> paths = badPaths(path.getKey(), trial.id, other.id, enrolled, randomised, othersParticipant);
                 List<Body> bodies = method == HttpMethod.GET ? List.of() : bodies(spec, schemas, path.getKey().equals("/api/login"));
+                // sign-out takes no input to get wrong, and would end the session the other requests use
+                boolean signOut = path.getKey().equals("/api/logout");
                 for (Map.Entry<String, String> caller : tokens.entrySet()) {
+                    if (signOut && caller.getValue() != null) {
+                        continue;
+                    }
                     String token = caller.getValue();
                     for (String badPath : paths) {
                         if (caller.getKey().equals("ADMIN") && badPath.startsWith("/api/trials/" + other.id)) {

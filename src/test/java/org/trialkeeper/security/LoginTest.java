@@ -44,6 +44,9 @@ class LoginTest {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    UserRepository users;
+
     @Test
     void aLoginAnswersAShortLivedBearerToken() {
         Map<?, ?> answer = client().retrieve(HttpRequest.POST("/api/login",
@@ -145,7 +148,8 @@ class LoginTest {
 
     private String sign(String secret, Instant expiry) throws JOSEException {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("admin").claim(LoginController.USER_ID, 1)
-                .claim(LoginController.PASSWORD_CHANGE, false).claim("roles", List.of("ADMIN"))
+                .claim(LoginController.PASSWORD_CHANGE, false)
+                .claim(SignIn.SESSION_VERSION, users.findById(1L).orElseThrow().sessionVersion())
                 .issueTime(Date.from(expiry.minusSeconds(900))).expirationTime(Date.from(expiry)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(secret));

@@ -53,7 +53,11 @@ class PermissionMatrixTest {
     @Client("/")
     HttpClient http;
 
+    /** Sign-out ends every session of the caller, who then signs in again. */
+    private static final Set<String> SIGN_OUT = Set.of("POST /api/logout");
+
     private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final Map<String, String> usernames = new LinkedHashMap<>();
     private long trialId;
     private long someUserId;
 
@@ -63,22 +67,26 @@ class PermissionMatrixTest {
         trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("matrix")));
         long otherTrial = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("other")));
         tokens.put("ADMIN", admin.token());
+        usernames.put("ADMIN", "admin");
         for (Role role : Role.values()) {
             if (role.heldPerTrial()) {
                 String username = Api.unique(role.name().toLowerCase());
                 someUserId = admin.createMember(username);
                 admin.assign(trialId, someUserId, role.name());
                 tokens.put(role.name(), Api.as(http, username).token());
+                usernames.put(role.name(), username);
             }
         }
         String outsider = Api.unique("outsider");
         long outsiderId = admin.createMember(outsider);
         admin.assign(otherTrial, outsiderId, "COORDINATOR", "INVESTIGATOR", "STATISTICIAN");
         tokens.put(OUTSIDER, Api.as(http, outsider).token());
+        usernames.put(OUTSIDER, outsider);
         // an assessor holds no other role in a trial, so the other trial's assessor is a second outsider
         String outsideAssessor = Api.unique("outside-assessor");
         admin.assign(otherTrial, admin.createMember(outsideAssessor), "ASSESSOR");
         tokens.put(OUTSIDE_ASSESSOR, Api.as(http, outsideAssessor).token());
+        usernames.put(OUTSIDE_ASSESSOR, outsideAssessor);
     }
 
     @Test
@@ -109,6 +117,10 @@ class PermissionMatrixTest {
                         : allowed.get(caller);
                 boolean stopped = stopped(send(route, tokens.get(caller)), tokens.get(caller) == null);
                 calls++;
+                if (SIGN_OUT.contains(key) && !stopped && tokens.get(caller) != null) {
+                    tokens.put(caller, Api.login(http.toBlocking(), usernames.get(caller),
+                            "ADMIN".equals(caller) ? Api.ADMIN_PASSWORD : Api.MEMBER_PASSWORD));
+                }
                 if (stopped == expected) {
                     wrong.add(key + " as " + caller + (expected ? " was stopped" : " got through"));
                 }

@@ -1,0 +1,33 @@
+package org.trialkeeper.security;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Permit;
+
+@Controller("/api/logout")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Users")
+class LogoutController {
+
+    private final AccountAdministration administration;
+
+    LogoutController(AccountAdministration administration) {
+        this.administration = administration;
+    }
+
+    @Post
+    @Status(HttpStatus.NO_CONTENT)
+    @Permit(signedIn = true, duringPasswordChange = true)
+    @Operation(summary = "Sign out: every token and page session of yours ends at once")
+    void logout(@Parameter(hidden = true) Actor actor) {
+        administration.signOut(actor);
+    }
+}
