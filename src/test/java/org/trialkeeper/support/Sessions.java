@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -41,7 +42,8 @@ public final class Sessions {
     }
 
     public static Account account(DataSource dataSource, String username) {
-        try (Connection connection = dataSource.getConnection();
+        DataSource raw = dataSource instanceof DelegatingDataSource delegating ? delegating.getTargetDataSource() : dataSource;
+        try (Connection connection = raw.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT id, session_version FROM app_user WHERE username = ?")) {
             select.setString(1, username);
