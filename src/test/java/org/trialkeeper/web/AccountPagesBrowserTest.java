@@ -1,0 +1,124 @@
+package org.trialkeeper.web;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialkeeper.support.Api;
+import org.trialkeeper.support.Sessions;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In Debian's headless chromium: an administrator manages accounts on the users page, and a page
+ * warns a minute before its session ends and keeps it on request. Screenshots go to target/screenshots.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountPagesBrowserTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser(server.getURL().toString().replace("127.0.0.1", "localhost"));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.open("/app/login");
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anAdministratorDisablesAUserGivesAOneTimePasswordAndGrantsAdministration() {
+        String username = Api.unique("nurse");
+        Api.admin(http).createMember(username);
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.open("/app/admin/users");
+        String row = "#user-" + username;
+
+        browser.find("[aria-label='Disable " + username + "']").click();
+        assertTrue(shows(username + " is disabled and signed out"), text());
+        assertEquals("disabled", browser.find(row + " td:nth-child(4)").getText());
+        browser.find("[aria-label='Enable " + username + "']").click();
+        assertTrue(shows(username + " is enabled"), text());
+
+        WebElement reset = browser.find(row + " input[name=password]");
+        reset.sendKeys("a-one-time-password-1");
+        reset.submit();
+        assertTrue(shows("has a one-time password"), text());
+        assertEquals("one-time password", browser.find(row + " td:nth-child(4)").getText());
+
+        browser.find("[aria-label='Make administrator " + username + "']").click();
+        assertTrue(shows(username + " is an administrator"), text());
+        assertEquals("yes", browser.find(row + " td:nth-child(3)").getText());
+        browser.screenshot("admin-accounts");
+        browser.find("[aria-label='Remove administration of " + username + "']").click();
+        assertTrue(shows(username + " is no longer an administrator"), text());
+    }
+
+    @Test
+    void aPageWarnsAMinuteBeforeItsSessionEndsAndStaysSignedInOnRequest() {
+        String username = Api.unique("warned");
+        Api.admin(http).createMember(username);
+        Instant now = Instant.now();
+        String ending = Sessions.sign(username, Sessions.account(dataSource, username), "browser-sign-in",
+                now.minusSeconds(60), now.plusSeconds(63));
+        browser.driver.manage().addCookie(new Cookie(WebSession.COOKIE, ending, "/"));
+        browser.open("/app");
+
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.find("#session-warning").isDisplayed());
+        assertTrue(browser.find("#session-warning").getText().contains("Your session ends in"), text());
+        browser.screenshot("session-warning");
+        browser.find("#stay-signed-in").click();
+
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !browser.find("#session-warning").isDisplayed());
+        assertNotEquals(ending, browser.driver.manage().getCookieNamed(WebSession.COOKIE).getValue(), "a fresh cookie");
+        browser.open("/app");
+        assertTrue(shows("Signed in as"), browser.page());
+    }
+
+    private boolean shows(String text) {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> driver.getPageSource().contains(text));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    private String text() {
+        return browser.find("main").getText();
+    }
+}
