@@ -34,6 +34,7 @@ class MigrationChecksumsTest {
             Map.entry("V7__keyed_audit_chain.sql", 2043255023),
             Map.entry("V8__sequence_stream.sql", 1957869962),
             Map.entry("V9__allocation_macs.sql", 346767837),
+            Map.entry("V10__session_version.sql", -1567046552),
             Map.entry("V11__audit_chain_per_trial.sql", 161402840));
 
     @Test
