@@ -98,12 +98,12 @@ class AccountPagesBrowserTest {
         browser.driver.manage().addCookie(new Cookie(WebSession.COOKIE, ending, "/"));
         browser.open("/app");
 
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.find("#session-warning").isDisplayed());
-        assertTrue(browser.find("#session-warning").getText().contains("Your session ends in"), text());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.find("#expiry-warning").isDisplayed());
+        assertTrue(browser.find("#expiry-warning").getText().contains("Your session ends in"), text());
         browser.screenshot("session-warning");
         browser.find("#stay-signed-in").click();
 
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !browser.find("#session-warning").isDisplayed());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !browser.find("#expiry-warning").isDisplayed());
         assertNotEquals(ending, browser.driver.manage().getCookieNamed(WebSession.COOKIE).getValue(), "a fresh cookie");
         browser.open("/app");
         assertTrue(shows("Signed in as"), browser.page());

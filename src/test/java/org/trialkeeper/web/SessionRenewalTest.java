@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class SessionRenewalTest {
 
-    private static final Pattern SECONDS = Pattern.compile("data-session-seconds=\"(\\d+)\"");
+    private static final Pattern SECONDS = Pattern.compile("data-expires-in=\"(\\d+)\"");
 
     @Inject
     @Client("/")
@@ -71,7 +71,7 @@ class SessionRenewalTest {
         assertTrue(Sessions.cookieSet(page).isEmpty(), "no new cookie");
         long left = secondsLeft(page);
         assertTrue(left > 170 && left <= 180, "seconds left: " + left);
-        assertTrue(page.getBody().orElseThrow().contains("<script src=\"/static/session.js\""), "the warning script");
+        assertTrue(page.getBody().orElseThrow().contains("<script src=\"/static/expiry.js\""), "the warning script");
     }
 
     @Test

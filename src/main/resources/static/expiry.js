@@ -2,7 +2,7 @@
 // sent, and offers to stay signed in. The header says how many seconds the session had left
 // when the page was made; the count runs on this browser's clock from then.
 (function () {
-  var header = document.querySelector('header[data-session-seconds]');
+  var header = document.querySelector('header[data-expires-in]');
   var csrf = document.querySelector('header input[name=_csrf]');
   if (!header || !csrf) {
     return;
@@ -11,8 +11,8 @@
   var ends = 0;
   var timer = null;
   var notice = document.createElement('div');
-  notice.id = 'session-warning';
-  notice.className = 'session-warning';
+  notice.id = 'expiry-warning';
+  notice.className = 'expiry-warning';
   notice.setAttribute('role', 'alert');
   notice.hidden = true;
   var message = document.createElement('p');
@@ -68,5 +68,5 @@
     }, ended);
   });
 
-  count(Number(header.dataset.sessionSeconds));
+  count(Number(header.dataset.expiresIn));
 })();
