@@ -34,8 +34,8 @@ public final class GaleraCluster implements AutoCloseable {
     private static final String SYNCED = "Synchronized with group";
     /**
      * How soon the others give up on a node that stopped answering. Until they do, commits on
-     * every node wait, and a request that meanwhile waits more than the service's 2 s for a
-     * connection is answered 503; Galera's defaults (5 s to suspect a node) are longer than that.
+     * every node wait, and requests on the surviving nodes' instances wait for connections;
+     * Galera's defaults take 5 s to suspect a node and up to 15 s to evict it.
      */
     static final String EVICTION = "evs.keepalive_period=PT0.3S;evs.inactive_check_period=PT0.3S;"
             + "evs.suspect_timeout=PT1S;evs.inactive_timeout=PT3S;evs.install_timeout=PT3S";
