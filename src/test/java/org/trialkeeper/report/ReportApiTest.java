@@ -39,9 +39,13 @@ class ReportApiTest {
     @Client("/")
     HttpClient http;
 
-    /** A small seed trial: 12 randomised with baseline and post scores, two screened out, one lost to follow-up. */
+    /**
+     * A small seed trial: 12 randomised with baseline and post scores, two screened out, one lost
+     * to follow-up. Blocks of four, so that both arms have people whatever the seed.
+     */
     private RecruitingTrial trialWithData(Map<Long, String> arms) {
-        RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("report")));
+        RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique("report"),
+                tree -> tree.put("randomisation", Map.of("scheme", "permuted-blocks", "blockSizes", List.of(4)))));
         trial.screen("X-1", "male", false, "given");
         trial.screen("X-2", "female", true, "declined");
         for (int i = 0; i < 12; i++) {
