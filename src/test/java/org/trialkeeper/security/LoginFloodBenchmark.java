@@ -53,7 +53,8 @@ public final class LoginFloodBenchmark {
 
     private static void run() throws Exception {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("trialkeeper.bcrypt-cost", 12), "test");
+                // production settings where the test configuration differs
+                Map.of("trialkeeper.bcrypt-cost", 12, "trialkeeper.login.refusal-delay", "2s"), "test");
              HttpClient http = HttpClient.create(server.getURL())) {
             RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(
                     Api.unique("flood"), tree -> tree.put("targetSampleSize", 20_000)));
