@@ -259,6 +259,12 @@ for tool in "${compose_tools[@]}"; do
   done
   grep -q 'jdbc:mysql://db1:3306/trialkeeper' "$TMP/galera.yaml" && grep -q 'jdbc:mysql://db2:3306/trialkeeper' "$TMP/galera.yaml" \
     || fail "$GALERA_FILE does not point its replicas at two different nodes (db1, db2)"
+  # the connection wait the cluster test's instances ride out a node's eviction with
+  TESTED_WAIT=$(grep -o -E 'CONNECTION_WAIT_MS = [0-9_]+' src/test/java/org/trialkeeper/database/GaleraRandomisationTest.java \
+    | sed 's/.*= //' | tr -d _)
+  [ -n "$TESTED_WAIT" ] || fail "no CONNECTION_WAIT_MS found in GaleraRandomisationTest.java"
+  [ "$(grep -c -E "DATASOURCES_DEFAULT_CONNECTION_TIMEOUT: '?$TESTED_WAIT'?$" "$TMP/galera.yaml")" -eq 2 ] \
+    || fail "$GALERA_FILE does not let both replicas wait $TESTED_WAIT ms for a connection, as the cluster test does"
   [ "$(grep -c 'check-root-secret' "$TMP/galera.yaml")" -eq 3 ] \
     || fail "$GALERA_FILE does not give all three nodes the same root password"
   [ "$(grep -c -E 'galera\.cnf:/etc/mysql/conf\.d/galera\.cnf:ro' "$TMP/galera.yaml")" -eq 3 ] \
@@ -276,7 +282,7 @@ for tool in "${compose_tools[@]}"; do
   done
   grep -q "GALERA_BOOTSTRAP: ''" "$TMP/galera.yaml" && ! grep -q -E 'GALERA_BOOTSTRAP: *[a-z0-9]' "$TMP/galera.yaml" \
     || fail "$GALERA_FILE bootstraps a node by default"
-  pass "$tool accepts $GALERA_FILE: three mariadb:$versions nodes with galera.cnf and volumes of their own, app1 on db1 and app2 on db2 with the same secrets"
+  pass "$tool accepts $GALERA_FILE: three mariadb:$versions nodes with galera.cnf and volumes of their own, app1 on db1 and app2 on db2 with the same secrets and the cluster test's connection wait ($TESTED_WAIT ms)"
   refuses_without_each_secret "$tool" "$GALERA_FILE"
 done
 grep -q 'image: nginx:1.27-alpine' "$GALERA_FILE" && grep -q './nginx.conf:/etc/nginx/conf.d/default.conf:ro' "$GALERA_FILE" \
