@@ -2,6 +2,7 @@ package org.trialkeeper.database;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +46,8 @@ class GaleraRandomisationTest {
         try (GaleraCluster cluster = GaleraCluster.start(3);
              EmbeddedServer first = instance(cluster, 0);
              EmbeddedServer second = instance(cluster, 1);
-             HttpClient toFirst = HttpClient.create(first.getURL());
-             HttpClient toSecond = HttpClient.create(second.getURL())) {
+             HttpClient toFirst = client(first);
+             HttpClient toSecond = client(second)) {
             Api admin = Api.admin(toFirst);
             long trial = admin.register(ProtocolFiles.read(ProtocolFiles.DIRECTORY.resolve("online-balint-covid.yaml"))
                     .replaceFirst("(?m)^shortName: .*$", "shortName: " + Api.unique("galera"))
@@ -102,6 +104,18 @@ class GaleraRandomisationTest {
         return ApplicationContext.run(EmbeddedServer.class, Map.of("datasources.default.url", cluster.url(node, "trialkeeper"),
                 "datasources.default.username", "root", "datasources.default.password", "",
                 "datasources.default.connection-timeout", CONNECTION_WAIT_MS), "test");
+    }
+
+    /**
+     * A client that waits for an answer as long as the load balancer in front of the replicas
+     * does (nginx's 30 s): a request that was already waiting for a connection when the node
+     * died is answered 503 only when its connection wait ends, which the client's default 10 s
+     * would not see.
+     */
+    private static HttpClient client(EmbeddedServer instance) {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(Duration.ofSeconds(30));
+        return HttpClient.create(instance.getURL(), configuration);
     }
 
     private static List<Long> screen(List<Api> instances, long trial) {
