@@ -2,198 +2,134 @@ package org.trialkeeper.randomisation;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import org.trialkeeper.participant.ParticipantStatus;
-import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.access.Actor;
-import org.trialkeeper.access.Role;
-import org.trialkeeper.trial.ProtocolSource;
-import org.trialkeeper.trial.TrialService;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Randomisation throughput and latency at 1, 8 and 32 concurrent clients, beside the bound of
- * the same serialised work done with bare JDBC on the same database and pool in the same run:
- * lock a cursor row, insert an allocation, advance the cursor, commit. Run with
+ * Randomisation over HTTP as a coordinator's client sees it, at 1, 8 and 32 concurrent clients,
+ * beside the bound of the same serialised work done with plain JDBC on the same database in the
+ * same run (see {@link BareAllocationBound}); then the same clients spread over 16 trials beside
+ * one trial; then one trial's latency while a 100,000-participant trial opens recruitment. Run with
  * {@code ./mvnw -Pbenchmark -DskipTests test}; it is not a test and asserts nothing.
  */
 public final class RandomisationBenchmark {
 
     private static final int[] CLIENTS = {1, 8, 32};
-    private static final int OPERATIONS = 800;
-    private static final int WARM_UP = 200;
+    private static final int TRIALS = 16;
+    private static final int OPERATIONS = 1600;
+    private static final int WARM_UP = 320;
+    private static final int LARGE_TRIAL = 100_000;
 
-    public static void main(String[] args) throws Exception {
-        try (ApplicationContext context = ApplicationContext.builder().environments("test").start()) {
-            TrialService trials = context.getBean(TrialService.class);
-            RandomisationService randomisation = context.getBean(RandomisationService.class);
-            DataSource pool = context.getBean(DataSource.class);
-            DataSource jdbc = pool instanceof DelegatingDataSource d ? d.getTargetDataSource() : pool;
-            Actor coordinator = new Actor(null, "benchmark", Role.COORDINATOR);
-            Actor admin = new Actor(null, "benchmark", Role.ADMIN);
-            prepareBareTables(jdbc);
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+        } finally {
+            // the embedded server's process watcher is not a daemon thread; its shutdown hook stops the server
+            System.exit(status);
+        }
+    }
 
-            System.out.println("clients | randomisations/s | p50 ms | p99 ms | bare JDBC ops/s | p50 ms | p99 ms | ratio"
-                    + " | statements per op (service / bare)");
-            for (int clients : CLIENTS) {
-                long trialId = recruitingTrial(trials, admin, clients);
-                List<Long> participants = enrolled(jdbc, trialId, WARM_UP + OPERATIONS);
-                run(1, participants.subList(0, WARM_UP), p -> randomisation.randomise(coordinator, trialId, p, "warm-key-" + p));
-                long before = questions(jdbc);
-                Result service = run(clients, participants.subList(WARM_UP, participants.size()),
-                        p -> randomisation.randomise(coordinator, trialId, p, "bench-key-" + p));
-                double serviceStatements = (questions(jdbc) - before - 1) / (double) OPERATIONS;
-                resetBare(jdbc);
-                run(1, sequence(WARM_UP), p -> bareAllocation(jdbc, p));
-                resetBare(jdbc);
-                before = questions(jdbc);
-                Result bare = run(clients, sequence(OPERATIONS), p -> bareAllocation(jdbc, p));
-                double bareStatements = (questions(jdbc) - before - 1) / (double) OPERATIONS;
-                System.out.printf("%7d | %16.0f | %6.2f | %6.2f | %15.0f | %6.2f | %6.2f | %5.2f | %.1f / %.1f%n", clients,
-                        service.perSecond(), service.p50(), service.p99(), bare.perSecond(), bare.p50(), bare.p99(),
-                        service.perSecond() / bare.perSecond(), serviceStatements, bareStatements);
+    private static void run() throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, "test");
+             HttpClient http = HttpClient.create(server.getURL())) {
+            ServiceOverHttp service = new ServiceOverHttp(http, server.getURI());
+            DataSource pool = server.getApplicationContext().getBean(DataSource.class);
+            BareAllocationBound bare = new BareAllocationBound(
+                    pool instanceof DelegatingDataSource d ? d.getTargetDataSource() : pool, 1 + TRIALS);
+            int perTrial = CLIENTS.length * OPERATIONS / TRIALS + WARM_UP / TRIALS;
+            long one = service.recruitingTrial(WARM_UP + (CLIENTS.length + 2) * OPERATIONS);
+            long[] many = new long[TRIALS];
+            for (int t = 0; t < TRIALS; t++) {
+                many[t] = service.recruitingTrial(perTrial);
+                service.screen(many[t], perTrial);
+                bare.enrol(1 + t, perTrial);
             }
+            service.screen(one, WARM_UP + (CLIENTS.length + 2) * OPERATIONS);
+            bare.enrol(0, WARM_UP + CLIENTS.length * OPERATIONS);
+            ClientLoad.run(8, 1, WARM_UP, service.over(one));
+            ClientLoad.run(8, 1, WARM_UP, bare.over(0, 1));
+            ClientLoad.run(TRIALS, TRIALS, WARM_UP, service.over(many));
+            ClientLoad.run(TRIALS, TRIALS, WARM_UP, bare.over(1, TRIALS));
+            System.out.printf("%d cores, load average %s, %d randomisations a measurement, bound: plain JDBC on the"
+                    + " same database, one allocation a transaction%n", Runtime.getRuntime().availableProcessors(),
+                    loadAverage(), OPERATIONS);
+            ClientLoad.Result[][] results = new ClientLoad.Result[CLIENTS.length][];
+            for (int i = 0; i < CLIENTS.length; i++) {
+                int clients = CLIENTS[i];
+                results[i] = new ClientLoad.Result[]{
+                        ClientLoad.run(clients, 1, OPERATIONS, service.over(one)),
+                        ClientLoad.run(clients, 1, OPERATIONS, bare.over(0, 1)),
+                        ClientLoad.run(clients, TRIALS, OPERATIONS, service.over(many)),
+                        ClientLoad.run(clients, TRIALS, OPERATIONS, bare.over(1, TRIALS))};
+            }
+            printAgainstBound(results);
+            printTrialsSideBySide(results);
+            printDuringLargeOpening(service, one);
+            System.out.printf("load average at the end %s%n", loadAverage());
         }
-        // the embedded server's process watcher is not a daemon thread; its shutdown hook stops the server
-        System.exit(0);
     }
 
-    private interface Operation {
-        void apply(long participant) throws Exception;
-    }
-
-    private record Result(double perSecond, double p50, double p99) {
-    }
-
-    private static Result run(int clients, List<Long> work, Operation operation) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger next = new AtomicInteger();
-        long[] latencies = new long[work.size()];
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Callable<Object> client = () -> {
-                start.await();
-                for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
-                    long began = System.nanoTime();
-                    operation.apply(work.get(i));
-                    latencies[i] = System.nanoTime() - began;
-                }
-                return null;
-            };
-            futures.add(pool.submit(client));
+    private static void printAgainstBound(ClientLoad.Result[][] results) {
+        System.out.println();
+        System.out.println("one trial | clients | HTTP randomisations/s | p50 ms | p99 ms | errors"
+                + " | bare JDBC ops/s | p50 ms | p99 ms | errors | HTTP / bare");
+        for (int i = 0; i < CLIENTS.length; i++) {
+            ClientLoad.Result http = results[i][0];
+            ClientLoad.Result bare = results[i][1];
+            System.out.printf("one trial | %d | %.0f | %.2f | %.2f | %d | %.0f | %.2f | %.2f | %d | %.2f%n", CLIENTS[i],
+                    http.perSecond(), http.p50(), http.p99(), http.errors(), bare.perSecond(), bare.p50(), bare.p99(),
+                    bare.errors(), http.perSecond() / bare.perSecond());
         }
+    }
+
+    private static void printTrialsSideBySide(ClientLoad.Result[][] results) {
+        System.out.println();
+        System.out.printf("%d trials | clients | HTTP randomisations/s | p50 ms | p99 ms | errors | %d trials / one"
+                + " | bare JDBC ops/s | errors | bare %d trials / one | HTTP / bare%n", TRIALS, TRIALS, TRIALS);
+        for (int i = 0; i < CLIENTS.length; i++) {
+            ClientLoad.Result http = results[i][2];
+            ClientLoad.Result bare = results[i][3];
+            System.out.printf("%d trials | %d | %.0f | %.2f | %.2f | %d | %.2f | %.0f | %d | %.2f | %.2f%n", TRIALS,
+                    CLIENTS[i], http.perSecond(), http.p50(), http.p99(), http.errors(),
+                    http.perSecond() / results[i][0].perSecond(), bare.perSecond(), bare.errors(),
+                    bare.perSecond() / results[i][1].perSecond(), http.perSecond() / bare.perSecond());
+        }
+    }
+
+    /** Trial A's 8 clients alone, then while another trial of 100,000 participants opens recruitment. */
+    private static void printDuringLargeOpening(ServiceOverHttp service, long trialA) throws Exception {
+        long large = service.register(LARGE_TRIAL);
+        ClientLoad.Result alone = ClientLoad.run(8, 1, OPERATIONS, service.over(trialA));
         long began = System.nanoTime();
-        start.countDown();
-        for (Future<Object> future : futures) {
-            future.get();
-        }
-        long elapsed = System.nanoTime() - began;
-        pool.shutdown();
-        Arrays.sort(latencies);
-        return new Result(work.size() / (elapsed / 1e9), latencies[latencies.length / 2] / 1e6,
-                latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6);
+        CompletableFuture<Double> opening = CompletableFuture.supplyAsync(() -> {
+            service.openRecruitment(large);
+            return (System.nanoTime() - began) / 1e9;
+        });
+        ClientLoad.Result during = ClientLoad.run(8, 1, OPERATIONS, service.over(trialA));
+        double openedIn = opening.get();
+        System.out.println();
+        System.out.println("trial A, 8 clients | randomisations/s | p50 ms | p99 ms | errors | run s | opening s");
+        System.out.printf("alone | %.0f | %.2f | %.2f | %d | %.1f | -%n", alone.perSecond(), alone.p50(), alone.p99(),
+                alone.errors(), alone.seconds());
+        System.out.printf("while a %,d-participant trial opens | %.0f | %.2f | %.2f | %d | %.1f | %.1f%n", LARGE_TRIAL,
+                during.perSecond(), during.p50(), during.p99(), during.errors(), during.seconds(), openedIn);
     }
 
-    private static long recruitingTrial(TrialService trials, Actor admin, int clients) {
-        String yaml = ProtocolFiles.seedVariantYaml("benchmark-" + clients + "-" + System.nanoTime(),
-                tree -> tree.put("targetSampleSize", WARM_UP + OPERATIONS));
-        long trialId = trials.register(admin, new ProtocolSource(yaml, "application/yaml")).id();
-        trials.changeStatus(admin, trialId, "RECRUITING");
-        return trialId;
-    }
-
-    private static List<Long> enrolled(DataSource jdbc, long trialId, int count) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (Connection db = jdbc.getConnection();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO participant (trial_id, code, site, baseline_json,"
-                     + " eligibility_json, failed_criteria, consent, status, screened_at, updated_at) VALUES (?, ?, 'RAZI',"
-                     + " '{\"age\":30,\"sex\":\"female\",\"marital\":\"single\",\"education\":\"bachelor\"}', '{}', '',"
-                     + " 'GIVEN', ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))", Statement.RETURN_GENERATED_KEYS)) {
-            for (int i = 0; i < count; i++) {
-                insert.setLong(1, trialId);
-                insert.setString(2, "B-" + i);
-                insert.setString(3, ParticipantStatus.ENROLLED.name());
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    ids.add(keys.getLong(1));
-                }
-            }
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return "unknown";
         }
-        return ids;
-    }
-
-    private static void prepareBareTables(DataSource jdbc) throws SQLException {
-        try (Connection db = jdbc.getConnection(); Statement statement = db.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS bench_cursor (id INT PRIMARY KEY, next_position INT NOT NULL) ENGINE=InnoDB");
-            statement.execute("CREATE TABLE IF NOT EXISTS bench_allocation (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
-                    + " participant BIGINT NOT NULL UNIQUE, position INT NOT NULL UNIQUE, arm VARCHAR(32) NOT NULL) ENGINE=InnoDB");
-        }
-    }
-
-    private static void resetBare(DataSource jdbc) throws SQLException {
-        try (Connection db = jdbc.getConnection(); Statement statement = db.createStatement()) {
-            statement.execute("DELETE FROM bench_allocation");
-            statement.execute("REPLACE INTO bench_cursor (id, next_position) VALUES (1, 1)");
-        }
-    }
-
-    /** The bound: the locked read, the insert and the commit that any allocation needs at the least. */
-    private static void bareAllocation(DataSource jdbc, long participant) throws SQLException {
-        try (Connection db = jdbc.getConnection()) {
-            db.setAutoCommit(false);
-            db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            int position;
-            try (PreparedStatement lock = db.prepareStatement("SELECT next_position FROM bench_cursor WHERE id = 1 FOR UPDATE");
-                 ResultSet row = lock.executeQuery()) {
-                row.next();
-                position = row.getInt(1);
-            }
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO bench_allocation (participant, position, arm) VALUES (?, ?, 'BALINT')")) {
-                insert.setLong(1, participant);
-                insert.setInt(2, position);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement advance = db.prepareStatement("UPDATE bench_cursor SET next_position = ? WHERE id = 1")) {
-                advance.setInt(1, position + 1);
-                advance.executeUpdate();
-            }
-            db.commit();
-        }
-    }
-
-    /** Statements the server has received so far, from any client. */
-    private static long questions(DataSource jdbc) throws SQLException {
-        try (Connection db = jdbc.getConnection(); Statement statement = db.createStatement();
-             ResultSet row = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
-            row.next();
-            return row.getLong(2);
-        }
-    }
-
-    private static List<Long> sequence(int count) {
-        List<Long> ids = new ArrayList<>();
-        AtomicLong next = new AtomicLong(System.nanoTime());
-        for (int i = 0; i < count; i++) {
-            ids.add(next.incrementAndGet());
-        }
-        return ids;
     }
 }
