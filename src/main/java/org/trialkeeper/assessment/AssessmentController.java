@@ -24,15 +24,7 @@ import java.util.List;
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Assessments")
-class AssessmentController {
-
-    private final AssessmentService assessments;
-    private final ImportEntry imports;
-
-    AssessmentController(AssessmentService assessments, ImportEntry imports) {
-        this.assessments = assessments;
-        this.imports = imports;
-    }
+record AssessmentController(AssessmentService assessments, ImportEntry imports) {
 
     @Post("/participants/{participantId}/assessments")
     @Permit(Role.ASSESSOR)

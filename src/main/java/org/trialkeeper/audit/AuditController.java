@@ -20,15 +20,9 @@ import java.util.regex.Pattern;
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
-class AuditController {
+record AuditController(AuditTrail audit) {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-
-    private final AuditTrail audit;
-
-    AuditController(AuditTrail audit) {
-        this.audit = audit;
-    }
 
     @Get("/audit{?afterSeq}")
     @Permit(Role.ADMIN)

@@ -17,20 +17,10 @@ import java.util.List;
  * key; every other chain is keyed from its first record.
  */
 @Singleton
-final class AuditSealing {
+record AuditSealing(AuditRepository records, AuditKey key, JdbcOperations jdbc) {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditSealing.class);
     private static final int BATCH = 500;
-
-    private final AuditRepository records;
-    private final AuditKey key;
-    private final JdbcOperations jdbc;
-
-    AuditSealing(AuditRepository records, AuditKey key, JdbcOperations jdbc) {
-        this.records = records;
-        this.key = key;
-        this.jdbc = jdbc;
-    }
 
     /**
      * Seals the chain of the locked, unkeyed legacy head: answers the newest record's MAC, for

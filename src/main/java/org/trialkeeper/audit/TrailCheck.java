@@ -19,17 +19,7 @@ import java.util.stream.Collectors;
  * broken, and its first bad record.
  */
 @Singleton
-final class TrailCheck {
-
-    private final AuditRepository records;
-    private final AuditHeadRepository heads;
-    private final AuditKey key;
-
-    TrailCheck(AuditRepository records, AuditHeadRepository heads, AuditKey key) {
-        this.records = records;
-        this.heads = heads;
-        this.key = key;
-    }
+record TrailCheck(AuditRepository records, AuditHeadRepository heads, AuditKey key) {
 
     /**
      * @param seen      the newest point of each chain this instance saw committed, read before

@@ -22,15 +22,7 @@ import java.util.List;
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Follow-up")
-class FollowUpController {
-
-    private final FollowUpService followUp;
-    private final ProgressService progress;
-
-    FollowUpController(FollowUpService followUp, ProgressService progress) {
-        this.followUp = followUp;
-        this.progress = progress;
-    }
+record FollowUpController(FollowUpService followUp, ProgressService progress) {
 
     @Put("/participants/{participantId}/attendance/{session}")
     @Permit(Role.COORDINATOR)

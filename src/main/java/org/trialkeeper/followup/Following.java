@@ -19,17 +19,7 @@ import org.trialkeeper.trial.TrialService;
  * since attendance and most events tell which arm a participant is in.
  */
 @Singleton
-class Following {
-
-    private final TrialService trials;
-    private final ParticipantService participants;
-    private final Allocations allocations;
-
-    Following(TrialService trials, ParticipantService participants, Allocations allocations) {
-        this.trials = trials;
-        this.participants = participants;
-        this.allocations = allocations;
-    }
+record Following(TrialService trials, ParticipantService participants, Allocations allocations) {
 
     /** The protocol of a trial collecting data; any other status refuses. */
     Protocol protocol(long trialId) {

@@ -22,13 +22,7 @@ import java.util.List;
 @Controller("/api/trials/{trialId}/participants")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
-class ParticipantController {
-
-    private final ParticipantService participants;
-
-    ParticipantController(ParticipantService participants) {
-        this.participants = participants;
-    }
+record ParticipantController(ParticipantService participants) {
 
     @Post
     @Permit(Role.COORDINATOR)

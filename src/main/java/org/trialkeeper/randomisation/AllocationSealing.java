@@ -27,36 +27,13 @@ import java.util.Objects;
  * error, and the integrity check names it. Runs when the service starts, before it answers.
  */
 @Singleton
-class AllocationSealing implements ApplicationEventListener<StartupEvent> {
+record AllocationSealing(RandomisationSetupRepository setups, AllocationRepository allocations,
+                         AllocationSlotRepository slots, AllocationLockRepository locks, Sequences sequences,
+                         AllocationMac mac, ParticipantService participants, AuditTrail audit, JdbcOperations jdbc,
+                         TransactionOperations<Connection> transactions)
+        implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AllocationSealing.class);
-
-    private final RandomisationSetupRepository setups;
-    private final AllocationRepository allocations;
-    private final AllocationSlotRepository slots;
-    private final AllocationLockRepository locks;
-    private final Sequences sequences;
-    private final AllocationMac mac;
-    private final ParticipantService participants;
-    private final AuditTrail audit;
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
-
-    AllocationSealing(RandomisationSetupRepository setups, AllocationRepository allocations,
-                      AllocationSlotRepository slots, AllocationLockRepository locks, Sequences sequences,
-                      AllocationMac mac, ParticipantService participants, AuditTrail audit, JdbcOperations jdbc,
-                      TransactionOperations<Connection> transactions) {
-        this.setups = setups;
-        this.allocations = allocations;
-        this.slots = slots;
-        this.locks = locks;
-        this.sequences = sequences;
-        this.mac = mac;
-        this.participants = participants;
-        this.audit = audit;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {

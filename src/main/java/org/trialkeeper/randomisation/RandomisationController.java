@@ -29,24 +29,10 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
-class RandomisationController {
+record RandomisationController(RandomisationService randomisation, SequenceAudit sequences,
+                               AllocationIntegrity integrity, TrialService trials, DiagnosticsRuns diagnostics) {
 
     static final int MAX_SIMULATIONS = 20_000;
-
-    private final RandomisationService randomisation;
-    private final SequenceAudit sequences;
-    private final AllocationIntegrity integrity;
-    private final TrialService trials;
-    private final DiagnosticsRuns diagnostics;
-
-    RandomisationController(RandomisationService randomisation, SequenceAudit sequences, AllocationIntegrity integrity,
-                            TrialService trials, DiagnosticsRuns diagnostics) {
-        this.randomisation = randomisation;
-        this.sequences = sequences;
-        this.integrity = integrity;
-        this.trials = trials;
-        this.diagnostics = diagnostics;
-    }
 
     @Post("/participants/{participantId}/randomisation")
     @Permit(Role.COORDINATOR)

@@ -26,22 +26,8 @@ import java.util.Map;
  * the status change, which appends it after locking the audit chain.
  */
 @Singleton
-final class SequenceSetup implements ApplicationEventListener<TrialStatusChanged> {
-
-    private final TrialService trials;
-    private final RandomisationSetupRepository setups;
-    private final AllocationLockRepository locks;
-    private final SeedVault vault;
-    private final Clock clock;
-
-    SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationLockRepository locks,
-                  SeedVault vault, Clock clock) {
-        this.trials = trials;
-        this.setups = setups;
-        this.locks = locks;
-        this.vault = vault;
-        this.clock = clock;
-    }
+record SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationLockRepository locks,
+                     SeedVault vault, Clock clock) implements ApplicationEventListener<TrialStatusChanged> {
 
     @Override
     public void onApplicationEvent(TrialStatusChanged event) {

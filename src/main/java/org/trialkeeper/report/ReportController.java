@@ -24,15 +24,9 @@ import java.util.Optional;
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
-class ReportController {
+record ReportController(ReportService reports) {
 
     private static final MediaType CSV = MediaType.of("text/csv");
-
-    private final ReportService reports;
-
-    ReportController(ReportService reports) {
-        this.reports = reports;
-    }
 
     @Get("/reports/consort.pdf{?wording,tests}")
     @Produces(MediaType.APPLICATION_PDF)

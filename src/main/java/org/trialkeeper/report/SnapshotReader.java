@@ -26,24 +26,8 @@ import java.util.Map;
  * makes every number come from the same moment.
  */
 @Singleton
-class SnapshotReader {
-
-    private final TrialService trials;
-    private final ParticipantService participants;
-    private final Allocations allocations;
-    private final EmergencyUnblinding unblinding;
-    private final AssessmentService assessments;
-    private final FollowUpService followUp;
-
-    SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
-                   EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
-        this.trials = trials;
-        this.participants = participants;
-        this.allocations = allocations;
-        this.unblinding = unblinding;
-        this.assessments = assessments;
-        this.followUp = followUp;
-    }
+record SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
+                      EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
 
     /** Everyone's scores, by participant id, and the guess that stands for each participant. */
     private record Scores(Map<Long, Map<ScoreKey, Double>> byParticipant, Map<Long, Guess> guesses) {

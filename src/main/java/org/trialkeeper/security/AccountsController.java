@@ -19,13 +19,7 @@ import org.trialkeeper.access.Role;
 @Controller("/api/users/{userId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-class AccountsController {
-
-    private final AccountAdministration administration;
-
-    AccountsController(AccountAdministration administration) {
-        this.administration = administration;
-    }
+record AccountsController(AccountAdministration administration) {
 
     @Put("/active")
     @Permit(Role.ADMIN)

@@ -15,13 +15,7 @@ import org.trialkeeper.access.Permit;
 @Controller("/api/logout")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-class LogoutController {
-
-    private final AccountAdministration administration;
-
-    LogoutController(AccountAdministration administration) {
-        this.administration = administration;
-    }
+record LogoutController(AccountAdministration administration) {
 
     @Post
     @Status(HttpStatus.NO_CONTENT)

@@ -20,13 +20,7 @@ import java.util.List;
 @Controller("/api/trials/{trialId}/members")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-class MembersController {
-
-    private final UserService users;
-
-    MembersController(UserService users) {
-        this.users = users;
-    }
+record MembersController(UserService users) {
 
     @Get
     @Permit({Role.ADMIN, Role.INVESTIGATOR})

@@ -24,13 +24,7 @@ import java.util.List;
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-class UsersController {
-
-    private final UserService users;
-
-    UsersController(UserService users) {
-        this.users = users;
-    }
+record UsersController(UserService users) {
 
     @Post
     @Permit(Role.ADMIN)

@@ -32,19 +32,9 @@ import java.util.List;
 @Controller("/api/trials")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Trials")
-class TrialController {
+record TrialController(TrialService trials, Memberships memberships, AuditTrail audit) {
 
     static final String YAML = "application/yaml";
-
-    private final TrialService trials;
-    private final Memberships memberships;
-    private final AuditTrail audit;
-
-    TrialController(TrialService trials, Memberships memberships, AuditTrail audit) {
-        this.trials = trials;
-        this.memberships = memberships;
-        this.audit = audit;
-    }
 
     @Post
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})

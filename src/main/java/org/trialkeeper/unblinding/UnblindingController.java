@@ -18,13 +18,7 @@ import org.trialkeeper.randomisation.AllocationView;
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
-class UnblindingController {
-
-    private final EmergencyUnblinding unblinding;
-
-    UnblindingController(EmergencyUnblinding unblinding) {
-        this.unblinding = unblinding;
-    }
+record UnblindingController(EmergencyUnblinding unblinding) {
 
     @Post("/participants/{participantId}/unblinding")
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})

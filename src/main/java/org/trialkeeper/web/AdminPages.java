@@ -44,22 +44,8 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-class AdminPages {
-
-    private final WebSession session;
-    private final UserService users;
-    private final AccountAdministration accounts;
-    private final TrialService trials;
-    private final AuditTrail audit;
-
-    AdminPages(WebSession session, UserService users, AccountAdministration accounts, TrialService trials,
-               AuditTrail audit) {
-        this.session = session;
-        this.users = users;
-        this.accounts = accounts;
-        this.trials = trials;
-        this.audit = audit;
-    }
+record AdminPages(WebSession session, UserService users, AccountAdministration accounts, TrialService trials,
+                  AuditTrail audit) {
 
     @Get("/users")
     @Permit(Role.ADMIN)

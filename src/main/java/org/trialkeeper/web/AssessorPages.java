@@ -37,19 +37,8 @@ import java.util.stream.IntStream;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-class AssessorPages {
-
-    private final WebSession session;
-    private final TrialService trials;
-    private final ParticipantService participants;
-    private final AssessmentService assessments;
-
-    AssessorPages(WebSession session, TrialService trials, ParticipantService participants, AssessmentService assessments) {
-        this.session = session;
-        this.trials = trials;
-        this.participants = participants;
-        this.assessments = assessments;
-    }
+record AssessorPages(WebSession session, TrialService trials, ParticipantService participants,
+                     AssessmentService assessments) {
 
     @Get("{?instrument,timepoint}")
     @Permit(Role.ASSESSOR)

@@ -48,27 +48,9 @@ import java.util.stream.IntStream;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-class CoordinatorPages {
-
-    private final WebSession session;
-    private final TrialService trials;
-    private final ParticipantService participants;
-    private final RandomisationService randomisation;
-    private final FollowUpService followUp;
-    private final EmergencyUnblinding unblinding;
-    private final Clock clock;
-
-    CoordinatorPages(WebSession session, TrialService trials, ParticipantService participants,
-                     RandomisationService randomisation, FollowUpService followUp, EmergencyUnblinding unblinding,
-                     Clock clock) {
-        this.session = session;
-        this.trials = trials;
-        this.participants = participants;
-        this.randomisation = randomisation;
-        this.followUp = followUp;
-        this.unblinding = unblinding;
-        this.clock = clock;
-    }
+record CoordinatorPages(WebSession session, TrialService trials, ParticipantService participants,
+                        RandomisationService randomisation, FollowUpService followUp, EmergencyUnblinding unblinding,
+                        Clock clock) {
 
     @Get("/screen")
     @Permit(Role.COORDINATOR)

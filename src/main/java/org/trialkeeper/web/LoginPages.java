@@ -33,21 +33,9 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-class LoginPages {
+record LoginPages(WebSession session, SignIn signIn, UserService users, AccountAdministration accounts) {
 
     static final String SESSION_SECONDS = "X-Session-Seconds";
-
-    private final WebSession session;
-    private final SignIn signIn;
-    private final UserService users;
-    private final AccountAdministration accounts;
-
-    LoginPages(WebSession session, SignIn signIn, UserService users, AccountAdministration accounts) {
-        this.session = session;
-        this.signIn = signIn;
-        this.users = users;
-        this.accounts = accounts;
-    }
 
     @Get("/login")
     @Permit(anonymous = true)

@@ -35,29 +35,9 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-class TrialPages {
-
-    private final WebSession session;
-    private final TrialService trials;
-    private final UserService users;
-    private final ParticipantService participants;
-    private final AssessmentService assessments;
-    private final ProgressService progress;
-    private final ReportService reports;
-    private final EmergencyUnblinding unblinding;
-
-    TrialPages(WebSession session, TrialService trials, UserService users, ParticipantService participants,
-               AssessmentService assessments, ProgressService progress, ReportService reports,
-               EmergencyUnblinding unblinding) {
-        this.session = session;
-        this.trials = trials;
-        this.users = users;
-        this.participants = participants;
-        this.assessments = assessments;
-        this.progress = progress;
-        this.reports = reports;
-        this.unblinding = unblinding;
-    }
+record TrialPages(WebSession session, TrialService trials, UserService users, ParticipantService participants,
+                  AssessmentService assessments, ProgressService progress, ReportService reports,
+                  EmergencyUnblinding unblinding) {
 
     /** One row of the trial list: the trial and the roles the user holds in it. */
     public record Row(TrialView trial, String roles) {

@@ -36,20 +36,8 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-class UnblindingPages {
-
-    private final WebSession session;
-    private final TrialService trials;
-    private final ParticipantService participants;
-    private final EmergencyUnblinding unblinding;
-
-    UnblindingPages(WebSession session, TrialService trials, ParticipantService participants,
-                    EmergencyUnblinding unblinding) {
-        this.session = session;
-        this.trials = trials;
-        this.participants = participants;
-        this.unblinding = unblinding;
-    }
+record UnblindingPages(WebSession session, TrialService trials, ParticipantService participants,
+                       EmergencyUnblinding unblinding) {
 
     @Get
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
