@@ -7,14 +7,12 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
-import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.TrialOnTwoInstances;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,19 +46,10 @@ class GaleraRandomisationTest {
              EmbeddedServer second = instance(cluster, 1);
              HttpClient toFirst = client(first);
              HttpClient toSecond = client(second)) {
-            Api admin = Api.admin(toFirst);
-            long trial = admin.register(ProtocolFiles.read(ProtocolFiles.DIRECTORY.resolve("online-balint-covid.yaml"))
-                    .replaceFirst("(?m)^shortName: .*$", "shortName: " + Api.unique("galera"))
-                    .replace("targetSampleSize: 72", "targetSampleSize: " + PARTICIPANTS));
-            String coordinator = Api.unique("coordinator");
-            admin.assign(trial, admin.createMember(coordinator), "COORDINATOR");
-            String statistician = Api.unique("statistician");
-            admin.assign(trial, admin.createMember(statistician), "STATISTICIAN");
-            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "RECRUITING")), Map.class);
-            List<Api> instances = List.of(Api.as(toFirst, coordinator), Api.as(toSecond, coordinator));
-            List<Long> participants = screen(instances, trial);
+            TrialOnTwoInstances trial = new TrialOnTwoInstances(toFirst, toSecond, "galera", PARTICIPANTS);
+            List<Long> participants = trial.screen("G-");
 
-            Clients clients = new Clients(cluster, instances, trial);
+            Clients clients = new Clients(cluster, trial.coordinators, trial.id);
             long started = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<?>> running = new ArrayList<>();
@@ -81,10 +70,10 @@ class GaleraRandomisationTest {
             for (int n = 1; n <= PARTICIPANTS; n++) {
                 assertTrue(numbers.contains(n), "allocation number " + n + " is there: no gaps");
             }
-            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "FOLLOW_UP")), Map.class);
-            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "LOCKED")), Map.class);
-            assertListsFollowed(Api.as(toFirst, statistician), trial);
-            Map<?, ?> chain = admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
+            trial.move("FOLLOW_UP");
+            trial.move("LOCKED");
+            trial.assertListsFollowed(toFirst);
+            Map<?, ?> chain = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
             assertEquals(true, chain.get("intact"), chain.toString());
             long retried = first.getApplicationContext().getBean(WriteConflicts.class).retried()
                     + second.getApplicationContext().getBean(WriteConflicts.class).retried();
@@ -116,48 +105,6 @@ class GaleraRandomisationTest {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setReadTimeout(Duration.ofSeconds(30));
         return HttpClient.create(instance.getURL(), configuration);
-    }
-
-    private static List<Long> screen(List<Api> instances, long trial) {
-        String[] sites = {"TUMS", "OTHER"};
-        String[] professions = {"physician", "nurse", "other"};
-        List<Long> participants = new ArrayList<>();
-        for (int i = 0; i < PARTICIPANTS; i++) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("code", "G-" + i);
-            body.put("site", sites[i % 2]);
-            body.put("baseline", Map.of("age", 30 + i % 30, "sex", i % 3 == 0 ? "male" : "female",
-                    "profession", professions[(i / 2) % 3]));
-            body.put("eligibility", Map.of("I1", true, "I2", true, "I3", true, "E1", false));
-            body.put("consent", "given");
-            Map<?, ?> screened = instances.get(i % 2).retrieve(
-                    HttpRequest.POST("/api/trials/" + trial + "/participants", body), Map.class);
-            participants.add(((Number) screened.get("id")).longValue());
-        }
-        return participants;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void assertListsFollowed(Api statistician, long trial) {
-        Map<?, ?> sequence = statistician.retrieve(HttpRequest.GET("/api/trials/" + trial + "/randomisation/sequence"), Map.class);
-        List<Map<?, ?>> used = (List<Map<?, ?>>) sequence.get("allocations");
-        assertEquals(PARTICIPANTS, used.size(), "one allocation per participant");
-        Map<String, Integer> perStratum = new HashMap<>();
-        Set<String> slots = new HashSet<>();
-        for (Map<?, ?> allocation : used) {
-            assertTrue(slots.add(allocation.get("stratum") + "#" + allocation.get("position")), "slot used twice");
-            perStratum.merge((String) allocation.get("stratum"), 1, Integer::sum);
-        }
-        for (Map<?, ?> stratum : (List<Map<?, ?>>) sequence.get("strata")) {
-            List<Map<?, ?>> list = (List<Map<?, ?>>) stratum.get("slots");
-            int usedHere = perStratum.getOrDefault((String) stratum.get("stratum"), 0);
-            for (int position = 0; position < list.size(); position++) {
-                assertEquals(position < usedHere, list.get(position).containsKey("allocationNumber"),
-                        stratum.get("stratum") + " uses its list from the top, without gaps");
-            }
-        }
-        Map<?, ?> verified = statistician.retrieve(HttpRequest.GET("/api/trials/" + trial + "/randomisation/verify"), Map.class);
-        assertEquals(true, verified.get("verified"), verified.toString());
     }
 
     /** Clients behind a load balancer: each request to either instance, retried with its key on the other. */

@@ -6,13 +6,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
-import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.TrialOnTwoInstances;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two service instances on one database, as in production behind a load balancer: hundreds of
@@ -43,30 +40,8 @@ class TwoInstancesRandomisationTest {
              EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
              HttpClient toFirst = HttpClient.create(first.getURL());
              HttpClient toSecond = HttpClient.create(second.getURL())) {
-            Api admin = Api.admin(toFirst);
-            long trialId = registerStratified(admin, Api.unique("two-instances"));
-            String coordinatorName = Api.unique("coordinator");
-            admin.assign(trialId, admin.createMember(coordinatorName), "COORDINATOR");
-            String statisticianName = Api.unique("statistician");
-            admin.assign(trialId, admin.createMember(statisticianName), "STATISTICIAN");
-            admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
-            List<Api> instances = List.of(Api.as(toFirst, coordinatorName), Api.as(toSecond, coordinatorName));
-
-            List<Long> participants = new ArrayList<>();
-            String[] sites = {"TUMS", "OTHER"};
-            String[] professions = {"physician", "nurse", "other"};
-            for (int i = 0; i < PARTICIPANTS; i++) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("code", "HCW-" + i);
-                body.put("site", sites[i % 2]);
-                body.put("baseline", Map.of("age", 30 + i % 30, "sex", i % 3 == 0 ? "male" : "female",
-                        "profession", professions[(i / 2) % 3]));
-                body.put("eligibility", Map.of("I1", true, "I2", true, "I3", true, "E1", false));
-                body.put("consent", "given");
-                Map<?, ?> screened = instances.get(i % 2).retrieve(
-                        HttpRequest.POST("/api/trials/" + trialId + "/participants", body), Map.class);
-                participants.add(((Number) screened.get("id")).longValue());
-            }
+            TrialOnTwoInstances trial = new TrialOnTwoInstances(toFirst, toSecond, "two-instances", PARTICIPANTS);
+            List<Long> participants = trial.screen("HCW-");
 
             Map<Long, Map<?, ?>> answers = new ConcurrentHashMap<>();
             List<String> mismatches = new ArrayList<>();
@@ -75,16 +50,15 @@ class TwoInstancesRandomisationTest {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> futures = new ArrayList<>();
-            final long trial = trialId;
             for (int i = 0; i < PARTICIPANTS; i++) {
                 long participant = participants.get(i);
                 String key = "two-instances-" + participant;
                 int copies = i % 4 == 0 ? 2 : 1;
                 for (int copy = 0; copy < copies; copy++) {
-                    Api instance = instances.get((i + copy) % 2);
+                    Api instance = trial.coordinators.get((i + copy) % 2);
                     futures.add(pool.submit(() -> {
                         start.await();
-                        Map<?, ?> answer = randomiseWithRetries(instance, trial, participant, key, requests);
+                        Map<?, ?> answer = randomiseWithRetries(instance, trial.id, participant, key, requests);
                         Map<?, ?> earlier = answers.putIfAbsent(participant, answer);
                         if (earlier != null) {
                             retriesAnswered.incrementAndGet();
@@ -110,40 +84,15 @@ class TwoInstancesRandomisationTest {
             answers.values().forEach(a -> numbers.add(a.get("number")));
             assertEquals(PARTICIPANTS, numbers.size(), "no allocation number twice");
 
-            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "FOLLOW_UP")), Map.class);
-            admin.retrieve(HttpRequest.POST("/api/trials/" + trial + "/status", Map.of("status", "LOCKED")), Map.class);
-            Api statistician = Api.as(toSecond, statisticianName);
-            Map<?, ?> sequence = statistician.retrieve(HttpRequest.GET("/api/trials/" + trial + "/randomisation/sequence"), Map.class);
-            List<Map> used = (List<Map>) sequence.get("allocations");
-            assertEquals(PARTICIPANTS, used.size(), "one allocation per participant");
-            Set<String> slotsUsed = new HashSet<>();
-            Map<String, Integer> perStratum = new HashMap<>();
-            for (Map allocation : used) {
-                assertTrue(slotsUsed.add(allocation.get("stratum") + "#" + allocation.get("position")), "slot used twice");
-                perStratum.merge((String) allocation.get("stratum"), 1, Integer::sum);
-            }
-            for (Map stratum : (List<Map>) sequence.get("strata")) {
-                List<Map> slots = (List<Map>) stratum.get("slots");
-                int usedHere = perStratum.getOrDefault((String) stratum.get("stratum"), 0);
-                for (int position = 0; position < slots.size(); position++) {
-                    assertEquals(position < usedHere, slots.get(position).containsKey("allocationNumber"),
-                            stratum.get("stratum") + " uses its list from the top, without gaps");
-                }
-            }
-            Map<?, ?> verified = statistician.retrieve(HttpRequest.GET("/api/trials/" + trial + "/randomisation/verify"), Map.class);
-            assertEquals(true, verified.get("verified"), verified.toString());
-            Map<?, ?> chain = admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
+            trial.move("FOLLOW_UP");
+            trial.move("LOCKED");
+            int strata = trial.assertListsFollowed(toSecond);
+            Map<?, ?> chain = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
             assertEquals(true, chain.get("intact"), chain.toString());
             System.out.printf("two instances: %d participants, %d requests (%d duplicates answered alike), %d strata, "
                     + "%d slots used once each, sequence verified, audit chain intact%n", PARTICIPANTS, requests.get(),
-                    retriesAnswered.get(), perStratum.size(), slotsUsed.size());
+                    retriesAnswered.get(), strata, PARTICIPANTS);
         }
-    }
-
-    private static long registerStratified(Api admin, String name) {
-        return admin.register(ProtocolFiles.read(ProtocolFiles.DIRECTORY.resolve("online-balint-covid.yaml"))
-                .replaceFirst("(?m)^shortName: .*$", "shortName: " + name)
-                .replace("targetSampleSize: 72", "targetSampleSize: " + PARTICIPANTS));
     }
 
     /** A client that retries with the same key on any failure, as the API asks clients to. */
