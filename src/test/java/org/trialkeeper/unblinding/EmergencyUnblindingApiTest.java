@@ -13,13 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.MovableClock;
 import org.trialkeeper.support.RecruitingTrial;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -45,32 +43,6 @@ class EmergencyUnblindingApiTest {
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
-    }
-
-    /** The service's clock, which a test moves on instead of waiting. */
-    static final class MovableClock extends Clock {
-
-        private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.offset(base, ahead).withZone(zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return base.instant().plus(ahead);
-        }
     }
 
     private record Unblindable(RecruitingTrial trial, long participant, String arm, String path) {
