@@ -1,8 +1,5 @@
 package org.trialkeeper.report;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -16,7 +13,6 @@ import org.trialkeeper.support.Api;
 import org.trialkeeper.support.PermissionTable;
 import org.trialkeeper.support.RecruitingTrial;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -93,7 +89,7 @@ class InvestigatorBlindnessTest {
         } else if (path.endsWith("/participants")) {
             listSaysTheSameOfBoth(twins, reader, path);
         } else if (path.endsWith(".pdf")) {
-            String text = pdfText(reader.exchange(HttpRequest.GET(path), byte[].class).body());
+            String text = RenderedPdf.text(reader.exchange(HttpRequest.GET(path), byte[].class).body());
             assertNone(where, text, ARM_NAMES);
             assertTrue(text.contains("pooled"), text);
         } else {
@@ -217,16 +213,6 @@ class InvestigatorBlindnessTest {
             assertTrue(e.getStatus().getCode() < 500, path + " " + e.getStatus());
             return e.getStatus().getCode() + " " + e.getResponse().getBody(String.class).orElse("");
         }
-    }
-
-    private static String pdfText(byte[] pdf) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                text.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
-            }
-        }
-        return text.toString();
     }
 
     private static void assertNone(String where, String answer, List<String> words) {

@@ -1,8 +1,5 @@
 package org.trialkeeper.report;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -14,7 +11,6 @@ import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -97,7 +93,7 @@ class ReportApiTest {
         for (String word : List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control", "adjustedDifference", "Arm A", "Arm B")) {
             assertFalse(text.contains(word), word);
         }
-        String pdf = pdfText(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body());
+        String pdf = RenderedPdf.text(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body());
         assertTrue(pdf.contains("blinded interim report"));
         assertTrue(pdf.contains("Audit trail anchor: chain trial-" + trial.id + ", record "),
                 "every page carries the anchor of the trial's audit chain");
@@ -149,7 +145,7 @@ class ReportApiTest {
         assertTrue(difference > 0, "the intervention arm scored one point higher on every item: " + difference);
 
         byte[] bytes = trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf?wording=2025")), byte[].class).body();
-        String firstPage = pdfPage(bytes, 1);
+        String firstPage = RenderedPdf.pageText(bytes, 1);
         assertTrue(firstPage.contains("Assessed for eligibility (n = 14)"), firstPage);
         assertTrue(firstPage.contains("Excluded (n = 2)"), firstPage);
         assertTrue(firstPage.contains("Randomised (n = 12)"), firstPage);
@@ -158,12 +154,12 @@ class ReportApiTest {
         assertTrue(firstPage.contains("moved to another city (n = 1)"), firstPage);
         assertTrue(firstPage.contains("Analysed for the primary outcome (n = " + balint + ")"), firstPage);
         // the PDF wraps long lines; compare the words
-        String all = pdfText(bytes).replaceAll("\\s+", " ");
+        String all = RenderedPdf.text(bytes).replaceAll("\\s+", " ");
         assertTrue(all.contains(String.format(Locale.ROOT, "F(1, 8) = %.2f", f)), all);
         assertTrue(all.contains(String.format(Locale.ROOT, "adjusted difference (intervention - control) = %.2f", difference)), all);
         assertTrue(all.contains("James' blinding index"), all);
         assertTrue(all.contains("data snapshot SHA-256 "), all);
-        assertTrue(pdfText(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body())
+        assertTrue(RenderedPdf.text(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class).body())
                 .contains("Randomized (n = 12)"), "CONSORT 2010 wording by default");
 
         String participants = trial.statistician.retrieve(HttpRequest.GET(trial.path("/exports/participants.csv")));
@@ -175,21 +171,5 @@ class ReportApiTest {
         assertEquals("participant,arm,timepoint,instrument,item,value", assessments.lines().findFirst().orElseThrow());
         assertEquals(1 + (12 + 11) * (35 + 25 + 30), assessments.lines().count());
         assertNull(json.get("missing"));
-    }
-
-    private static String pdfText(byte[] pdf) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                text.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    private static String pdfPage(byte[] pdf, int page) throws IOException {
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            return PdfTextExtractor.getTextFromPage(document.getPage(page));
-        }
     }
 }
