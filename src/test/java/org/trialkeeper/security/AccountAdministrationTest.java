@@ -59,7 +59,7 @@ class AccountAdministrationTest {
         // a change to what already holds changes nothing and is not audited
         admin.retrieve(HttpRequest.PUT(user + "/admin", Map.of("admin", false)), Map.class);
 
-        List<AuditView> records = trail(admin).stream().filter(r -> String.valueOf(userId).equals(r.entityId())
+        List<AuditView> records = admin.wholeTrail().stream().filter(r -> String.valueOf(userId).equals(r.entityId())
                 && r.action().startsWith("user.") && !r.action().equals("user.created")
                 && !r.action().equals("user.password-changed")).toList();
         assertEquals(List.of("user.disabled", "user.enabled", "user.password-reset", "user.admin-granted",
@@ -76,7 +76,7 @@ class AccountAdministrationTest {
         Api.admin(http).createMember(username);
         Api member = Api.as(http, username);
         member.exchange(HttpRequest.POST("/api/logout", ""));
-        assertTrue(trail(Api.admin(http)).stream().anyMatch(r -> username.equals(r.username())
+        assertTrue(Api.admin(http).wholeTrail().stream().anyMatch(r -> username.equals(r.username())
                 && r.action().equals("user.signed-out")));
     }
 
@@ -187,17 +187,6 @@ class AccountAdministrationTest {
     private static void setAdmin(Api admin, long userId, boolean granted) {
         Map<?, ?> user = admin.retrieve(HttpRequest.PUT("/api/users/" + userId + "/admin", Map.of("admin", granted)), Map.class);
         assertEquals(granted, user.get("admin"));
-    }
-
-    private static List<AuditView> trail(Api admin) {
-        List<AuditView> all = new ArrayList<>();
-        List<AuditView> page;
-        do {
-            long after = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
-            page = admin.retrieve(HttpRequest.GET("/api/audit?afterSeq=" + after), Argument.listOf(AuditView.class));
-            all.addAll(page);
-        } while (!page.isEmpty());
-        return all;
     }
 
     private static void assertProblem(int status, String code, Runnable call) {

@@ -90,7 +90,7 @@ class LoginTest {
         long retryAfter = Long.parseLong(throttled.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 300, "Retry-After " + retryAfter);
         assertEquals(username, login(username, Api.MEMBER_PASSWORD).get("username"), "the owner, from 127.0.0.1");
-        List<String> actions = wholeTrail(admin).stream()
+        List<String> actions = admin.wholeTrail().stream()
                 .filter(record -> username.equals(record.username())).map(AuditView::action).toList();
         assertEquals(5, actions.stream().filter("login.failed"::equals).count(), actions.toString());
         assertEquals(1, actions.stream().filter("login.throttled"::equals).count(), actions.toString());
@@ -132,18 +132,6 @@ class LoginTest {
         assertProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", () -> login(username, "one-time-password-1"));
         String token = (String) login(username, "my-own-password-1").get("access_token");
         assertEquals(List.of(), client().retrieve(HttpRequest.GET("/api/trials").bearerAuth(token), Argument.listOf(Map.class)));
-    }
-
-    /** The whole trail, a page at a time. */
-    private static List<AuditView> wholeTrail(Api admin) {
-        List<AuditView> all = new java.util.ArrayList<>();
-        List<AuditView> page;
-        do {
-            long after = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
-            page = admin.retrieve(HttpRequest.GET("/api/audit?afterSeq=" + after), Argument.listOf(AuditView.class));
-            all.addAll(page);
-        } while (!page.isEmpty());
-        return all;
     }
 
     private String sign(String secret, Instant expiry) throws JOSEException {

@@ -1,7 +1,6 @@
 package org.trialkeeper.security;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -127,7 +126,7 @@ class LoginThrottlingTest {
         });
         assertEquals(checks, hashing.checks(), "passwords checked while throttled");
         assertEquals(idle, throttled, "statements the database received while 30 attempts were refused");
-        List<AuditView> records = wholeTrail(Api.admin(http)).stream()
+        List<AuditView> records = Api.admin(http).wholeTrail().stream()
                 .filter(record -> record.after() != null && record.after().contains("\"" + from + "\"")).toList();
         assertEquals(20, records.stream().filter(record -> record.action().equals("login.failed")).count());
         assertEquals(1, records.stream().filter(record -> record.action().equals("login.throttled")).count());
@@ -141,7 +140,7 @@ class LoginThrottlingTest {
         String from = source();
         login(from, known, "a-wrong-guess-1");
         login(from, unknown, "a-wrong-guess-1");
-        List<AuditView> failed = wholeTrail(Api.admin(http)).stream()
+        List<AuditView> failed = Api.admin(http).wholeTrail().stream()
                 .filter(record -> record.action().equals("login.failed"))
                 .filter(record -> record.after() != null && record.after().contains("\"" + from + "\"")).toList();
         assertEquals(List.of(known, unknown), failed.stream().map(AuditView::username).toList());
@@ -211,16 +210,5 @@ class LoginThrottlingTest {
             row.next();
             return row.getLong(2);
         }
-    }
-
-    private static List<AuditView> wholeTrail(Api admin) {
-        List<AuditView> all = new ArrayList<>();
-        List<AuditView> page;
-        do {
-            long after = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
-            page = admin.retrieve(HttpRequest.GET("/api/audit?afterSeq=" + after), Argument.listOf(AuditView.class));
-            all.addAll(page);
-        } while (!page.isEmpty());
-        return all;
     }
 }

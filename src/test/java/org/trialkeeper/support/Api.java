@@ -7,7 +7,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
+import org.trialkeeper.audit.AuditView;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +94,18 @@ public final class Api {
     public void assign(long trialId, long userId, String... roles) {
         retrieve(HttpRequest.PUT("/api/trials/" + trialId + "/members/" + userId, Map.of("roles", List.of(roles))),
                 Map.class);
+    }
+
+    /** The whole audit trail, a page at a time. */
+    public List<AuditView> wholeTrail() {
+        List<AuditView> all = new ArrayList<>();
+        List<AuditView> page;
+        do {
+            long after = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+            page = retrieve(HttpRequest.GET("/api/audit?afterSeq=" + after), Argument.listOf(AuditView.class));
+            all.addAll(page);
+        } while (!page.isEmpty());
+        return all;
     }
 
     public static String unique(String prefix) {
