@@ -12,8 +12,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
 import java.util.ArrayList;
@@ -55,12 +53,8 @@ class DatabaseOutageUnderLoadTest {
 
     @Test
     void randomisationsInFlightWhenTheDatabaseStopsAreEachMadeOnceAfterItIsBack() throws Exception {
-        RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique("loadoutage"),
-                tree -> tree.put("targetSampleSize", PARTICIPANTS)));
-        ConcurrentLinkedQueue<Long> toRandomise = new ConcurrentLinkedQueue<>();
-        for (int i = 0; i < PARTICIPANTS; i++) {
-            toRandomise.add(trial.enrol("L-" + i, i % 2 == 0 ? "female" : "male"));
-        }
+        RecruitingTrial trial = RecruitingTrial.ofSize(http, "loadoutage", PARTICIPANTS);
+        ConcurrentLinkedQueue<Long> toRandomise = new ConcurrentLinkedQueue<>(trial.enrolAll("L-", PARTICIPANTS));
         EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedDatabaseLocation.temporary());
         try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, "test");
              HttpClient toOther = HttpClient.create(other.getURL())) {

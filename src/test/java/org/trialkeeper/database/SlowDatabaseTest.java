@@ -8,8 +8,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
-import org.trialkeeper.protocol.ProtocolFiles;
-import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
 import java.util.ArrayList;
@@ -56,12 +54,8 @@ class SlowDatabaseTest {
                      // production waits 30 s for a silent database; the mechanism is the same
                      "datasources.default.data-source-properties.socketTimeout", Integer.toString(SOCKET_TIMEOUT_MS)), "test");
              HttpClient http = HttpClient.create(service.getURL())) {
-            RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique("slow"),
-                    tree -> tree.put("targetSampleSize", PER_KIND + 2)));
-            List<Long> participants = new ArrayList<>();
-            for (int i = 0; i < PER_KIND; i++) {
-                participants.add(trial.enrol("S-" + i, i % 2 == 0 ? "female" : "male"));
-            }
+            RecruitingTrial trial = RecruitingTrial.ofSize(http, "slow", PER_KIND + 2);
+            List<Long> participants = trial.enrolAll("S-", PER_KIND);
 
             Map<Long, Object> randomisedMeanwhile = new ConcurrentHashMap<>();
             List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -10,7 +10,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.Application;
-import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
@@ -56,12 +55,8 @@ class KilledInstanceTest {
 
     @Test
     void killingOneOfTwoInstancesMidwayLosesAndDoublesNothing() throws Exception {
-        RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique("sigkill"),
-                tree -> tree.put("targetSampleSize", PARTICIPANTS)));
-        List<Long> participants = new ArrayList<>();
-        for (int i = 0; i < PARTICIPANTS; i++) {
-            participants.add(trial.enrol("S-" + i, i % 2 == 0 ? "female" : "male"));
-        }
+        RecruitingTrial trial = RecruitingTrial.ofSize(http, "sigkill", PARTICIPANTS);
+        List<Long> participants = trial.enrolAll("S-", PARTICIPANTS);
         HikariDataSource database = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
         Process doomed = instance(database, "doomed");
         Process survivor = instance(database, "survivor");

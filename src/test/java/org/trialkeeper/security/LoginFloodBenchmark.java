@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 import org.trialkeeper.support.FromAddress;
 import org.trialkeeper.support.RecruitingTrial;
@@ -56,8 +55,7 @@ public final class LoginFloodBenchmark {
                 // production settings where the test configuration differs
                 Map.of("trialkeeper.bcrypt-cost", 12, "trialkeeper.login.refusal-delay", "2s"), "test");
              HttpClient http = HttpClient.create(server.getURL())) {
-            RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(
-                    Api.unique("flood"), tree -> tree.put("targetSampleSize", 20_000)));
+            RecruitingTrial trial = RecruitingTrial.ofSize(http, "flood", 20_000);
             List<Api> coordinators = new ArrayList<>(List.of(trial.coordinator));
             List<String> known = new ArrayList<>(List.of("admin"));
             for (int i = 1; i < COORDINATORS; i++) {

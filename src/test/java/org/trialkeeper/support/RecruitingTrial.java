@@ -4,8 +4,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.HttpClient;
+import org.trialkeeper.protocol.ProtocolFiles;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +34,12 @@ public final class RecruitingTrial {
         move("RECRUITING");
     }
 
+    /** The seed trial under a new name, with room for the given number of participants. */
+    public static RecruitingTrial ofSize(HttpClient http, String name, int participants) {
+        return new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique(name),
+                tree -> tree.put("targetSampleSize", participants)));
+    }
+
     private Api member(HttpClient http, String role) {
         String username = Api.unique(role.toLowerCase());
         admin.assign(id, admin.createMember(username), role);
@@ -44,6 +53,15 @@ public final class RecruitingTrial {
     /** Screens an eligible, consenting nurse of the seed trial; answers the participant's id. */
     public long enrol(String code, String sex) {
         return screen(code, sex, true, "given");
+    }
+
+    /** Enrols {@code codePrefix} followed by 0, 1, ..., women and men in turn; answers their ids in order. */
+    public List<Long> enrolAll(String codePrefix, int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(enrol(codePrefix + i, i % 2 == 0 ? "female" : "male"));
+        }
+        return ids;
     }
 
     public long screen(String code, String sex, boolean eligible, String consent) {
