@@ -2,14 +2,9 @@ package org.trialkeeper.web;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,11 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * warns a minute before its session ends and keeps it on request. Screenshots go to target/screenshots.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountPagesBrowserTest {
-
-    @Inject
-    EmbeddedServer server;
+class AccountPagesBrowserTest extends PagesInABrowser {
 
     @Inject
     @Client("/")
@@ -41,24 +32,6 @@ class AccountPagesBrowserTest {
 
     @Inject
     DataSource dataSource;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(server.getURL().toString().replace("127.0.0.1", "localhost"));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open("/app/login");
-        browser.driver.manage().deleteAllCookies();
-    }
 
     @Test
     void anAdministratorDisablesAUserGivesAOneTimePasswordAndGrantsAdministration() {

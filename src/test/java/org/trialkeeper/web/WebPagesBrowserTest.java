@@ -3,14 +3,9 @@ package org.trialkeeper.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,35 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * target/screenshots.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPagesBrowserTest {
+class WebPagesBrowserTest extends PagesInABrowser {
 
     private static final List<String> ARM_WORDS = List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control");
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     @Client("/")
     HttpClient http;
-
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(server.getURL().toString().replace("127.0.0.1", "localhost"));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open("/app/login");
-        browser.driver.manage().deleteAllCookies();
-    }
 
     /** A recruiting seed trial with members of the given roles, each a user named after the role. */
     private record Trial(long id, String shortName, Map<String, String> users) {
