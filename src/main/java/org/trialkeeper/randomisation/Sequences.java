@@ -47,15 +47,19 @@ class Sequences {
      * recruitment opened allocates nothing.
      */
     Sequence forAllocation(long trialId) {
-        return derived.computeIfAbsent(trialId, id -> {
-            Sequence sequence = derive(setups.findById(id)
-                    .orElseThrow(() -> new IllegalStateException("A recruiting trial " + id + " has no sequence")));
-            if (!sequence.matchesCommitment()) {
-                throw new ProblemException(ProblemCode.SEQUENCE_ALTERED, "The sequence of trial " + id
-                        + " as the database now holds it no longer hashes to its published commitment");
-            }
-            return sequence;
-        });
+        Sequence known = derived.get(trialId);
+        if (known != null) {
+            return known;
+        }
+        // derived outside the map: a long derivation must not hold up other trials' look-ups
+        Sequence sequence = derive(setups.findById(trialId)
+                .orElseThrow(() -> new IllegalStateException("A recruiting trial " + trialId + " has no sequence")));
+        if (!sequence.matchesCommitment()) {
+            throw new ProblemException(ProblemCode.SEQUENCE_ALTERED, "The sequence of trial " + trialId
+                    + " as the database now holds it no longer hashes to its published commitment");
+        }
+        Sequence first = derived.putIfAbsent(trialId, sequence);
+        return first != null ? first : sequence;
     }
 
     /** Derived afresh from what the database holds now. */

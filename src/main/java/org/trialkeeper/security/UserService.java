@@ -49,8 +49,7 @@ public class UserService implements Memberships {
         this.clock = clock;
     }
 
-    /** The roles a user holds in a trial; what the access rule checks on every trial route. */
-    @Transactional
+    /** The roles a user holds in a trial; what the access rule checks on every trial route: one read, no transaction. */
     public Set<Role> rolesIn(long userId, long trialId) {
         return memberships.findByUserIdAndTrialId(userId, trialId).stream().map(Membership::role)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
