@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class DiagnosticsRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsRuns.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ExecutorService threads;
@@ -116,11 +117,20 @@ class DiagnosticsRuns {
         }
     }
 
-    /** Interrupts every run and answers every caller still waiting, queued ones too. */
+    /**
+     * Interrupts every run and answers every caller still waiting, queued ones too; waits a
+     * moment for the runs to end between two simulations, so that their ends are logged before
+     * the service exits.
+     */
     @PreDestroy
     void stop() {
         threads.shutdownNow();
         open.forEach(answer -> answer.completeExceptionally(stopping()));
+        try {
+            awaitRunning(0, STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ProblemException stopping() {
