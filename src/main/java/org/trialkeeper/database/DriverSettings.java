@@ -18,7 +18,7 @@ import java.util.Map;
 @Singleton
 final class DriverSettings implements BeanInitializedEventListener<DatasourceConfiguration> {
 
-    static final Map<String, String> SETTINGS = Map.of(
+    private static final Map<String, String> SETTINGS = Map.of(
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "250",
             "prepStmtCacheSqlLimit", "4096",
