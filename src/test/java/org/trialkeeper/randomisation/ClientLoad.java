@@ -1,5 +1,7 @@
 package org.trialkeeper.randomisation;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,8 @@ final class ClientLoad {
         boolean allocate(int trial) throws Exception;
     }
 
-    record Result(int done, int errors, double seconds, double perSecond, double p50, double p99) {
+    /** What the clients got, and the share of the machine's CPU time left idle while they ran (from /proc/stat). */
+    record Result(int done, int errors, double seconds, double perSecond, double p50, double p99, double idle) {
     }
 
     private ClientLoad() {
@@ -48,6 +51,7 @@ final class ClientLoad {
                 return null;
             }));
         }
+        long[] cpuBefore = cpuTimes();
         long began = System.nanoTime();
         start.countDown();
         try {
@@ -58,9 +62,32 @@ final class ClientLoad {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        long[] cpuAfter = cpuTimes();
         Arrays.sort(latencies);
         int done = latencies.length - errors.get();
-        return new Result(done, errors.get(), seconds, done / seconds, centile(latencies, 0.5), centile(latencies, 0.99));
+        return new Result(done, errors.get(), seconds, done / seconds, centile(latencies, 0.5), centile(latencies, 0.99),
+                idleShare(cpuBefore, cpuAfter));
+    }
+
+    /** The machine's idle and total CPU time so far, from the first line of /proc/stat; zeros where there is none. */
+    static long[] cpuTimes() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            // idle and iowait
+            return new long[]{Long.parseLong(fields[4]) + Long.parseLong(fields[5]), total};
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return new long[]{0, 0};
+        }
+    }
+
+    /** The share of CPU time left idle between two readings of {@link #cpuTimes()}; NaN when unknown. */
+    static double idleShare(long[] before, long[] after) {
+        long total = after[1] - before[1];
+        return total > 0 ? (double) (after[0] - before[0]) / total : Double.NaN;
     }
 
     private static boolean succeeds(Allocation allocation, int trial) {
