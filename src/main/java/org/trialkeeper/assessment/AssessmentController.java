@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.reads.Page;
 
 import java.net.URI;
 import java.util.List;
@@ -54,11 +56,17 @@ record AssessmentController(AssessmentService assessments, ImportEntry imports) 
                 request == null ? new CorrectionRequest(null, null, null) : request);
     }
 
-    @Get("/worklist")
+    @Get("/worklist{?after,limit}")
     @Permit({Role.ASSESSOR, Role.ADMIN})
-    @Operation(summary = "Participants who may be assessed, by code, with due dates and instruments done and to do")
-    List<WorklistEntry> worklist(@PathVariable long trialId) {
-        return assessments.worklist(trialId);
+    @Operation(summary = "Participants who may be assessed, by code, with due dates and instruments done and to do,"
+            + " a page at a time (limit, default 100, at most 1000); a Link header with rel=\"next\" gives the next page")
+    HttpResponse<List<WorklistEntry>> worklist(@PathVariable long trialId,
+                                               @Parameter(description = "the code of the last participant of the page before")
+                                               @QueryValue @Nullable String after,
+                                               @QueryValue @Nullable Integer limit) {
+        int size = Page.limit(limit);
+        return assessments.worklist(trialId, after == null ? "" : after, size)
+                .response("/api/trials/" + trialId + "/worklist", size);
     }
 
     @Post("/assessments/import")

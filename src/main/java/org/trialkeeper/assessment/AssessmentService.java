@@ -14,7 +14,7 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Instrument;
 import org.trialkeeper.protocol.Protocol;
-import org.trialkeeper.randomisation.AllocationTimes;
+import org.trialkeeper.reads.Page;
 import org.trialkeeper.trial.TrialService;
 
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -43,19 +43,19 @@ public class AssessmentService {
     private final TotalsQuery totals;
     private final ParticipantService participants;
     private final TrialService trials;
-    private final AllocationTimes allocationTimes;
+    private final WorklistQuery worklists;
     private final AuditTrail audit;
     private final Clock clock;
 
     AssessmentService(AssessmentRepository assessments, AssessmentJson json, TotalsQuery totals,
-                      ParticipantService participants, TrialService trials, AllocationTimes allocationTimes,
+                      ParticipantService participants, TrialService trials, WorklistQuery worklists,
                       AuditTrail audit, Clock clock) {
         this.assessments = assessments;
         this.json = json;
         this.totals = totals;
         this.participants = participants;
         this.trials = trials;
-        this.allocationTimes = allocationTimes;
+        this.worklists = worklists;
         this.audit = audit;
         this.clock = clock;
     }
@@ -181,13 +181,16 @@ public class AssessmentService {
     }
 
     /**
-     * Everyone who may still be assessed, by code, with each timepoint's due date (weeks from
-     * randomisation) and the instruments done and to do.
+     * Who may still be assessed, by code, after {@code afterCode} ("" from the first), with each
+     * timepoint's due date (weeks from randomisation) and the instruments done and to do.
      */
     @Transactional
-    public List<WorklistEntry> worklist(long trialId) {
-        return Worklist.of(trials.protocol(trialId), participants.followed(trialId), allocationTimes.of(trialId),
-                entered(trialId));
+    public Page<WorklistEntry> worklist(long trialId, String afterCode, int limit) {
+        Protocol protocol = trials.protocol(trialId);
+        List<WorklistQuery.Assessable> assessable = worklists.page(trialId, afterCode, limit + 1);
+        Map<Long, Set<String>> done = worklists.entered(trialId,
+                assessable.stream().map(WorklistQuery.Assessable::participantId).toList());
+        return Page.of(Worklist.of(protocol, assessable, done), limit, WorklistEntry::code);
     }
 
     /** Two entries of one assessment at once: the unique key lets exactly one through. */

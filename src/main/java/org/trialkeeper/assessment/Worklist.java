@@ -1,15 +1,11 @@
 package org.trialkeeper.assessment;
 
-import org.trialkeeper.participant.Candidate;
-import org.trialkeeper.participant.Followed;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Timepoint;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,25 +20,19 @@ final class Worklist {
     }
 
     /**
-     * @param randomisedAt when each randomised participant was randomised, by id
-     * @param done         the "timepoint/instrument" entered for each participant, by id
+     * @param assessable who may be assessed, by code
+     * @param done       the "timepoint/instrument" entered for each of them, by id
      */
-    static List<WorklistEntry> of(Protocol protocol, List<Followed> everyone, Map<Long, Instant> randomisedAt,
+    static List<WorklistEntry> of(Protocol protocol, List<WorklistQuery.Assessable> assessable,
                                   Map<Long, Set<String>> done) {
         List<WorklistEntry> entries = new ArrayList<>();
-        for (Followed followed : everyone) {
-            Candidate candidate = followed.candidate();
-            Instant at = randomisedAt.get(candidate.id());
-            if (!candidate.status().acceptsAssessments() || at == null) {
-                continue;
-            }
-            LocalDate randomisedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
-            Set<String> theirs = done.getOrDefault(candidate.id(), Set.of());
+        for (WorklistQuery.Assessable participant : assessable) {
+            LocalDate randomisedOn = LocalDate.ofInstant(participant.randomisedAt(), ZoneOffset.UTC);
+            Set<String> theirs = done.getOrDefault(participant.participantId(), Set.of());
             List<WorklistEntry.Due> timepoints = protocol.timepoints().stream()
                     .map(timepoint -> due(timepoint, randomisedOn, theirs)).toList();
-            entries.add(new WorklistEntry(candidate.id(), candidate.code(), candidate.site(), timepoints));
+            entries.add(new WorklistEntry(participant.participantId(), participant.code(), participant.site(), timepoints));
         }
-        entries.sort(Comparator.comparing(WorklistEntry::code));
         return entries;
     }
 

@@ -12,6 +12,7 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.Violation;
+import org.trialkeeper.reads.ReadLimit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
-record AuditController(AuditTrail audit) {
+record AuditController(AuditTrail audit, ReadLimit reads) {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -38,7 +39,8 @@ record AuditController(AuditTrail audit) {
             + " it names one), say whether that chain still passes through it")
     AuditVerification verify(@Nullable @QueryValue String chain, @Nullable @QueryValue Long anchorSeq,
                              @Nullable @QueryValue String anchorHash) {
-        return audit.verify(anchor(chain, anchorSeq, anchorHash));
+        AuditAnchor anchor = anchor(chain, anchorSeq, anchorHash);
+        return reads.inTurn(() -> audit.verify(anchor));
     }
 
     private static AuditAnchor anchor(String chain, Long seq, String hash) {

@@ -14,6 +14,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Progress(String trialStatus, boolean byArm, Recruitment recruitment, Group overall, List<ArmGroup> arms) {
 
+    /** The same progress pooled over the arms, for readers who may not see arms. */
+    Progress pooled() {
+        return new Progress(trialStatus, false, recruitment, overall, null);
+    }
+
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Recruitment(int target, long screened, long ineligible, long declined, long enrolled, long randomised,

@@ -1,84 +1,102 @@
 package org.trialkeeper.followup;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Role;
-import org.trialkeeper.assessment.AssessmentService;
-import org.trialkeeper.participant.Followed;
-import org.trialkeeper.participant.ParticipantService;
-import org.trialkeeper.protocol.Arm;
-import org.trialkeeper.protocol.Protocol;
-import org.trialkeeper.randomisation.AllocationTimes;
-import org.trialkeeper.randomisation.Allocations;
+import org.trialkeeper.audit.AuditTrail;
+import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Counts a trial's progress from the live data. */
+/**
+ * Counts a trial's progress from the live data. Counting walks the whole trial, so it is done
+ * once for each state of the trial, not once for each reader: a count is kept with the trial's
+ * audit sequence and the day it was made for, and serves every reader until something is
+ * recorded in the trial (every change to its participants, allocations, assessments, attendance,
+ * events, status or protocol appends to the trial's audit chain) or the day changes. Readers who
+ * come while a count is made wait for it rather than make their own; a reader never gets a count
+ * older than the trial's state when it asked.
+ */
 @Singleton
 public class ProgressService {
 
     /** How long past its due date an incomplete timepoint waits before it counts as overdue. */
     static final int OVERDUE_AFTER_DAYS = 14;
 
-    private final TrialService trials;
-    private final ParticipantService participants;
-    private final AllocationTimes allocationTimes;
-    private final Allocations allocations;
-    private final AssessmentService assessments;
-    private final AttendanceRegister attendance;
-    private final FollowUpEventRepository events;
-    private final Clock clock;
+    /** A count, split by arm, with the audit sequence of the trial it was made from and the day it was made for. */
+    record Counted(long version, LocalDate day, Progress progress) {
 
-    ProgressService(TrialService trials, ParticipantService participants, AllocationTimes allocationTimes,
-                    Allocations allocations, AssessmentService assessments, AttendanceRegister attendance,
-                    FollowUpEventRepository events, Clock clock) {
+        boolean serves(long version, LocalDate day) {
+            return this.version >= version && this.day.equals(day);
+        }
+    }
+
+    private final TrialService trials;
+    private final AuditTrail audit;
+    private final ProgressReader reader;
+    private final ReadLimit reads;
+    private final Clock clock;
+    private final Map<Long, Counted> counted = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Counted>> counting = new ConcurrentHashMap<>();
+
+    ProgressService(TrialService trials, AuditTrail audit, ProgressReader reader, ReadLimit reads, Clock clock) {
         this.trials = trials;
-        this.participants = participants;
-        this.allocationTimes = allocationTimes;
-        this.allocations = allocations;
-        this.assessments = assessments;
-        this.attendance = attendance;
-        this.events = events;
+        this.audit = audit;
+        this.reader = reader;
+        this.reads = reads;
         this.clock = clock;
     }
 
-    @Transactional
+    /** The trial's progress, by arm only for readers who may see arms. */
     public Progress progress(Actor actor, long trialId) {
         TrialStatus status = trials.find(trialId).status();
-        Protocol protocol = trials.protocol(trialId);
         boolean byArm = actor.role() == Role.ADMIN || actor.role() == Role.COORDINATOR || status == TrialStatus.LOCKED;
-        List<Followed> everyone = participants.followed(trialId);
-        ProgressCount.Facts facts = facts(protocol, trialId);
-        List<Followed> randomised = everyone.stream().filter(f -> f.candidate().status().randomised()).toList();
-        return new Progress(status.name(), byArm, ProgressCount.recruitment(protocol, everyone),
-                ProgressCount.group(facts, randomised), byArm ? byArm(facts, trialId, randomised) : null);
+        Progress progress = current(trialId, audit.anchor(trialId).seq(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return byArm ? progress : progress.pooled();
     }
 
-    private ProgressCount.Facts facts(Protocol protocol, long trialId) {
-        Map<Long, List<FollowUpEvent>> eventsOf = new HashMap<>();
-        events.findByTrialIdOrderById(trialId).forEach(e -> eventsOf.computeIfAbsent(e.participantId(),
-                id -> new ArrayList<>()).add(e));
-        return new ProgressCount.Facts(protocol, LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-                allocationTimes.of(trialId), assessments.entered(trialId), eventsOf,
-                attendance.sessionsAttended(trialId));
-    }
-
-    private List<Progress.ArmGroup> byArm(ProgressCount.Facts facts, long trialId, List<Followed> randomised) {
-        Map<Long, String> armOf = allocations.arms(trialId);
-        List<Progress.ArmGroup> arms = new ArrayList<>();
-        for (Arm arm : facts.protocol().arms()) {
-            arms.add(new Progress.ArmGroup(arm.code(), arm.label(), ProgressCount.group(facts, randomised.stream()
-                    .filter(f -> arm.code().equals(armOf.get(f.candidate().id()))).toList())));
+    private Progress current(long trialId, long version, LocalDate today) {
+        while (true) {
+            Counted last = counted.get(trialId);
+            if (last != null && last.serves(version, today)) {
+                return last.progress();
+            }
+            CompletableFuture<Counted> mine = new CompletableFuture<>();
+            CompletableFuture<Counted> running = counting.putIfAbsent(trialId, mine);
+            if (running != null) {
+                Counted theirs = await(running);
+                if (theirs.serves(version, today)) {
+                    return theirs.progress();
+                }
+                continue; // begun before this reader's state: count again
+            }
+            try {
+                Counted fresh = reads.inTurn(() -> reader.count(trialId, today));
+                counted.merge(trialId, fresh, (kept, made) -> made.version() >= kept.version() ? made : kept);
+                mine.complete(fresh);
+                return fresh.progress();
+            } catch (RuntimeException failed) {
+                mine.completeExceptionally(failed);
+                throw failed;
+            } finally {
+                counting.remove(trialId, mine);
+            }
         }
-        return arms;
+    }
+
+    private static Counted await(CompletableFuture<Counted> running) {
+        try {
+            return running.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
     }
 }

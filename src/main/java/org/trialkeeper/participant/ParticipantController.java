@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +16,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.reads.Page;
 
 import java.net.URI;
 import java.util.List;
@@ -34,11 +37,20 @@ record ParticipantController(ParticipantService participants) {
         return HttpResponse.created(screened, URI.create("/api/trials/" + trialId + "/participants/" + screened.id()));
     }
 
-    @Get
+    @Get("{?after,limit}")
     @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR})
-    @Operation(summary = "Everyone screened for the trial, with their status; never their arm")
-    List<ParticipantView> list(@PathVariable long trialId) {
-        return participants.list(trialId);
+    @Operation(summary = "Everyone screened for the trial, with their status, in the order screened, a page at a time"
+            + " (limit, default 100, at most 1000); a Link header with rel=\"next\" gives the next page; never their arm")
+    HttpResponse<List<ParticipantView>> list(@PathVariable long trialId,
+                                             @Parameter(description = "the id of the last participant of the page before")
+                                             @QueryValue @Nullable Long after,
+                                             @QueryValue @Nullable Integer limit) {
+        int size = Page.limit(limit);
+        if (after != null && after < 0) {
+            throw ProblemException.invalidRequest("after", "range", "must be a participant's id, 0 or more");
+        }
+        return participants.list(trialId, after == null ? 0 : after, size)
+                .response("/api/trials/" + trialId + "/participants", size);
     }
 
     @Get("/{participantId}")

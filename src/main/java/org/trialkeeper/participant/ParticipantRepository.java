@@ -3,6 +3,7 @@ package org.trialkeeper.participant;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -35,4 +36,7 @@ interface ParticipantRepository extends CrudRepository<Participant, Long> {
     boolean existsByTrialIdAndCode(Long trialId, String code);
 
     List<Participant> findByTrialIdOrderById(Long trialId);
+
+    /** Up to {@code pageable}'s size of the trial's participants screened after {@code id}, in the order screened. */
+    List<Participant> findByTrialIdAndIdGreaterThan(Long trialId, Long id, Pageable pageable);
 }

@@ -3,6 +3,8 @@ package org.trialkeeper.participant;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -13,6 +15,7 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.Violation;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.access.Actor;
+import org.trialkeeper.reads.Page;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -80,10 +83,13 @@ public class ParticipantService {
         return view(saved);
     }
 
+    /** The trial's participants screened after the one with id {@code after} (0: from the first), in the order screened. */
     @Transactional
-    public List<ParticipantView> list(long trialId) {
+    public Page<ParticipantView> list(long trialId, long after, int limit) {
         trials.find(trialId);
-        return participants.findByTrialIdOrderById(trialId).stream().map(this::view).toList();
+        List<ParticipantView> read = participants.findByTrialIdAndIdGreaterThan(trialId, after,
+                Pageable.from(0, limit + 1, Sort.of(Sort.Order.asc("id")))).stream().map(this::view).toList();
+        return Page.of(read, limit, view -> Long.toString(view.id()));
     }
 
     @Transactional

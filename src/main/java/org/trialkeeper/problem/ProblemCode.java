@@ -22,6 +22,7 @@ public enum ProblemCode {
     CORS_REFUSED(ProblemKind.FORBIDDEN, "Cross-origin request refused"),
     INTERNAL_ERROR(ProblemKind.FAILED, "Internal Server Error"),
     UNAVAILABLE(ProblemKind.UNAVAILABLE, "Service Unavailable"),
+    BUSY(ProblemKind.UNAVAILABLE, "Busy"),
 
     // fields of a request
     INVALID_REQUEST(ProblemKind.INVALID, "Invalid request"),

@@ -78,8 +78,9 @@ class AllocationQueue {
         if (!batch.isEmpty()) {
             RuntimeException outage = serve(trialId, batch);
             if (outage != null) {
-                // the database cannot be reached: those queued meanwhile would each wait for a
-                // connection in turn, so they are answered 503 at once and retry with their keys
+                // the database cannot be reached, or no connection came free in time: those queued
+                // meanwhile would each wait for a connection in turn, so they are answered 503 at
+                // once and retry with their keys
                 for (Waiting queued; (queued = lane.waiting.poll()) != null; ) {
                     queued.answer().completeExceptionally(outage);
                 }
@@ -105,7 +106,7 @@ class AllocationQueue {
         servers.shutdownNow();
     }
 
-    /** Answers a batch of one trial; when the database cannot be reached, answers with the failure too. */
+    /** Answers a batch of one trial; when no connection could be had, answers with the failure too. */
     private RuntimeException serve(long trialId, List<Waiting> batch) {
         try {
             List<Allocator.Answer> answers = allocator.allocate(trialId, batch.stream().map(Waiting::request).toList());
@@ -119,7 +120,7 @@ class AllocationQueue {
             }
             return null;
         } catch (RuntimeException e) {
-            if (DatabaseFailures.unreachable(e)) {
+            if (DatabaseFailures.unreachable(e) || DatabaseFailures.poolExhausted(e)) {
                 refuse(batch, e);
                 return e;
             }

@@ -21,6 +21,7 @@ import org.trialkeeper.randomisation.scheme.Diagnostics;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.trial.TrialService;
 
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record RandomisationController(RandomisationService randomisation, SequenceAudit sequences,
-                               AllocationIntegrity integrity, TrialService trials, DiagnosticsRuns diagnostics) {
+                               AllocationIntegrity integrity, TrialService trials, DiagnosticsRuns diagnostics,
+                               ReadLimit reads) {
 
     static final int MAX_SIMULATIONS = 20_000;
 
@@ -70,21 +72,21 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     @Permit(Role.STATISTICIAN)
     @Operation(summary = "After lock: the scheme, the seed, every slot and who used it")
     SequenceExport sequence(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return sequences.export(actor, trialId);
+        return reads.inTurn(() -> sequences.export(actor, trialId));
     }
 
     @Get("/randomisation/verify")
     @Permit(Role.STATISTICIAN)
     @Operation(summary = "After lock: regenerate the lists from the seed and check them against the commitment and every allocation")
     SequenceVerification verify(@PathVariable long trialId) {
-        return sequences.verify(trialId);
+        return reads.inTurn(() -> sequences.verify(trialId));
     }
 
     @Get("/randomisation/integrity")
     @Permit(Role.ADMIN)
     @Operation(summary = "At any time: the allocations that no longer match their MACs, by number only")
     AllocationIntegrity.Report integrity(@PathVariable long trialId) {
-        return integrity.check(trialId);
+        return reads.inTurn(() -> integrity.check(trialId));
     }
 
     @Get("/randomisation/diagnostics{?simulations}")

@@ -18,13 +18,14 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.reads.ReadLimit;
 
 import java.util.Optional;
 
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
-record ReportController(ReportService reports) {
+record ReportController(ReportService reports, ReadLimit reads) {
 
     private static final MediaType CSV = MediaType.of("text/csv");
 
@@ -34,7 +35,8 @@ record ReportController(ReportService reports) {
     @Operation(summary = "The CONSORT report as PDF: blinded interim before LOCKED, unblinded after")
     HttpResponse<byte[]> pdf(@PathVariable long trialId, @QueryValue @Nullable String wording,
                              @QueryValue @Nullable Boolean tests) {
-        ReportService.Document document = reports.report(trialId, wording(wording), Boolean.TRUE.equals(tests));
+        Wording chosen = wording(wording);
+        ReportService.Document document = reads.inTurn(() -> reports.report(trialId, chosen, Boolean.TRUE.equals(tests)));
         return HttpResponse.ok(ConsortPdf.render(document)).contentType(MediaType.APPLICATION_PDF_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"consort-" + trialId + ".pdf\"");
     }
@@ -44,7 +46,8 @@ record ReportController(ReportService reports) {
     @Operation(summary = "Every number of the CONSORT report, with the data snapshot's SHA-256")
     ReportService.Document json(@PathVariable long trialId, @QueryValue @Nullable String wording,
                                 @QueryValue @Nullable Boolean tests) {
-        return reports.report(trialId, wording(wording), Boolean.TRUE.equals(tests));
+        Wording chosen = wording(wording);
+        return reads.inTurn(() -> reports.report(trialId, chosen, Boolean.TRUE.equals(tests)));
     }
 
     @Get("/exports/participants.csv")
@@ -52,7 +55,7 @@ record ReportController(ReportService reports) {
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per participant screened, with arm, status and baseline characteristics")
     HttpResponse<String> participants(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return csv(reports.participantsCsv(actor, trialId), "participants-" + trialId + ".csv");
+        return csv(reads.inTurn(() -> reports.participantsCsv(actor, trialId)), "participants-" + trialId + ".csv");
     }
 
     @Get("/exports/assessments.csv")
@@ -60,7 +63,7 @@ record ReportController(ReportService reports) {
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per item response (participant, arm, timepoint, instrument, item, value)")
     HttpResponse<String> assessments(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return csv(reports.assessmentsCsv(actor, trialId), "assessments-" + trialId + ".csv");
+        return csv(reads.inTurn(() -> reports.assessmentsCsv(actor, trialId)), "assessments-" + trialId + ".csv");
     }
 
     private static HttpResponse<String> csv(String rows, String filename) {

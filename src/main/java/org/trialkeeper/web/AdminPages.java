@@ -23,6 +23,7 @@ import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.access.Actor;
+import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.security.AccountAdministration;
 import org.trialkeeper.security.AccountChange;
 import org.trialkeeper.security.NewUser;
@@ -45,7 +46,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Hidden
 record AdminPages(WebSession session, UserService users, AccountAdministration accounts, TrialService trials,
-                  AuditTrail audit) {
+                  AuditTrail audit, ReadLimit reads) {
 
     @Get("/users")
     @Permit(Role.ADMIN)
@@ -133,7 +134,7 @@ record AdminPages(WebSession session, UserService users, AccountAdministration a
     HttpResponse<?> auditPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
                               @QueryValue @Nullable Long before) {
         Map<String, Object> model = Pages.model(request, session, actor, "Audit trail");
-        AuditVerification verification = audit.verify();
+        AuditVerification verification = reads.inTurn(audit::verify);
         model.put("verification", verification);
         // a page at a time, newest first: the trail may hold millions of records
         List<AuditView> page = audit.newest(before == null || before < 1 ? Long.MAX_VALUE : before);

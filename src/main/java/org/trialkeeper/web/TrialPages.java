@@ -1,5 +1,6 @@
 package org.trialkeeper.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -7,13 +8,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.trialkeeper.assessment.AssessmentService;
+import org.trialkeeper.assessment.WorklistEntry;
+import org.trialkeeper.participant.ParticipantView;
 import org.trialkeeper.followup.ProgressService;
 import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.reads.Page;
+import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.report.ReportService;
 import org.trialkeeper.report.Wording;
 import org.trialkeeper.access.Actor;
@@ -37,7 +43,7 @@ import java.util.Map;
 @Hidden
 record TrialPages(WebSession session, TrialService trials, UserService users, ParticipantService participants,
                   AssessmentService assessments, ProgressService progress, ReportService reports,
-                  EmergencyUnblinding unblinding) {
+                  EmergencyUnblinding unblinding, ReadLimit reads) {
 
     /** One row of the trial list: the trial and the roles the user holds in it. */
     public record Row(TrialView trial, String roles) {
@@ -62,7 +68,8 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
 
     @Get("/trials/{trialId}")
     @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
-    HttpResponse<?> trial(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
+    HttpResponse<?> trial(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                          @QueryValue @Nullable String after) {
         TrialView trial = trials.find(trialId);
         Map<String, Object> model = Pages.model(request, session, actor, trial.shortName());
         model.put("trial", trial);
@@ -72,10 +79,16 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
         boolean unblindable = actor.role() != Role.ASSESSOR && unblinding.permittingRole(actor, trialId).isPresent();
         model.put("unblinding", unblindable);
         switch (actor.role()) {
-            case ASSESSOR -> model.put("worklist", assessments.worklist(trialId));
+            case ASSESSOR -> {
+                Page<WorklistEntry> due = assessments.worklist(trialId, after == null ? "" : after, Page.DEFAULT_LIMIT);
+                model.put("worklist", due.items());
+                model.put("nextAfter", due.after());
+            }
             case COORDINATOR -> {
                 model.put("progress", progress.progress(actor, trialId));
-                model.put("participants", participants.list(trialId));
+                Page<ParticipantView> listed = participants.list(trialId, afterId(after), Page.DEFAULT_LIMIT);
+                model.put("participants", listed.items());
+                model.put("nextAfter", listed.after());
             }
             default -> {
                 if (actor.role() != Role.STATISTICIAN) {
@@ -83,18 +96,29 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
                 }
                 model.put("locked", trial.status() == TrialStatus.LOCKED);
                 if (unblindable) {
-                    model.put("randomised", participants.list(trialId).stream().filter(p -> p.status().randomised()).toList());
+                    Page<ParticipantView> listed = participants.list(trialId, afterId(after), Page.DEFAULT_LIMIT);
+                    model.put("randomised", listed.items().stream().filter(p -> p.status().randomised()).toList());
+                    model.put("nextAfter", listed.after());
                 }
             }
         }
         return Pages.page("trial", model);
     }
 
+    /** A page of participants starts after the id the previous page ended with; anything else starts from the first. */
+    private static long afterId(@Nullable String after) {
+        try {
+            return after == null ? 0 : Math.max(0, Long.parseLong(after));
+        } catch (NumberFormatException notAnId) {
+            return 0;
+        }
+    }
+
     @Get("/trials/{trialId}/consort.svg")
     @Produces("image/svg+xml")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     HttpResponse<String> consort(@PathVariable long trialId) {
-        return HttpResponse.ok(ConsortSvg.draw(reports.report(trialId, Wording.CONSORT_2025, false).boxes()))
+        return HttpResponse.ok(ConsortSvg.draw(reads.inTurn(() -> reports.report(trialId, Wording.CONSORT_2025, false)).boxes()))
                 .contentType("image/svg+xml");
     }
 

@@ -149,7 +149,8 @@ class DatabaseOutageUnderLoadTest {
         assertTrue(slowestFailure.get() < 4_000, "503 within the 2 s connection wait, not piled up: " + slowestFailure);
         assertEquals(PARTICIPANTS, numbers.size());
         assertEquals(PARTICIPANTS, numbers.values().stream().distinct().count(), "no number given twice");
-        List<Map> listed = trial.coordinator.retrieve(HttpRequest.GET(trial.path("/participants")), Argument.listOf(Map.class));
+        List<Map> listed = trial.coordinator.retrieve(HttpRequest.GET(trial.path("/participants?limit=1000")),
+                Argument.listOf(Map.class));
         assertEquals(PARTICIPANTS, listed.size());
         assertTrue(listed.stream().allMatch(p -> "RANDOMISED".equals(p.get("status"))), "each marked randomised");
         long recorded = trial.admin.retrieve(HttpRequest.GET(trial.path("/audit")), Argument.listOf(Map.class)).stream()

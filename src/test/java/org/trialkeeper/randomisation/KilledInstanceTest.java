@@ -116,7 +116,8 @@ class KilledInstanceTest {
         assertEquals(PARTICIPANTS, verification.get("allocationsChecked"));
         Map<?, ?> audit = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
         assertEquals(true, audit.get("intact"), audit.toString());
-        List<Map> listed = trial.coordinator.retrieve(HttpRequest.GET(trial.path("/participants")), Argument.listOf(Map.class));
+        List<Map> listed = trial.coordinator.retrieve(HttpRequest.GET(trial.path("/participants?limit=1000")),
+                Argument.listOf(Map.class));
         assertEquals(PARTICIPANTS, listed.stream().filter(p -> "RANDOMISED".equals(p.get("status"))).count());
     }
 

@@ -68,6 +68,10 @@ public final class Api {
         return client.exchange(request.bearerAuth(token), type);
     }
 
+    public <T> HttpResponse<T> exchange(MutableHttpRequest<?> request, Argument<T> type) {
+        return client.exchange(request.bearerAuth(token), type);
+    }
+
     public HttpResponse<?> exchange(MutableHttpRequest<?> request) {
         return client.exchange(request.bearerAuth(token));
     }
