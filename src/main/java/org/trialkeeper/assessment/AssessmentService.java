@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * Blinded entry of outcome questionnaires, and the assessments as reports read them. Everything
@@ -147,12 +148,12 @@ public class AssessmentService {
 
     /**
      * The totals of the given (timepoint, instrument) pairs for every participant with any
-     * assessment, grouped by the database: one row per participant however many assessments
-     * there are. The guess is the one given with the first pair's assessment, else any other.
+     * assessment, in participant order, streamed to {@code each}, which must not use the
+     * database. The guess is the one given with the first pair's assessment, else any other.
      */
     @Transactional
-    public Map<Long, Totals> totals(long trialId, List<String[]> wanted) {
-        return totals.totals(trialId, wanted);
+    public void totals(long trialId, List<String[]> wanted, BiConsumer<Long, Totals> each) {
+        totals.totals(trialId, wanted, each);
     }
 
     /** Which instruments are entered for each participant of the trial, as "timepoint/instrument", by participant id. */

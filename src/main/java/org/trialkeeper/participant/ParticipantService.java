@@ -2,7 +2,6 @@ package org.trialkeeper.participant;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
@@ -28,6 +27,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Screening and enrolment; the participants' side of randomisation. */
 @Singleton
@@ -39,16 +39,16 @@ public class ParticipantService {
     private final TrialService trials;
     private final AuditTrail audit;
     private final JsonMapper json;
-    private final JdbcOperations jdbc;
+    private final ScreenedRows screenedRows;
     private final Clock clock;
 
     ParticipantService(ParticipantRepository participants, TrialService trials, AuditTrail audit, JsonMapper json,
-                       JdbcOperations jdbc, Clock clock) {
+                       ScreenedRows screenedRows, Clock clock) {
         this.participants = participants;
         this.trials = trials;
         this.audit = audit;
         this.json = json;
-        this.jdbc = jdbc;
+        this.screenedRows = screenedRows;
         this.clock = clock;
     }
 
@@ -164,24 +164,10 @@ public class ParticipantService {
                            Map<String, Object> baseline, boolean keepData, boolean perProtocolExcluded) {
     }
 
-    /** Everyone screened for the trial, by id, read at once for a report. */
+    /** Everyone screened for the trial, in the order of their ids, streamed to {@code each}, which must not use the database. */
     @Transactional
-    public List<Screened> screened(long trialId) {
-        // a large trial has a hundred thousand of them: read straight from the result set
-        return jdbc.prepareStatement("SELECT id, code, site, status, failed_criteria, baseline_json, keep_data,"
-                + " per_protocol_excluded FROM participant WHERE trial_id = ? ORDER BY id", statement -> {
-            statement.setLong(1, trialId);
-            List<Screened> screened = new ArrayList<>();
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    screened.add(new Screened(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            ParticipantStatus.valueOf(rows.getString(4)),
-                            Participant.criteria(rows.getString(5)), read(rows.getString(6)),
-                            rows.getBoolean(7), rows.getBoolean(8)));
-                }
-            }
-            return screened;
-        });
+    public void screened(long trialId, Consumer<Screened> each) {
+        screenedRows.read(trialId, each);
     }
 
     /** Every participant of the trial with their follow-up facts, by id. */

@@ -9,6 +9,7 @@ import org.trialkeeper.protocol.Protocol;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ public class Allocations {
                         + " idempotency_key, mac FROM allocation WHERE trial_id = ? ORDER BY number",
                 statement -> {
                     statement.setLong(1, trialId);
+                    // Connector/J's sign to stream the rows instead of reading them all first
+                    statement.setFetchSize(Integer.MIN_VALUE);
                     Map<Long, String> arms = new LinkedHashMap<>();
+                    Map<String, String> codes = new HashMap<>();
                     List<Integer> altered = new ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
@@ -48,7 +52,8 @@ public class Allocations {
                                     rows.getString(3), rows.getInt(4), rows.getString(5), rows.getString(6),
                                     rows.getString(7), rows.getString(8));
                             if (mac.matches(allocation)) {
-                                arms.put(allocation.participantId(), allocation.arm());
+                                // one text per arm, not one per participant
+                                arms.put(allocation.participantId(), codes.computeIfAbsent(allocation.arm(), arm -> arm));
                             } else {
                                 altered.add(allocation.number());
                             }

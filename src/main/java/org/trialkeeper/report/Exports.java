@@ -44,9 +44,10 @@ final class Exports {
 
     /** Every item response, except those of participants whose data may not be used. */
     static String assessments(TrialSnapshot snapshot, List<AssessmentService.Entered> entered) {
+        Map<Long, TrialData.Person> participants = snapshot.participants();
         return csv(List.of("participant", "arm", "timepoint", "instrument", "item", "value"), printer -> {
             for (AssessmentService.Entered assessment : entered) {
-                TrialData.Person participant = snapshot.participants().get(assessment.participantId());
+                TrialData.Person participant = participants.get(assessment.participantId());
                 if (participant == null || !participant.keepData()) {
                     continue;
                 }

@@ -3,6 +3,7 @@ package org.trialkeeper.report;
 import jakarta.inject.Singleton;
 import org.trialkeeper.analysis.Guess;
 import org.trialkeeper.analysis.ScoreKey;
+import org.trialkeeper.analysis.Scores;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.followup.FollowUpService;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * Reads a {@link TrialSnapshot} from the features it draws on, each read grouped for the
@@ -29,8 +31,8 @@ import java.util.Map;
 record SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
                       EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
 
-    /** Everyone's scores, by participant id, and the guess that stands for each participant. */
-    private record Scores(Map<Long, Map<ScoreKey, Double>> byParticipant, Map<Long, Guess> guesses) {
+    /** A participant's scores and the guess that stands for them. */
+    private record Assessed(Map<ScoreKey, Double> scores, Guess guess) {
     }
 
     TrialSnapshot read(long trialId) {
@@ -41,21 +43,24 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         Map<Long, Integer> attended = followUp.sessionsAttended(trialId);
         List<TrialData.OutcomeInfo> outcomes = AnalysisTerms.outcomes(protocol);
         List<String> timepoints = AnalysisTerms.timepoints(protocol);
-        Scores scores = outcomes.stream().anyMatch(o -> o.subscale() != null)
+        Map<Long, Assessed> assessed = outcomes.stream().anyMatch(o -> o.subscale() != null)
                 ? everyScore(trialId, outcomes.get(0)) : totals(trialId, outcomes, timepoints);
         Map<String, String> criteria = AnalysisTerms.criteria(protocol);
-        Map<Long, TrialData.Person> people = new LinkedHashMap<>();
-        for (ParticipantService.Screened p : participants.screened(trialId)) {
-            people.put(p.id(), new TrialData.Person(p.code(), p.site(),
+        Assessed none = new Assessed(Map.of(), null);
+        List<TrialData.Person> people = new ArrayList<>();
+        LongStream.Builder ids = LongStream.builder();
+        participants.screened(trialId, p -> {
+            Assessed theirs = assessed.getOrDefault(p.id(), none);
+            ids.add(p.id());
+            people.add(new TrialData.Person(p.code(), p.site(),
                     p.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
                     arms.get(p.id()), AnalysisTerms.status(p.status()), events.getOrDefault(p.id(), List.of()), p.keepData(),
-                    p.baseline(), scores.byParticipant().getOrDefault(p.id(), Map.of()), scores.guesses().get(p.id()),
-                    attended.get(p.id()), p.perProtocolExcluded()));
-        }
+                    p.baseline(), theirs.scores(), theirs.guess(), attended.get(p.id()), p.perProtocolExcluded()));
+        });
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol),
                 AnalysisTerms.characteristics(protocol), outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints,
-                protocol.intervention().sessions(), new ArrayList<>(people.values()), unblinding.count(trialId));
-        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, people);
+                protocol.intervention().sessions(), people, unblinding.count(trialId));
+        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, ids.build().toArray());
     }
 
     /** Every randomised participant's allocation number, by participant id: for the participants export only. */
@@ -84,8 +89,8 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         return events;
     }
 
-    /** Totals only: the database groups them, one row per participant. */
-    private Scores totals(long trialId, List<TrialData.OutcomeInfo> outcomes, List<String> timepoints) {
+    /** Totals only: one row per participant, each kept as an array beside the keys every participant shares. */
+    private Map<Long, Assessed> totals(long trialId, List<TrialData.OutcomeInfo> outcomes, List<String> timepoints) {
         TrialData.OutcomeInfo primary = outcomes.get(0);
         List<ScoreKey> wanted = new ArrayList<>();
         wanted.add(ScoreKey.total(primary.timepoint(), primary.instrument()));
@@ -97,29 +102,20 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
                 }
             }
         }
-        Scores scores = new Scores(new HashMap<>(), new HashMap<>());
-        assessments.totals(trialId, wanted.stream().map(k -> new String[]{k.timepoint(), k.instrument()}).toList())
-                .forEach((id, totals) -> {
-                    Map<ScoreKey, Double> theirs = new HashMap<>();
-                    for (int i = 0; i < wanted.size(); i++) {
-                        if (totals.values()[i] != null) {
-                            theirs.put(wanted.get(i), totals.values()[i]);
-                        }
-                    }
-                    scores.byParticipant().put(id, theirs);
-                    if (totals.guess() != null) {
-                        scores.guesses().put(id, AnalysisTerms.guess(totals.guess()));
-                    }
-                });
-        return scores;
+        Map<Long, Assessed> assessed = new HashMap<>();
+        assessments.totals(trialId, wanted.stream().map(k -> new String[]{k.timepoint(), k.instrument()}).toList(),
+                (id, totals) -> assessed.put(id, new Assessed(Scores.of(wanted, totals.values()),
+                        AnalysisTerms.guess(totals.guess()))));
+        return assessed;
     }
 
     /** Every score, subscales too, one assessment at a time; the guess given with the primary outcome's assessment wins. */
-    private Scores everyScore(long trialId, TrialData.OutcomeInfo primary) {
-        Scores scores = new Scores(new HashMap<>(), new HashMap<>());
+    private Map<Long, Assessed> everyScore(long trialId, TrialData.OutcomeInfo primary) {
+        Map<Long, Map<ScoreKey, Double>> scores = new HashMap<>();
+        Map<Long, Guess> guesses = new HashMap<>();
         Map<Long, Guess> primaryGuesses = new HashMap<>();
         for (AssessmentService.Scored scored : assessments.scores(trialId)) {
-            Map<ScoreKey, Double> theirs = scores.byParticipant().computeIfAbsent(scored.participantId(), id -> new HashMap<>());
+            Map<ScoreKey, Double> theirs = scores.computeIfAbsent(scored.participantId(), id -> new HashMap<>());
             if (scored.total() != null) {
                 theirs.put(ScoreKey.total(scored.timepoint(), scored.instrument()), scored.total());
             }
@@ -130,13 +126,15 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
             });
             if (scored.guess() != null) {
                 Guess guess = AnalysisTerms.guess(scored.guess());
-                scores.guesses().putIfAbsent(scored.participantId(), guess);
+                guesses.putIfAbsent(scored.participantId(), guess);
                 if (scored.instrument().equals(primary.instrument()) && scored.timepoint().equals(primary.timepoint())) {
                     primaryGuesses.put(scored.participantId(), guess);
                 }
             }
         }
-        scores.guesses().putAll(primaryGuesses);
-        return scores;
+        guesses.putAll(primaryGuesses);
+        Map<Long, Assessed> assessed = new HashMap<>();
+        scores.forEach((id, theirs) -> assessed.put(id, new Assessed(theirs, guesses.get(id))));
+        return assessed;
     }
 }
