@@ -132,7 +132,7 @@ public final class BaselineTable {
         if (values.length == 0) {
             return new Cell(group, 0, null, null, null, null);
         }
-        Descriptives d = Descriptives.of(java.util.Arrays.stream(values).boxed().toList());
+        Descriptives d = Descriptives.of(values);
         return new Cell(group, d.n(), d.mean(), values.length > 1 ? d.standardDeviation() : null, null, null);
     }
 

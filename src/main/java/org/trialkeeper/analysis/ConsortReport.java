@@ -92,14 +92,14 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
     }
 
     private static Attendance attendance(TrialData data) {
-        List<Integer> attended = data.people().stream().map(TrialData.Person::sessionsAttended)
-                .filter(java.util.Objects::nonNull).sorted().toList();
+        int[] attended = data.people().stream().map(TrialData.Person::sessionsAttended)
+                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
         long excluded = data.people().stream().filter(TrialData.Person::perProtocolExcluded).count();
-        if (attended.isEmpty()) {
+        if (attended.length == 0) {
             return new Attendance(data.sessions(), 0, null, null, null, excluded);
         }
-        int n = attended.size();
-        double median = n % 2 == 1 ? attended.get(n / 2) : (attended.get(n / 2 - 1) + attended.get(n / 2)) / 2.0;
-        return new Attendance(data.sessions(), n, median, attended.get(0), attended.get(n - 1), excluded);
+        int n = attended.length;
+        double median = n % 2 == 1 ? attended[n / 2] : (attended[n / 2 - 1] + attended[n / 2]) / 2.0;
+        return new Attendance(data.sessions(), n, median, attended[0], attended[n - 1], excluded);
     }
 }

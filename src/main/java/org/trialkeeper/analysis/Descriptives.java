@@ -8,8 +8,15 @@ import java.util.Collection;
 public record Descriptives(long n, double mean, double standardDeviation) {
 
     public static Descriptives of(Collection<Double> values) {
+        return of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The values are added in order, so the same values in the same order always give the same bits. */
+    public static Descriptives of(double[] values) {
         SummaryStatistics statistics = new SummaryStatistics();
-        values.forEach(statistics::addValue);
+        for (double value : values) {
+            statistics.addValue(value);
+        }
         return new Descriptives(statistics.getN(), statistics.getMean(), statistics.getStandardDeviation());
     }
 }

@@ -78,18 +78,18 @@ public final class OutcomeTable {
             ScoreKey key = outcome.at(timepoint);
             withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(key)).count());
         }
-        List<Double> baseline = new ArrayList<>();
-        List<Double> post = new ArrayList<>();
+        int first = observations.size();
         for (TrialData.Person p : members) {
             Double before = p.scores().get(baselineKey);
             Double after = p.scores().get(postKey);
             if (before != null && after != null) {
-                baseline.add(before);
-                post.add(after);
                 observations.add(new Ancova.Observation(before, after, p.arm().equals(intervention)));
             }
         }
-        return new ArmSummary(group, baseline.size(), withData, summary(baseline), summary(post));
+        List<Ancova.Observation> complete = observations.subList(first, observations.size());
+        return new ArmSummary(group, complete.size(), withData,
+                summary(complete.stream().mapToDouble(Ancova.Observation::baseline).toArray()),
+                summary(complete.stream().mapToDouble(Ancova.Observation::post).toArray()));
     }
 
     /** The row with its ANCOVA, or with why there is none. */
@@ -137,16 +137,16 @@ public final class OutcomeTable {
         return model.calculateResidualSumOfSquares();
     }
 
-    private static Summary summary(List<Double> values) {
-        if (values.isEmpty()) {
+    private static Summary summary(double[] values) {
+        if (values.length == 0) {
             return new Summary(0, null, null, null, null);
         }
         Descriptives d = Descriptives.of(values);
-        if (values.size() < 2) {
+        if (values.length < 2) {
             return new Summary(1, d.mean(), null, null, null);
         }
-        double half = org.apache.commons.statistics.distribution.TDistribution.of(values.size() - 1.0)
-                .inverseCumulativeProbability(0.975) * d.standardDeviation() / Math.sqrt(values.size());
+        double half = org.apache.commons.statistics.distribution.TDistribution.of(values.length - 1.0)
+                .inverseCumulativeProbability(0.975) * d.standardDeviation() / Math.sqrt(values.length);
         return new Summary(d.n(), d.mean(), d.standardDeviation(), d.mean() - half, d.mean() + half);
     }
 }
