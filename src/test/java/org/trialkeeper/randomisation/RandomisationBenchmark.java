@@ -4,10 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.trialkeeper.support.LoadAverage;
 
 import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -61,7 +60,7 @@ public final class RandomisationBenchmark {
             ClientLoad.run(TRIALS, TRIALS, WARM_UP, bare.over(1, TRIALS));
             System.out.printf("%d cores, load average %s, %d randomisations a measurement, bound: plain JDBC on the"
                     + " same database, one allocation a transaction%n", Runtime.getRuntime().availableProcessors(),
-                    loadAverage(), OPERATIONS);
+                    LoadAverage.now(), OPERATIONS);
             ClientLoad.Result[][] results = new ClientLoad.Result[CLIENTS.length][];
             for (int i = 0; i < CLIENTS.length; i++) {
                 int clients = CLIENTS[i];
@@ -74,7 +73,7 @@ public final class RandomisationBenchmark {
             printAgainstBound(results);
             printTrialsSideBySide(results);
             printDuringLargeOpening(service, one);
-            System.out.printf("load average at the end %s%n", loadAverage());
+            System.out.printf("load average at the end %s%n", LoadAverage.now());
         }
     }
 
@@ -135,14 +134,5 @@ public final class RandomisationBenchmark {
                 alone.errors(), alone.seconds());
         System.out.printf("while a %,d-participant trial opens, screens and randomises | %.0f | %.2f | %.2f | %d | %.1f | %.1f%n",
                 LARGE_TRIAL, during.perSecond(), during.p50(), during.p99(), during.errors(), during.seconds(), openedIn);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException | RuntimeException unreadable) {
-            return "unknown";
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.randomisation.BenchmarkAllocations;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.LoadAverage;
 import org.trialkeeper.trial.ProtocolSource;
 import org.trialkeeper.trial.TrialService;
 
@@ -17,8 +18,6 @@ import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -66,7 +65,7 @@ public final class ReportBenchmark {
             Actor admin = new Actor(null, "benchmark", Role.ADMIN);
             HeapWatch heap = new HeapWatch();
             System.out.printf("%d cores, -Xmx %d MB, load average %s%n", Runtime.getRuntime().availableProcessors(),
-                    HeapWatch.maximumMegabytes(), loadAverage());
+                    HeapWatch.maximumMegabytes(), LoadAverage.now());
             System.out.println("participants | rows written | fill s | read ms | compute ms | pdf ms | total ms | runs"
                     + " | over HTTP ms | us per participant | growth | heap used MB | heap after GC MB");
             double previous = 0;
@@ -101,7 +100,7 @@ public final class ReportBenchmark {
                         heap.sampledMegabytes(), heap.afterCollectionMegabytes());
                 previous = total;
             }
-            System.out.printf("load average at the end %s%n", loadAverage());
+            System.out.printf("load average at the end %s%n", LoadAverage.now());
         }
     }
 
@@ -117,15 +116,6 @@ public final class ReportBenchmark {
             throw new IllegalStateException("the report route answered " + response.statusCode());
         }
         return (end - start) / 1e6;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException | RuntimeException unreadable) {
-            return "unknown";
-        }
     }
 
     /** What the PDF route does, in one read-only transaction, each phase timed apart. */
