@@ -336,6 +336,13 @@ for src in "${CONTEXT_SOURCES[@]}"; do
     || fail "$DOCKERIGNORE does not let $name through, but $DOCKERFILE copies it"
 done
 pass "$DOCKERFILE copies ${CONTEXT_SOURCES[*]}: all present and let through by $DOCKERIGNORE"
+
+# The image starts the service with the memory settings the start command uses (pom.xml's service.jvm).
+SERVICE_JVM=$(sed -n 's|.*<service.jvm>\(.*\)</service.jvm>.*|\1|p' pom.xml)
+[ -n "$SERVICE_JVM" ] || fail "pom.xml sets no <service.jvm>"
+grep -q -F "JAVA_TOOL_OPTIONS=\"$SERVICE_JVM\"" "$DOCKERFILE" \
+  || fail "$DOCKERFILE does not set JAVA_TOOL_OPTIONS to pom.xml's service.jvm ($SERVICE_JVM)"
+pass "$DOCKERFILE sets JAVA_TOOL_OPTIONS to pom.xml's service.jvm: $SERVICE_JVM"
 log "compose checks took ${SECONDS} s"
 if [ "$COMPOSE_ONLY" = 1 ]; then
   log "deployment check: $PASSED checks passed"
@@ -445,6 +452,7 @@ AUDIT_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
 
 SECONDS=0
 log "starting java -jar $JAR on 127.0.0.1:$APP_PORT"
+# shellcheck disable=SC2086 # the JVM options are words of their own
 env -u TRIALKEEPER_DATA_DIR \
   DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:$DB_PORT/$DB_NAME?useSSL=false&allowPublicKeyRetrieval=true" \
   DATASOURCES_DEFAULT_USERNAME="$DB_USER" \
@@ -455,7 +463,7 @@ env -u TRIALKEEPER_DATA_DIR \
   TRIALKEEPER_SEED_KEY="$SEED_KEY" \
   TRIALKEEPER_AUDIT_KEY="$AUDIT_KEY" \
   TRIALKEEPER_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  java -Djava.io.tmpdir="$TMP/app-tmp" -XX:MaxRAMPercentage=25 -jar "$BUILT_JAR" \
+  java -Djava.io.tmpdir="$TMP/app-tmp" $SERVICE_JVM -jar "$BUILT_JAR" \
   </dev/null >"$TMP/app.log" 2>&1 &
 JAVA_PID=$!
 

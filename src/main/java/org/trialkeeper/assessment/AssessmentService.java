@@ -21,7 +21,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,12 +158,7 @@ public class AssessmentService {
     /** Which instruments are entered for each participant of the trial, as "timepoint/instrument", by participant id. */
     @Transactional
     public Map<Long, Set<String>> entered(long trialId) {
-        Map<Long, Set<String>> entered = new HashMap<>();
-        for (Assessment assessment : assessments.findByTrialIdOrderById(trialId)) {
-            entered.computeIfAbsent(assessment.participantId(), id -> new TreeSet<>())
-                    .add(assessment.timepoint() + "/" + assessment.instrument());
-        }
-        return entered;
+        return worklists.entered(trialId);
     }
 
     /** Which instruments are entered for one participant, as "timepoint/instrument". */

@@ -65,24 +65,39 @@ class WorklistQuery {
         });
     }
 
+    /** The "timepoint/instrument" entered for each participant of the trial, by participant id, from the report index. */
+    Map<Long, Set<String>> entered(long trialId) {
+        return jdbc.prepareStatement("SELECT participant_id, timepoint, instrument FROM assessment WHERE trial_id = ?",
+                statement -> {
+                    statement.setLong(1, trialId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return entered(rows);
+                    }
+                });
+    }
+
     /** The "timepoint/instrument" entered for each of these participants of the trial, by participant id. */
     Map<Long, Set<String>> entered(long trialId, Collection<Long> participantIds) {
-        Map<Long, Set<String>> entered = new HashMap<>();
         if (participantIds.isEmpty()) {
-            return entered;
+            return new HashMap<>();
         }
         String sql = "SELECT participant_id, timepoint, instrument FROM assessment WHERE trial_id = ? AND participant_id IN ("
                 + String.join(", ", Collections.nCopies(participantIds.size(), "?")) + ")";
         return jdbc.prepareStatement(sql, statement -> {
             bind(statement, trialId, participantIds);
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    entered.computeIfAbsent(rows.getLong(1), id -> new TreeSet<>())
-                            .add(rows.getString(2) + "/" + rows.getString(3));
-                }
+                return entered(rows);
             }
-            return entered;
         });
+    }
+
+    /** Rows of participant id, timepoint and instrument, as "timepoint/instrument" by participant id. */
+    private static Map<Long, Set<String>> entered(ResultSet rows) throws SQLException {
+        Map<Long, Set<String>> entered = new HashMap<>();
+        while (rows.next()) {
+            entered.computeIfAbsent(rows.getLong(1), id -> new TreeSet<>()).add(rows.getString(2) + "/" + rows.getString(3));
+        }
+        return entered;
     }
 
     private static void bind(PreparedStatement statement, long trialId, Collection<Long> ids) throws SQLException {

@@ -8,8 +8,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -30,6 +32,23 @@ class ScreenedRows {
     ScreenedRows(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** Every participant with their follow-up facts, in the order of their ids, without their baseline. */
+    List<Followed> followed(long trialId) {
+        return jdbc.prepareStatement("SELECT id, code, site, status, per_protocol_excluded, keep_data FROM participant"
+                + " WHERE trial_id = ? ORDER BY id", statement -> {
+                    statement.setLong(1, trialId);
+                    List<Followed> followed = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            followed.add(new Followed(new Candidate(rows.getLong(1), rows.getString(2), rows.getString(3),
+                                    ParticipantStatus.valueOf(rows.getString(4)), Map.of()), rows.getBoolean(5),
+                                    rows.getBoolean(6)));
+                        }
+                    }
+                    return followed;
+                });
     }
 
     /** Each person screened, in the order of their ids; {@code each} must not use the database. */

@@ -21,14 +21,28 @@ class DatabaseFailuresTest {
     private static final HttpRequest<?> REQUEST = HttpRequest.POST("/api/trials/1/participants/1/randomisation", "");
 
     @Test
-    void aDatabaseThatCannotBeReachedIsA503WithRetryAfter() {
+    void aDatabaseThatCannotBeReachedIsA503UnavailableWithRetryAfter() {
+        // the pool's timeout carries the last failure to connect when connecting failed
         HttpResponse<Problem> answer = FAILURES.answer(REQUEST, new CannotGetJdbcConnectionException(
-                "Failed to obtain JDBC Connection", new SQLTransientConnectionException("pool timed out after 5000ms")));
+                "Failed to obtain JDBC Connection", new SQLTransientConnectionException("pool timed out after 5000ms",
+                        "08S01", new java.sql.SQLNonTransientConnectionException("Connection refused"))));
         assertEquals(503, answer.getStatus().getCode());
         assertEquals("5", answer.getHeaders().get("Retry-After"));
         assertEquals(ProblemCode.UNAVAILABLE.type(), answer.body().type());
         assertEquals(503, FAILURES.answer(REQUEST, new DataAccessException("lost",
                 new java.sql.SQLRecoverableException("Communications link failure"))).getStatus().getCode());
+    }
+
+    @Test
+    void aPoolWhoseConnectionsAreAllInUseIsA503BusyNotAnOutage() {
+        CannotGetJdbcConnectionException timedOut = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("pool timed out after 2000ms"));
+        HttpResponse<Problem> answer = FAILURES.answer(REQUEST, timedOut);
+        assertEquals(503, answer.getStatus().getCode());
+        assertEquals("1", answer.getHeaders().get("Retry-After"));
+        assertEquals(ProblemCode.BUSY.type(), answer.body().type());
+        assertTrue(DatabaseFailures.poolExhausted(timedOut));
+        assertFalse(DatabaseFailures.unreachable(timedOut));
     }
 
     @Test
@@ -43,9 +57,12 @@ class DatabaseFailuresTest {
     void aDeadlockIsA503ButNotAnOutageThatRefusesEveryRequestWaiting() {
         DataAccessException deadlock = new DataAccessException("deadlock",
                 new java.sql.SQLTransactionRollbackException("Deadlock found when trying to get lock"));
-        assertEquals(503, FAILURES.answer(REQUEST, deadlock).getStatus().getCode());
+        HttpResponse<Problem> answer = FAILURES.answer(REQUEST, deadlock);
+        assertEquals(503, answer.getStatus().getCode());
+        assertEquals(ProblemCode.BUSY.type(), answer.body().type());
         assertFalse(DatabaseFailures.unreachable(deadlock));
         assertTrue(DatabaseFailures.unreachable(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                new SQLTransientConnectionException("pool timed out after 5000ms"))));
+                new SQLTransientConnectionException("pool timed out after 5000ms", "08001",
+                        new java.net.ConnectException("Connection refused")))));
     }
 }

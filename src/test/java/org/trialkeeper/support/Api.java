@@ -33,8 +33,13 @@ public final class Api {
     }
 
     public static Api admin(HttpClient http) {
+        return admin(http, ADMIN_PASSWORD);
+    }
+
+    /** The first administrator of a service started with this password. */
+    public static Api admin(HttpClient http, String password) {
         BlockingHttpClient client = http.toBlocking();
-        return new Api(client, login(client, "admin", ADMIN_PASSWORD));
+        return new Api(client, login(client, "admin", password));
     }
 
     public static Api as(HttpClient http, String username) {
