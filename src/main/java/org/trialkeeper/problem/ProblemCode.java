@@ -73,6 +73,7 @@ public enum ProblemCode {
     ALREADY_FLAGGED(ProblemKind.CONFLICT, "Already flagged"),
     SEQUENCE_ALTERED(ProblemKind.CONFLICT, "Sequence altered"),
     ALLOCATION_ALTERED(ProblemKind.CONFLICT, "Allocation altered"),
+    MINIMISATION_COUNTS_ALTERED(ProblemKind.CONFLICT, "Minimisation counts altered"),
     SEED_UNREADABLE(ProblemKind.CONFLICT, "Seed cannot be opened");
 
     private final ProblemKind kind;

@@ -5,16 +5,6 @@ import jakarta.inject.Singleton;
 import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,8 +20,7 @@ class AllocationMac {
 
     static final String LABEL = "trialkeeper-allocation-mac-1";
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final Hmac hmac;
 
     @Inject
     AllocationMac(SeedVault vault) {
@@ -39,7 +28,7 @@ class AllocationMac {
     }
 
     AllocationMac(byte[] key) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.hmac = new Hmac(key);
     }
 
     /** The allocation with its MAC. */
@@ -48,8 +37,7 @@ class AllocationMac {
     }
 
     boolean matches(Allocation allocation) {
-        return allocation.mac() != null && MessageDigest.isEqual(of(allocation).getBytes(StandardCharsets.US_ASCII),
-                allocation.mac().getBytes(StandardCharsets.US_ASCII));
+        return Hmac.same(of(allocation), allocation.mac());
     }
 
     /** The allocation, if it matches its MAC; otherwise the problem that refuses to show it. */
@@ -74,37 +62,16 @@ class AllocationMac {
     }
 
     String of(Allocation allocation) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream fields = new DataOutputStream(bytes)) {
-            text(fields, LABEL);
+        return hmac.of(fields -> {
+            Hmac.text(fields, LABEL);
             fields.writeLong(allocation.trialId());
             fields.writeLong(allocation.participantId());
             fields.writeInt(allocation.number());
-            text(fields, allocation.stratum());
+            Hmac.text(fields, allocation.stratum());
             fields.writeInt(allocation.position());
-            text(fields, allocation.factorLevels());
-            text(fields, allocation.arm());
-            text(fields, allocation.idempotencyKey());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(macs.get().doFinal(bytes.toByteArray()));
-    }
-
-    /** Each text as its UTF-8 length, four bytes big-endian, then its UTF-8 bytes: no two allocations read alike. */
-    private static void text(DataOutputStream fields, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        fields.writeInt(utf8.length);
-        fields.write(utf8);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
+            Hmac.text(fields, allocation.factorLevels());
+            Hmac.text(fields, allocation.arm());
+            Hmac.text(fields, allocation.idempotencyKey());
+        });
     }
 }

@@ -66,18 +66,20 @@ class Allocator {
     private final Sequences sequences;
     private final AllocationRepository allocations;
     private final AllocationMac mac;
+    private final MinimisationCounts counts;
     private final AllocationLockRepository locks;
     private final AuditTrail audit;
     private final Clock clock;
 
     Allocator(TrialService trials, ParticipantService participants, Sequences sequences,
-              AllocationRepository allocations, AllocationMac mac, AllocationLockRepository locks, AuditTrail audit,
-              Clock clock) {
+              AllocationRepository allocations, AllocationMac mac, MinimisationCounts counts,
+              AllocationLockRepository locks, AuditTrail audit, Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.sequences = sequences;
         this.allocations = allocations;
         this.mac = mac;
+        this.counts = counts;
         this.locks = locks;
         this.audit = audit;
         this.clock = clock;
@@ -233,24 +235,29 @@ class Allocator {
         return made;
     }
 
+    /**
+     * Each decision weighs the running counts of the allocations before it, those of this batch
+     * included, and the counts are written with the allocations they count.
+     */
     private List<Allocation> minimise(Sequences.Sequence sequence, List<Request> requests, List<Candidate> enrolled,
                                       List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
         long trialId = sequence.setup().trialId();
-        List<MinimisationReplay.Decision> earlier = new ArrayList<>(mac.checked(
-                allocations.findByTrialIdOrderByNumber(trialId)).stream().map(Allocation::decision).toList());
+        MinimisationCounts.Running running = counts.underLock(trialId);
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
             Candidate candidate = enrolled.get(k);
             Request request = requests.get(chosen.get(k));
             FactorLevels levels = FactorLevels.of(protocol, candidate.site(), candidate.categories());
-            int number = earlier.size() + 1;
-            String arm = MinimisationReplay.decide(protocol, earlier, levels, sequence.seed(), sequence.setup().stream(),
-                    number);
-            earlier.add(new MinimisationReplay.Decision(levels, arm));
-            made.add(Allocation.minimised(trialId, candidate.id(), number, levels, arm, request.key(),
-                    request.actor().userId(), clock.instant()));
+            int number = running.nextNumber();
+            String arm = MinimisationReplay.decide(protocol, running.counts(), levels, sequence.seed(),
+                    sequence.setup().stream(), number);
+            Allocation allocation = Allocation.minimised(trialId, candidate.id(), number, levels, arm, request.key(),
+                    request.actor().userId(), clock.instant());
+            running.count(allocation);
+            made.add(allocation);
         }
+        counts.save(running);
         return made;
     }
 

@@ -8,6 +8,7 @@ import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
+import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
@@ -29,11 +30,12 @@ class SequenceAudit {
     private final AllocationSlotRepository slots;
     private final AllocationRepository allocations;
     private final AllocationMac mac;
+    private final MinimisationCounts counts;
     private final AuditTrail audit;
 
     SequenceAudit(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
                   Sequences sequences, AllocationSlotRepository slots, AllocationRepository allocations,
-                  AllocationMac mac, AuditTrail audit) {
+                  AllocationMac mac, MinimisationCounts counts, AuditTrail audit) {
         this.trials = trials;
         this.participants = participants;
         this.setups = setups;
@@ -41,6 +43,7 @@ class SequenceAudit {
         this.slots = slots;
         this.allocations = allocations;
         this.mac = mac;
+        this.counts = counts;
         this.audit = audit;
     }
 
@@ -84,8 +87,11 @@ class SequenceAudit {
             return new SequenceVerification(false, setup.stream().code(), false, used.stream().allMatch(mac::matches),
                     used.size(), List.of("the " + SeedVault.cannotOpen(trialId)));
         }
-        SequenceCheck check = SequenceCheck.of(sequence, slots.storedLists(trialId), used,
+        SequenceCheck replayed = SequenceCheck.of(sequence, slots.storedLists(trialId), used,
                 participants.candidates(trialId), mac::matches);
+        // a trial that made no decision since running counts were kept has none to check
+        SequenceCheck check = setup.scheme() != Scheme.MINIMISATION ? replayed : counts.stored(trialId)
+                .map(stored -> replayed.withRunningCounts(stored, used.size())).orElse(replayed);
         return new SequenceVerification(check.differences().isEmpty(), sequence.setup().stream().code(),
                 check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(),
                 check.differences().stream().map(SequenceCheck.Difference::text).toList());

@@ -4,6 +4,7 @@ import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MarginalCounts;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
 import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.randomisation.scheme.Strata;
@@ -18,10 +19,11 @@ import java.util.function.Predicate;
 /**
  * A trial's sequence, derived from its seed, checked against what the database holds: the
  * published commitment, any list stored in clear by a trial opened before lists were derived,
- * and every allocation in order. Verification after lock and the sealing of trials opened
+ * every allocation in order, and a minimisation trial's running counts. Minimisation is replayed
+ * with the counts kept as it goes, so a check is one pass over the allocations. Verification after lock and the sealing of trials opened
  * before both check through here.
  */
-record SequenceCheck(boolean commitmentMatches, List<Difference> differences) {
+record SequenceCheck(boolean commitmentMatches, List<Difference> differences, MarginalCounts recount) {
 
     /** One thing that does not match; {@code allocation} is the allocation's number when it is about one. */
     record Difference(Integer allocation, String text) {
@@ -39,8 +41,29 @@ record SequenceCheck(boolean commitmentMatches, List<Difference> differences) {
             differences.add(new Difference(null, "the lists regenerated from the seed do not hash to the published commitment"));
         }
         storedLists(sequence.lists(), stored, differences);
-        allocations(sequence, used, byId, intact, differences);
-        return new SequenceCheck(commitmentMatches, differences);
+        MarginalCounts recount = allocations(sequence, used, byId, intact, differences);
+        return new SequenceCheck(commitmentMatches, differences, recount);
+    }
+
+    /**
+     * This check and what it finds of a minimisation trial's running counts, if it has them:
+     * whether they match their MAC, count every allocation, and equal the recount of the
+     * allocations cell by cell.
+     */
+    SequenceCheck withRunningCounts(MinimisationCounts.Stored stored, int allocations) {
+        List<Difference> found = new ArrayList<>(differences);
+        if (!stored.intact()) {
+            found.add(new Difference(null, "the running minimisation counts do not match their MAC"));
+        }
+        if (stored.allocations() != allocations) {
+            found.add(new Difference(null, "the running minimisation counts count " + stored.allocations()
+                    + " allocations, the trial has " + allocations));
+        }
+        for (MarginalCounts.Cell cell : stored.counts().differingFrom(recount)) {
+            found.add(new Difference(null, "the running count of " + cell.factor() + "=" + cell.level() + " in arm "
+                    + cell.arm() + " is " + stored.counts().count(cell) + ", the allocations give " + recount.count(cell)));
+        }
+        return new SequenceCheck(commitmentMatches, found, recount);
     }
 
     private static void storedLists(Map<String, List<Slot>> regenerated, List<AllocationSlot> slots,
@@ -59,11 +82,13 @@ record SequenceCheck(boolean commitmentMatches, List<Difference> differences) {
                 .forEach(s -> differences.add(new Difference(null, "stored list of unknown stratum " + s)));
     }
 
-    private static void allocations(Sequences.Sequence sequence, List<Allocation> used, Map<Long, Candidate> byId,
-                                    Predicate<Allocation> intact, List<Difference> differences) {
+    /** Checks each allocation in order; answers the counts of their factor levels and arms, as stored. */
+    private static MarginalCounts allocations(Sequences.Sequence sequence, List<Allocation> used,
+                                              Map<Long, Candidate> byId, Predicate<Allocation> intact,
+                                              List<Difference> differences) {
         Protocol protocol = sequence.protocol();
         Map<String, Integer> nextPosition = new HashMap<>();
-        List<MinimisationReplay.Decision> earlier = new ArrayList<>();
+        MarginalCounts earlier = new MarginalCounts();
         for (int i = 0; i < used.size(); i++) {
             Allocation allocation = used.get(i);
             int number = allocation.number();
@@ -104,5 +129,6 @@ record SequenceCheck(boolean commitmentMatches, List<Difference> differences) {
                         + ", not the arm of its slot in the regenerated list"));
             }
         }
+        return earlier;
     }
 }

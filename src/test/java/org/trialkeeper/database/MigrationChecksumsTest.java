@@ -35,7 +35,9 @@ class MigrationChecksumsTest {
             Map.entry("V8__sequence_stream.sql", 1957869962),
             Map.entry("V9__allocation_macs.sql", 346767837),
             Map.entry("V10__session_version.sql", -1567046552),
-            Map.entry("V11__audit_chain_per_trial.sql", 161402840));
+            Map.entry("V11__audit_chain_per_trial.sql", 161402840),
+            Map.entry("V12__paged_participants.sql", -1122692545),
+            Map.entry("V13__minimisation_counts.sql", 1288132944));
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

@@ -16,11 +16,11 @@ import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.database.TestDatabases;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MarginalCounts;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
 import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.support.Api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,10 +83,12 @@ class AllocationSealingTest {
 
             Map<?, ?> fifth = randomise(member(admin, http, minimised.id(), "COORDINATOR"), minimised.id(), minimised.enrolled());
             FactorLevels female = FactorLevels.of(minimised.protocol(), "RAZI", Map.of("sex", "female"));
-            List<MinimisationReplay.Decision> decisions = new ArrayList<>();
+            MarginalCounts decisions = new MarginalCounts();
             minimised.arms().forEach(arm -> decisions.add(new MinimisationReplay.Decision(female, arm)));
             assertEquals(MinimisationReplay.decide(minimised.protocol(), decisions, female, minimised.seed(),
                     EarlierVersionDatabase.STREAM, 5), fifth.get("arm"), "decided by the stream the trial opened with");
+            assertEquals(5, earlier.count("SELECT allocations FROM minimisation_tally WHERE trial_id = ?", minimised.id()),
+                    "its running counts recounted from the allocations before, and the fifth added");
 
             Api changedCoordinator = member(admin, http, changed.id(), "COORDINATOR");
             problem(HttpStatus.CONFLICT, "allocation-altered", () -> randomise(changedCoordinator, changed.id(), changed.enrolled()));

@@ -8,6 +8,7 @@ import org.trialkeeper.protocol.ProtocolReader;
 import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.randomisation.scheme.Commitment;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
+import org.trialkeeper.randomisation.scheme.MarginalCounts;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
 import org.trialkeeper.randomisation.scheme.Seeds;
 import org.trialkeeper.randomisation.scheme.SequencePlan;
@@ -86,7 +87,7 @@ final class EarlierVersionDatabase {
             }
             List<Long> participants = new ArrayList<>();
             List<String> arms = new ArrayList<>();
-            List<MinimisationReplay.Decision> earlier = new ArrayList<>();
+            MarginalCounts earlier = new MarginalCounts();
             for (int number = 1; number <= randomised + 1; number++) {
                 boolean enrolledOnly = number > randomised;
                 long participant = insert(db, "INSERT INTO participant (trial_id, code, site, baseline_json, eligibility_json,"

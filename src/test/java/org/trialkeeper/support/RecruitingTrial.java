@@ -65,10 +65,20 @@ public final class RecruitingTrial {
     }
 
     public long screen(String code, String sex, boolean eligible, String consent) {
+        return screen(code, "RAZI", Map.of("age", 34, "sex", sex, "marital", "married", "education", "bachelor"),
+                eligible, consent);
+    }
+
+    /** Enrols an eligible, consenting participant at this site with these baseline answers; answers the id. */
+    public long enrol(String code, String site, Map<String, Object> baseline) {
+        return screen(code, site, baseline, true, "given");
+    }
+
+    private long screen(String code, String site, Map<String, Object> baseline, boolean eligible, String consent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
-        body.put("site", "RAZI");
-        body.put("baseline", Map.of("age", 34, "sex", sex, "marital", "married", "education", "bachelor"));
+        body.put("site", site);
+        body.put("baseline", baseline);
         body.put("eligibility", Map.of("I1", true, "I2", eligible, "E1", false, "E2", false));
         body.put("consent", consent);
         Map<?, ?> participant = coordinator.retrieve(HttpRequest.POST("/api/trials/" + id + "/participants", body), Map.class);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -104,6 +105,22 @@ class SchemesTest {
         assertEquals(5, totals[0], 1e-12);
         assertEquals(7, totals[1], 1e-12);
         assertEquals(0, Minimisation.choose(EQUAL, weights, counts, 1.0, rng(4)));
+    }
+
+    @Test
+    void runningCountsGiveEachLevelItsCountInEachArmAndAMissingLevelNone() {
+        MarginalCounts counts = new MarginalCounts();
+        counts.add(new MinimisationReplay.Decision(FactorLevels.parse("site=RAZI;sex=female"), "A"));
+        counts.add(new MinimisationReplay.Decision(FactorLevels.parse("site=RAZI;sex=male"), "B"));
+        counts.add(new MinimisationReplay.Decision(FactorLevels.parse("site=RAZI;sex=female"), "A"));
+        FactorLevels mine = new FactorLevels(List.of(new FactorLevels.Level("site", "RAZI"),
+                new FactorLevels.Level("sex", null)));
+        assertArrayEquals(new int[][] {{2, 1}, {0, 0}}, counts.atLevels(EQUAL, mine));
+
+        MarginalCounts other = counts.copy();
+        other.put(new MarginalCounts.Cell("sex", "male", "A"), 1);
+        assertEquals(List.of(new MarginalCounts.Cell("sex", "male", "A")), counts.differingFrom(other));
+        assertEquals(List.of(), counts.differingFrom(counts.copy()));
     }
 
     @Test
