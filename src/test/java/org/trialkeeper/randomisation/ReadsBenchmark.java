@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.BenchmarkRun;
 import org.trialkeeper.support.LoadAverage;
 
 import java.net.URI;
@@ -41,16 +42,7 @@ public final class ReadsBenchmark {
     private static final List<String> READS = List.of("/progress", "/worklist", "/participants");
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run();
-            status = 0;
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-        } finally {
-            // the embedded server's process watcher is not a daemon thread; its shutdown hook stops the server
-            System.exit(status);
-        }
+        BenchmarkRun.exitAfter(() -> run());
     }
 
     private static void run() throws Exception {

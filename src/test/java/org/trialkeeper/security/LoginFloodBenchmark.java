@@ -6,6 +6,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.trialkeeper.support.Api;
+import org.trialkeeper.support.BenchmarkRun;
 import org.trialkeeper.support.FromAddress;
 import org.trialkeeper.support.RecruitingTrial;
 
@@ -38,16 +39,7 @@ public final class LoginFloodBenchmark {
     private static final long WARM_UP_MS = 5_000;
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run();
-            status = 0;
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-        } finally {
-            // the embedded server's process watcher is not a daemon thread; its shutdown hook stops the server
-            System.exit(status);
-        }
+        BenchmarkRun.exitAfter(() -> run());
     }
 
     private static void run() throws Exception {
