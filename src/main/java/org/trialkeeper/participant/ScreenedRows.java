@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import java.util.function.Consumer;
 /**
  * Everyone screened for a trial, passed on one at a time as the rows arrive: a report of a
  * million participants must hold each person once, compactly, not also a list of rows or the
- * driver's copy of the whole result. So the driver streams the result, and the texts that
- * repeat from person to person (sites, baseline keys and categories) are kept once per read.
+ * driver's copy of the whole result. So the driver streams the result, and a site's text is
+ * kept once per read.
  */
 @Singleton
 class ScreenedRows {
@@ -64,30 +63,19 @@ class ScreenedRows {
                     each.accept(new ParticipantService.Screened(rows.getLong(1), rows.getString(2),
                             shared.computeIfAbsent(rows.getString(3), site -> site),
                             ParticipantStatus.valueOf(rows.getString(4)), Participant.criteria(rows.getString(5)),
-                            baseline(rows.getString(6), shared), rows.getBoolean(7), rows.getBoolean(8)));
+                            baseline(rows.getString(6)), rows.getBoolean(7), rows.getBoolean(8)));
                 }
             }
             return null;
         });
     }
 
-    /** The baseline answers in an immutable map, its keys and texts shared with everyone else's. */
-    private Map<String, Object> baseline(String text, Map<String, String> shared) {
-        Map<String, Object> parsed;
+    /** The baseline answers as entered; the caller keeps what it needs of them, not the map. */
+    private Map<String, Object> baseline(String text) {
         try {
-            parsed = json.readValue(text, VALUES);
+            return json.readValue(text, VALUES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean complete = true;
-        Map<String, Object> values = new HashMap<>(parsed.size() * 2);
-        for (Map.Entry<String, Object> answer : parsed.entrySet()) {
-            Object value = answer.getValue() instanceof String category ? shared.computeIfAbsent(category, c -> c)
-                    : answer.getValue();
-            complete &= value != null;
-            values.put(shared.computeIfAbsent(answer.getKey(), k -> k), value);
-        }
-        // Map.copyOf is a third the size of a HashMap, but holds no null
-        return complete ? Map.copyOf(values) : Collections.unmodifiableMap(values);
     }
 }

@@ -38,9 +38,8 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         CohortBuilder cohort = new CohortBuilder(characteristics);
         screened(trialId, protocol, cohort);
         allocations.arms(trialId, cohort::allocated);
-        followUp.eventsByParticipant(trialId).forEach((id, recorded) -> recorded.forEach(e ->
-                cohort.event(id, AnalysisTerms.eventKind(e.kind()), e.reason())));
-        followUp.sessionsAttended(trialId).forEach(cohort::attended);
+        followUp.events(trialId, (id, e) -> cohort.event(id, AnalysisTerms.eventKind(e.kind()), e.reason()));
+        followUp.sessionsAttended(trialId, cohort::attended);
         if (outcomes.stream().anyMatch(o -> o.subscale() != null)) {
             everyScore(trialId, outcomes.get(0), cohort);
         } else {
