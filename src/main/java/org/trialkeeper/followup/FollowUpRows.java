@@ -2,8 +2,8 @@ package org.trialkeeper.followup;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.trialkeeper.database.StreamedRows;
 
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -25,34 +25,16 @@ class FollowUpRows {
 
     /** Each participant's events, oldest first, participant after participant in the order of the trial's index. */
     void events(long trialId, BiConsumer<Long, FollowUpService.Recorded> each) {
-        jdbc.prepareStatement("SELECT participant_id, kind, reason FROM follow_up_event WHERE trial_id = ?"
-                + " ORDER BY participant_id, id", statement -> {
-            statement.setLong(1, trialId);
-            // Connector/J's sign to stream the rows instead of reading them all first
-            statement.setFetchSize(Integer.MIN_VALUE);
-            Map<String, String> reasons = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    each.accept(rows.getLong(1), new FollowUpService.Recorded(EventKind.valueOf(rows.getString(2)),
-                            reasons.computeIfAbsent(rows.getString(3), reason -> reason)));
-                }
-            }
-            return null;
-        });
+        Map<String, String> reasons = new HashMap<>();
+        StreamedRows.of(jdbc, "SELECT participant_id, kind, reason FROM follow_up_event WHERE trial_id = ?"
+                + " ORDER BY participant_id, id", trialId, row -> each.accept(row.getLong(1),
+                new FollowUpService.Recorded(EventKind.valueOf(row.getString(2)),
+                        reasons.computeIfAbsent(row.getString(3), reason -> reason))));
     }
 
     /** Sessions attended by each participant with attendance recorded, from the covering index. */
     void sessionsAttended(long trialId, ObjIntConsumer<Long> each) {
-        jdbc.prepareStatement("SELECT participant_id, SUM(present) FROM attendance WHERE trial_id = ?"
-                + " GROUP BY participant_id", statement -> {
-            statement.setLong(1, trialId);
-            statement.setFetchSize(Integer.MIN_VALUE);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    each.accept(rows.getLong(1), rows.getInt(2));
-                }
-            }
-            return null;
-        });
+        StreamedRows.of(jdbc, "SELECT participant_id, SUM(present) FROM attendance WHERE trial_id = ?"
+                + " GROUP BY participant_id", trialId, row -> each.accept(row.getLong(1), row.getInt(2)));
     }
 }

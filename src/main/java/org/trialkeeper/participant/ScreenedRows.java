@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.trialkeeper.database.StreamedRows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,22 +53,13 @@ class ScreenedRows {
 
     /** Each person screened, in the order of their ids; {@code each} must not use the database. */
     void read(long trialId, Consumer<ParticipantService.Screened> each) {
-        jdbc.prepareStatement("SELECT id, code, site, status, failed_criteria, baseline_json, keep_data,"
-                + " per_protocol_excluded FROM participant WHERE trial_id = ? ORDER BY id", statement -> {
-            statement.setLong(1, trialId);
-            // Connector/J's sign to stream the rows instead of reading them all first
-            statement.setFetchSize(Integer.MIN_VALUE);
-            Map<String, String> shared = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    each.accept(new ParticipantService.Screened(rows.getLong(1), rows.getString(2),
-                            shared.computeIfAbsent(rows.getString(3), site -> site),
-                            ParticipantStatus.valueOf(rows.getString(4)), Participant.criteria(rows.getString(5)),
-                            baseline(rows.getString(6)), rows.getBoolean(7), rows.getBoolean(8)));
-                }
-            }
-            return null;
-        });
+        Map<String, String> sites = new HashMap<>();
+        StreamedRows.of(jdbc, "SELECT id, code, site, status, failed_criteria, baseline_json, keep_data,"
+                + " per_protocol_excluded FROM participant WHERE trial_id = ? ORDER BY id", trialId, row ->
+                each.accept(new ParticipantService.Screened(row.getLong(1), row.getString(2),
+                        sites.computeIfAbsent(row.getString(3), site -> site), ParticipantStatus.valueOf(row.getString(4)),
+                        Participant.criteria(row.getString(5)), baseline(row.getString(6)), row.getBoolean(7),
+                        row.getBoolean(8))));
     }
 
     /** The baseline answers as entered; the caller keeps what it needs of them, not the map. */
