@@ -39,7 +39,7 @@ public final class BaselineTable {
      * @param labels  the label each arm is shown under
      */
     public static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean tests) {
-        List<TrialData.Person> randomised = data.people().stream().filter(TrialData.Person::randomised).toList();
+        Cohort randomised = data.people();
         List<Row> rows = new ArrayList<>();
         for (TrialData.Characteristic characteristic : data.characteristics()) {
             if (characteristic.numeric()) {
@@ -52,7 +52,7 @@ public final class BaselineTable {
     }
 
     /** Mean (SD) by group and overall, with Welch's t between two arms when asked. */
-    private static Row numeric(TrialData.Characteristic characteristic, List<TrialData.Person> randomised,
+    private static Row numeric(TrialData.Characteristic characteristic, Cohort randomised,
                                List<String> groups, Map<String, String> labels, boolean tests) {
         List<Cell> cells = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
@@ -71,14 +71,22 @@ public final class BaselineTable {
     }
 
     /** One row per level, n (%) by group and overall; the chi-square test, when asked, on the first level's row. */
-    private static List<Row> levels(TrialData.Characteristic characteristic, List<TrialData.Person> randomised,
+    private static List<Row> levels(TrialData.Characteristic characteristic, Cohort randomised,
                                     List<String> groups, Map<String, String> labels, boolean tests) {
         long[][] table = new long[groups.size()][characteristic.levels().size()];
         long[] overall = new long[characteristic.levels().size()];
         long[] withValue = new long[groups.size() + 1];
-        for (TrialData.Person person : randomised) {
-            int level = characteristic.levels().indexOf(String.valueOf(person.baseline().get(characteristic.id())));
-            int group = groups.indexOf(person.arm());
+        Cohort.BaselineColumn column = randomised.baseline.get(characteristic.id());
+        int[] levelOf = column.texts().stream().mapToInt(text -> characteristic.levels().indexOf(text)).toArray();
+        int[] groupOf = randomised.armCodes.stream().mapToInt(groups::indexOf).toArray();
+        for (int person = 0; person < randomised.size(); person++) {
+            int arm = randomised.arms[person];
+            int category = column.categories()[person];
+            if (arm == Cohort.NONE || category == Cohort.NONE) {
+                continue;
+            }
+            int level = levelOf[category];
+            int group = groupOf[arm];
             if (level >= 0) {
                 overall[level]++;
                 withValue[groups.size()]++;
@@ -122,10 +130,19 @@ public final class BaselineTable {
         return new Test("chi-square", result.getStatistic(), (table.length - 1.0) * (table[0].length - 1.0), result.getPValue());
     }
 
-    private static double[] numbers(List<TrialData.Person> people, String id, String group) {
-        return people.stream().filter(p -> group == null || group.equals(p.arm()))
-                .map(p -> p.baseline().get(id)).filter(v -> v instanceof Number)
-                .mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+    /** The randomised people's values in the group (everyone's if null), in the order of their ids. */
+    private static double[] numbers(Cohort people, String id, String group) {
+        double[] column = people.baseline.get(id).numbers();
+        int arm = group == null ? Cohort.NONE : people.armCode(group);
+        double[] values = new double[people.size()];
+        int n = 0;
+        for (int person = 0; person < people.size(); person++) {
+            boolean member = group == null ? people.randomised(person) : arm != Cohort.NONE && people.arms[person] == arm;
+            if (member && !Double.isNaN(column[person])) {
+                values[n++] = column[person];
+            }
+        }
+        return java.util.Arrays.copyOf(values, n);
     }
 
     private static Cell numeric(String group, double[] values) {

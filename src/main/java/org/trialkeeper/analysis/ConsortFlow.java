@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * The CONSORT flow: every person screened follows exactly one path through each stage, so
@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * outcome among those whose data may be used.
  */
 public final class ConsortFlow {
+
+    private static final String NOT_RECORDED = "reason not recorded";
 
     private ConsortFlow() {
     }
@@ -52,7 +54,9 @@ public final class ConsortFlow {
         List<ArmFlow> arms = new ArrayList<>();
         for (String code : groups) {
             TrialData.ArmInfo arm = data.arms().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
-            arms.add(armFlow(data.people(), person -> arm.code().equals(person.arm()), labels.get(arm.code()), analysis));
+            int inArm = data.people().armCode(arm.code());
+            arms.add(armFlow(data.people(), person -> inArm != Cohort.NONE && data.people().arms[person] == inArm,
+                    labels.get(arm.code()), analysis));
         }
         return flow(data, arms);
     }
@@ -62,7 +66,7 @@ public final class ConsortFlow {
      * blinded report, in which no count is split by arm.
      */
     public static Flow pooled(TrialData data, String label) {
-        return flow(data, List.of(armFlow(data.people(), TrialData.Person::randomised, label, PrimaryAnalysis.of(data))));
+        return flow(data, List.of(armFlow(data.people(), data.people()::randomised, label, PrimaryAnalysis.of(data))));
     }
 
     private static Flow flow(TrialData data, List<ArmFlow> arms) {
@@ -72,19 +76,19 @@ public final class ConsortFlow {
     }
 
     /** Everyone screened but never randomised, by how screening ended. */
-    private static Excluded excluded(List<TrialData.Person> people) {
+    private static Excluded excluded(Cohort people) {
         long declined = 0;
         long notMeeting = 0;
         long other = 0;
         Counter criteria = new Counter();
-        for (TrialData.Person person : people) {
-            if (person.randomised()) {
+        for (int person = 0; person < people.size(); person++) {
+            if (people.randomised(person)) {
                 continue;
             }
-            switch (person.status().screening()) {
+            switch (people.status(person).screening()) {
                 case INELIGIBLE -> {
                     notMeeting++;
-                    person.failedCriteria().forEach(criteria::add);
+                    people.failedCriteria(person).forEach(criteria::add);
                 }
                 case DECLINED -> declined++;
                 default -> other++;
@@ -93,7 +97,7 @@ public final class ConsortFlow {
         return new Excluded(notMeeting + declined + other, notMeeting, criteria.reasons(), declined, other);
     }
 
-    private static ArmFlow armFlow(List<TrialData.Person> people, Predicate<TrialData.Person> inColumn, String label,
+    private static ArmFlow armFlow(Cohort people, IntPredicate inColumn, String label,
                                    PrimaryAnalysis analysis) {
         Counter didNotReceive = new Counter();
         Counter lost = new Counter();
@@ -101,23 +105,23 @@ public final class ConsortFlow {
         Counter withdrew = new Counter();
         Counter excluded = new Counter();
         long allocated = 0;
-        for (TrialData.Person person : people) {
+        for (int person = 0; person < people.size(); person++) {
             if (!inColumn.test(person)) {
                 continue;
             }
             allocated++;
-            if (hasEvent(person, EventKind.DID_NOT_RECEIVE)) {
-                didNotReceive.add(lastReason(person, EventKind.DID_NOT_RECEIVE));
+            if (people.hasEvent(person, EventKind.DID_NOT_RECEIVE)) {
+                didNotReceive.add(people.lastReason(person, EventKind.DID_NOT_RECEIVE, NOT_RECORDED));
             }
-            switch (person.status()) {
-                case LOST_TO_FOLLOW_UP -> lost.add(why(person));
-                case WITHDRAWN -> withdrew.add(why(person));
-                case DISCONTINUED -> discontinued.add(why(person));
+            switch (people.status(person)) {
+                case LOST_TO_FOLLOW_UP -> lost.add(why(people, person));
+                case WITHDRAWN -> withdrew.add(why(people, person));
+                case DISCONTINUED -> discontinued.add(why(people, person));
                 default -> {
                     // completed follow-up (possibly excluded from analysis later)
                 }
             }
-            String why = analysis.exclusion(person);
+            String why = analysis.exclusion(people, person);
             if (why != null) {
                 excluded.add(why);
             }
@@ -138,40 +142,26 @@ public final class ConsortFlow {
         }
 
         /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
-        String exclusion(TrialData.Person person) {
-            if (person.status() == Status.EXCLUDED_FROM_ANALYSIS) {
-                return "excluded: " + why(person);
+        String exclusion(Cohort people, int person) {
+            if (people.status(person) == Status.EXCLUDED_FROM_ANALYSIS) {
+                return "excluded: " + why(people, person);
             }
-            if (!person.keepData()) {
+            if (!people.keepData(person)) {
                 return "withdrew consent; data not to be used";
             }
-            if (!person.scores().containsKey(baseline)) {
+            if (!people.hasScore(baseline, person)) {
                 return noBaseline;
             }
-            if (!person.scores().containsKey(post)) {
+            if (!people.hasScore(post, person)) {
                 return noPost;
             }
             return null;
         }
     }
 
-    private static boolean hasEvent(TrialData.Person person, EventKind kind) {
-        return person.events().stream().anyMatch(e -> e.kind() == kind);
-    }
-
     /** Why the person is in their status: the reason of the last event of the kind that moves there. */
-    private static String why(TrialData.Person person) {
-        return lastReason(person, person.status().reachedBy().orElseThrow());
-    }
-
-    private static String lastReason(TrialData.Person person, EventKind kind) {
-        String reason = "reason not recorded";
-        for (TrialData.Event event : person.events()) {
-            if (event.kind() == kind) {
-                reason = event.reason();
-            }
-        }
-        return reason;
+    private static String why(Cohort people, int person) {
+        return people.lastReason(person, people.status(person).reachedBy().orElseThrow(), NOT_RECORDED);
     }
 
     /** Counts people by reason. */

@@ -63,15 +63,19 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
         (unblinded ? List.of("intervention", "control") : List.of("all")).forEach(truth -> counts.put(truth, new LinkedHashMap<>()));
         long[] table = new long[6];
         long guesses = 0;
-        for (TrialData.Person person : data.people()) {
-            if (!person.randomised() || person.guess() == null) {
+        Cohort people = data.people();
+        int interventionArm = intervention == null ? Cohort.NONE : people.armCode(intervention);
+        for (int person = 0; person < people.size(); person++) {
+            Guess guess = people.guess(person);
+            if (!people.randomised(person) || guess == null) {
                 continue;
             }
             guesses++;
-            String truth = unblinded ? (person.arm().equals(intervention) ? "intervention" : "control") : "all";
-            counts.computeIfAbsent(truth, t -> new LinkedHashMap<>()).merge(person.guess().code(), 1L, Long::sum);
-            int column = person.arm().equals(intervention) ? 0 : 1;
-            int row = switch (person.guess()) {
+            boolean inIntervention = people.arms[person] == interventionArm;
+            String truth = unblinded ? (inIntervention ? "intervention" : "control") : "all";
+            counts.computeIfAbsent(truth, t -> new LinkedHashMap<>()).merge(guess.code(), 1L, Long::sum);
+            int column = inIntervention ? 0 : 1;
+            int row = switch (guess) {
                 case INTERVENTION -> 0;
                 case CONTROL -> 1;
                 case DONT_KNOW -> 2;
@@ -92,9 +96,8 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
     }
 
     private static Attendance attendance(TrialData data) {
-        int[] attended = data.people().stream().map(TrialData.Person::sessionsAttended)
-                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
-        long excluded = data.people().stream().filter(TrialData.Person::perProtocolExcluded).count();
+        int[] attended = java.util.Arrays.stream(data.people().attended).filter(n -> n != Cohort.NONE).sorted().toArray();
+        long excluded = data.people().perProtocolExcluded.cardinality();
         if (attended.length == 0) {
             return new Attendance(data.sessions(), 0, null, null, null, excluded);
         }

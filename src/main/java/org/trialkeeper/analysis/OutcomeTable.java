@@ -50,15 +50,18 @@ public final class OutcomeTable {
     public static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean byArm) {
         String intervention = data.arms().stream().filter(TrialData.ArmInfo::intervention).map(TrialData.ArmInfo::code)
                 .findFirst().orElse(null);
-        List<TrialData.Person> usable = data.people().stream().filter(p -> p.randomised() && p.keepData()
-                && p.status() != Status.EXCLUDED_FROM_ANALYSIS).toList();
+        Cohort people = data.people();
+        int[] usable = java.util.stream.IntStream.range(0, people.size()).filter(p -> people.randomised(p)
+                && people.keepData(p) && people.status(p) != Status.EXCLUDED_FROM_ANALYSIS).toArray();
         List<Row> rows = new ArrayList<>();
         for (TrialData.OutcomeInfo outcome : data.outcomes()) {
             List<ArmSummary> arms = new ArrayList<>();
             List<Ancova.Observation> observations = new ArrayList<>();
             for (String group : byArm ? groups : java.util.Collections.<String>singletonList(null)) {
-                List<TrialData.Person> members = usable.stream().filter(p -> group == null || group.equals(p.arm())).toList();
-                arms.add(armSummary(data, outcome, group == null ? "All" : labels.get(group), members, intervention,
+                int arm = group == null ? Cohort.NONE : people.armCode(group);
+                int[] members = java.util.Arrays.stream(usable)
+                        .filter(p -> group == null || arm != Cohort.NONE && people.arms[p] == arm).toArray();
+                arms.add(armSummary(data, people, outcome, group == null ? "All" : labels.get(group), members, intervention,
                         observations));
             }
             rows.add(byArm ? analysed(outcome, arms, observations) : new Row(outcome.key(), outcome.label(),
@@ -68,22 +71,23 @@ public final class OutcomeTable {
     }
 
     /** One group's figures; its complete cases are added to the observations for the ANCOVA. */
-    private static ArmSummary armSummary(TrialData data, TrialData.OutcomeInfo outcome, String group,
-                                         List<TrialData.Person> members, String intervention,
+    private static ArmSummary armSummary(TrialData data, Cohort people, TrialData.OutcomeInfo outcome, String group,
+                                         int[] members, String intervention,
                                          List<Ancova.Observation> observations) {
         ScoreKey baselineKey = outcome.at(data.baselineTimepoint());
         ScoreKey postKey = outcome.at(outcome.timepoint());
         Map<String, Long> withData = new java.util.LinkedHashMap<>();
         for (String timepoint : data.timepoints()) {
             ScoreKey key = outcome.at(timepoint);
-            withData.put(timepoint, members.stream().filter(p -> p.scores().containsKey(key)).count());
+            withData.put(timepoint, java.util.Arrays.stream(members).filter(p -> people.hasScore(key, p)).count());
         }
         int first = observations.size();
-        for (TrialData.Person p : members) {
-            Double before = p.scores().get(baselineKey);
-            Double after = p.scores().get(postKey);
-            if (before != null && after != null) {
-                observations.add(new Ancova.Observation(before, after, p.arm().equals(intervention)));
+        int interventionArm = intervention == null ? Cohort.NONE : people.armCode(intervention);
+        for (int p : members) {
+            double before = people.score(baselineKey, p);
+            double after = people.score(postKey, p);
+            if (!Double.isNaN(before) && !Double.isNaN(after)) {
+                observations.add(new Ancova.Observation(before, after, people.arms[p] == interventionArm));
             }
         }
         List<Ancova.Observation> complete = observations.subList(first, observations.size());

@@ -7,6 +7,7 @@ import java.util.Map;
  * Everything a report is computed from, read from the live data at one moment: the arms, the
  * baseline characteristics and outcomes the protocol names, and every person screened.
  *
+ * @param people          everyone screened, column by column
  * @param arms            in protocol order; exactly one has the intervention role
  * @param outcomes        primary first
  * @param sessions        the intervention's sessions per participant
@@ -14,7 +15,15 @@ import java.util.Map;
  */
 public record TrialData(String title, String registryId, List<ArmInfo> arms, List<Characteristic> characteristics,
                         List<OutcomeInfo> outcomes, String baselineTimepoint, List<String> timepoints, int sessions,
-                        List<Person> people, long unblindings) {
+                        Cohort people, long unblindings) {
+
+    /** With everyone screened given one by one, as a few people are most clearly written. */
+    public TrialData(String title, String registryId, List<ArmInfo> arms, List<Characteristic> characteristics,
+                     List<OutcomeInfo> outcomes, String baselineTimepoint, List<String> timepoints, int sessions,
+                     List<Person> people, long unblindings) {
+        this(title, registryId, arms, characteristics, outcomes, baselineTimepoint, timepoints, sessions,
+                CohortBuilder.of(characteristics, people), unblindings);
+    }
 
     /** An arm: code, label, and whether it is the intervention (the other is the comparator). */
     public record ArmInfo(String code, String label, boolean intervention) {
@@ -32,7 +41,7 @@ public record TrialData(String title, String registryId, List<ArmInfo> arms, Lis
             return subscale == null ? instrument : instrument + "/" + subscale;
         }
 
-        /** Where a person's score of this outcome at the timepoint is found in {@link Person#scores()}. */
+        /** Where a person's score of this outcome at the timepoint is found in {@link Cohort#score}. */
         public ScoreKey at(String timepoint) {
             return new ScoreKey(timepoint, instrument, subscale);
         }
@@ -43,7 +52,7 @@ public record TrialData(String title, String registryId, List<ArmInfo> arms, Lis
     }
 
     /**
-     * One person screened.
+     * One person screened, as a few are written by hand; a report holds everyone in a {@link Cohort}.
      *
      * @param arm          the arm's code, or null if never randomised
      * @param status       the person's status now, which also tells how screening ended

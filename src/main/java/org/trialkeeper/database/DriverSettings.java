@@ -26,7 +26,8 @@ final class DriverSettings implements BeanInitializedEventListener<DatasourceCon
             "readOnlyPropagatesToServer", "false",
             "cacheServerConfiguration", "true",
             "maintainTimeStats", "false",
-            "rewriteBatchedStatements", "true");
+            "rewriteBatchedStatements", "true",
+            "openTelemetry", "DISABLED");
 
     @Override
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {

@@ -17,9 +17,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A participant's path after randomisation, recorded by coordinators: attendance at the
@@ -35,18 +35,20 @@ public class FollowUpService {
     private final AllocationTimes allocationTimes;
     private final AssessmentService assessments;
     private final FollowUpEventRepository events;
+    private final FollowUpRows rows;
     private final AuditTrail audit;
     private final Clock clock;
 
     FollowUpService(Following following, AttendanceRegister register, ParticipantService participants,
                     AllocationTimes allocationTimes, AssessmentService assessments, FollowUpEventRepository events,
-                    AuditTrail audit, Clock clock) {
+                    FollowUpRows rows, AuditTrail audit, Clock clock) {
         this.following = following;
         this.register = register;
         this.participants = participants;
         this.allocationTimes = allocationTimes;
         this.assessments = assessments;
         this.events = events;
+        this.rows = rows;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,9 +68,13 @@ public class FollowUpService {
         return register.decidePerProtocol(actor, trialId, participantId, request);
     }
 
-    /** Sessions attended, by participant id, for every participant with attendance recorded. */
-    public Map<Long, Integer> sessionsAttended(long trialId) {
-        return register.sessionsAttended(trialId);
+    /**
+     * Sessions attended by every participant with attendance recorded, with their id, streamed to
+     * {@code each}, which must not use the database.
+     */
+    @Transactional
+    public void sessionsAttended(long trialId, ObjIntConsumer<Long> each) {
+        rows.sessionsAttended(trialId, each);
     }
 
     @Transactional
@@ -111,15 +117,13 @@ public class FollowUpService {
     public record Recorded(EventKind kind, String reason) {
     }
 
-    /** Every participant's events after randomisation, oldest first, by participant id. */
+    /**
+     * Every participant's events after randomisation with their participant's id, each
+     * participant's oldest first, streamed to {@code each}, which must not use the database.
+     */
     @Transactional
-    public Map<Long, List<Recorded>> eventsByParticipant(long trialId) {
-        Map<Long, List<Recorded>> byParticipant = new HashMap<>();
-        for (FollowUpEvent event : events.findByTrialIdOrderById(trialId)) {
-            byParticipant.computeIfAbsent(event.participantId(), id -> new ArrayList<>())
-                    .add(new Recorded(event.kind(), event.reason()));
-        }
-        return byParticipant;
+    public void events(long trialId, BiConsumer<Long, Recorded> each) {
+        rows.events(trialId, each);
     }
 
     private void checkDelayedIntervention(Protocol protocol, long trialId, Candidate candidate, EventKind kind) {

@@ -4,12 +4,12 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.trialkeeper.database.StreamedRows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * Everyone screened for a trial, passed on one at a time as the rows arrive: a report of a
  * million participants must hold each person once, compactly, not also a list of rows or the
- * driver's copy of the whole result. So the driver streams the result, and the texts that
- * repeat from person to person (sites, baseline keys and categories) are kept once per read.
+ * driver's copy of the whole result. So the driver streams the result, and a site's text is
+ * kept once per read.
  */
 @Singleton
 class ScreenedRows {
@@ -53,41 +53,21 @@ class ScreenedRows {
 
     /** Each person screened, in the order of their ids; {@code each} must not use the database. */
     void read(long trialId, Consumer<ParticipantService.Screened> each) {
-        jdbc.prepareStatement("SELECT id, code, site, status, failed_criteria, baseline_json, keep_data,"
-                + " per_protocol_excluded FROM participant WHERE trial_id = ? ORDER BY id", statement -> {
-            statement.setLong(1, trialId);
-            // Connector/J's sign to stream the rows instead of reading them all first
-            statement.setFetchSize(Integer.MIN_VALUE);
-            Map<String, String> shared = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    each.accept(new ParticipantService.Screened(rows.getLong(1), rows.getString(2),
-                            shared.computeIfAbsent(rows.getString(3), site -> site),
-                            ParticipantStatus.valueOf(rows.getString(4)), Participant.criteria(rows.getString(5)),
-                            baseline(rows.getString(6), shared), rows.getBoolean(7), rows.getBoolean(8)));
-                }
-            }
-            return null;
-        });
+        Map<String, String> sites = new HashMap<>();
+        StreamedRows.of(jdbc, "SELECT id, code, site, status, failed_criteria, baseline_json, keep_data,"
+                + " per_protocol_excluded FROM participant WHERE trial_id = ? ORDER BY id", trialId, row ->
+                each.accept(new ParticipantService.Screened(row.getLong(1), row.getString(2),
+                        sites.computeIfAbsent(row.getString(3), site -> site), ParticipantStatus.valueOf(row.getString(4)),
+                        Participant.criteria(row.getString(5)), baseline(row.getString(6)), row.getBoolean(7),
+                        row.getBoolean(8))));
     }
 
-    /** The baseline answers in an immutable map, its keys and texts shared with everyone else's. */
-    private Map<String, Object> baseline(String text, Map<String, String> shared) {
-        Map<String, Object> parsed;
+    /** The baseline answers as entered; the caller keeps what it needs of them, not the map. */
+    private Map<String, Object> baseline(String text) {
         try {
-            parsed = json.readValue(text, VALUES);
+            return json.readValue(text, VALUES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean complete = true;
-        Map<String, Object> values = new HashMap<>(parsed.size() * 2);
-        for (Map.Entry<String, Object> answer : parsed.entrySet()) {
-            Object value = answer.getValue() instanceof String category ? shared.computeIfAbsent(category, c -> c)
-                    : answer.getValue();
-            complete &= value != null;
-            values.put(shared.computeIfAbsent(answer.getKey(), k -> k), value);
-        }
-        // Map.copyOf is a third the size of a HashMap, but holds no null
-        return complete ? Map.copyOf(values) : Collections.unmodifiableMap(values);
     }
 }

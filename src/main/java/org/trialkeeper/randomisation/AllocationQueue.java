@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,8 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Allocator}): under load the trial's allocation lock is taken once for many allocations
  * instead of once for each. Lanes of different trials are served side by side, each trial's
  * batches one at a time; after each batch a lane goes to the back of the servers' queue, so a busy
- * trial never keeps another waiting for a server. Across service instances the trial's
- * allocation lock keeps its allocations one batch at a time.
+ * trial never keeps another waiting for a server. A request that finds its lane idle and fewer
+ * batches than servers being answered serves that batch on its own thread, so a lone request is
+ * not handed to another thread and back; never are more batches answered at once than there are
+ * servers, whichever threads answer them. Across service instances the trial's allocation lock keeps its allocations one batch at a time.
  */
 @Singleton
 class AllocationQueue {
@@ -35,6 +38,7 @@ class AllocationQueue {
     private final Allocator allocator;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger serverCount = new AtomicInteger();
+    private final Semaphore batchesAtOnce = new Semaphore(SERVERS);
     private final ExecutorService servers = Executors.newFixedThreadPool(SERVERS, task -> {
         Thread thread = new Thread(task, "allocation-server-" + serverCount.incrementAndGet());
         thread.setDaemon(true);
@@ -60,7 +64,11 @@ class AllocationQueue {
         Lane lane = lanes.computeIfAbsent(trialId, id -> new Lane());
         lane.waiting.add(mine);
         if (lane.serving.compareAndSet(false, true)) {
-            servers.execute(() -> serveOneBatch(trialId, lane));
+            if (batchesAtOnce.tryAcquire()) {
+                serveHoldingPermit(trialId, lane);
+            } else {
+                serveOnAServer(trialId, lane);
+            }
         }
         try {
             return mine.answer().join();
@@ -87,13 +95,28 @@ class AllocationQueue {
             }
         }
         if (!lane.waiting.isEmpty()) {
-            servers.execute(() -> serveOneBatch(trialId, lane));
+            serveOnAServer(trialId, lane);
             return;
         }
         lane.serving.set(false);
         // a request queued after the last poll, while the flag was still set, is served here
         if (!lane.waiting.isEmpty() && lane.serving.compareAndSet(false, true)) {
-            servers.execute(() -> serveOneBatch(trialId, lane));
+            serveOnAServer(trialId, lane);
+        }
+    }
+
+    private void serveOnAServer(long trialId, Lane lane) {
+        servers.execute(() -> {
+            batchesAtOnce.acquireUninterruptibly();
+            serveHoldingPermit(trialId, lane);
+        });
+    }
+
+    private void serveHoldingPermit(long trialId, Lane lane) {
+        try {
+            serveOneBatch(trialId, lane);
+        } finally {
+            batchesAtOnce.release();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * What other features read of allocations, for readers who may see arms: the coordinator's
@@ -36,14 +37,24 @@ public class Allocations {
     /** Every randomised participant's arm code, by participant id, in the order of allocation numbers. */
     @Transactional
     public Map<Long, String> arms(long trialId) {
-        // a large trial has a hundred thousand of them: read straight from the result set
-        return jdbc.prepareStatement("SELECT participant_id, number, stratum, position, factor_levels, arm,"
+        Map<Long, String> arms = new LinkedHashMap<>();
+        arms(trialId, arms::put);
+        return arms;
+    }
+
+    /**
+     * Every randomised participant's id and arm code, in the order of allocation numbers, passed
+     * on as the rows arrive so that a large trial's are never all held at once; if any allocation
+     * does not match its MAC the read fails once all are read. {@code each} must not use the database.
+     */
+    @Transactional
+    public void arms(long trialId, BiConsumer<Long, String> each) {
+        jdbc.prepareStatement("SELECT participant_id, number, stratum, position, factor_levels, arm,"
                         + " idempotency_key, mac FROM allocation WHERE trial_id = ? ORDER BY number",
                 statement -> {
                     statement.setLong(1, trialId);
                     // Connector/J's sign to stream the rows instead of reading them all first
                     statement.setFetchSize(Integer.MIN_VALUE);
-                    Map<Long, String> arms = new LinkedHashMap<>();
                     Map<String, String> codes = new HashMap<>();
                     List<Integer> altered = new ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {
@@ -53,7 +64,7 @@ public class Allocations {
                                     rows.getString(7), rows.getString(8));
                             if (mac.matches(allocation)) {
                                 // one text per arm, not one per participant
-                                arms.put(allocation.participantId(), codes.computeIfAbsent(allocation.arm(), arm -> arm));
+                                each.accept(allocation.participantId(), codes.computeIfAbsent(allocation.arm(), arm -> arm));
                             } else {
                                 altered.add(allocation.number());
                             }
@@ -62,7 +73,7 @@ public class Allocations {
                     if (!altered.isEmpty()) {
                         throw AllocationMac.altered(trialId, altered);
                     }
-                    return arms;
+                    return null;
                 });
     }
 

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -90,8 +91,7 @@ class Allocator {
     List<Answer> allocate(long trialId, List<Request> requests) {
         TreeSet<Long> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.participantId()));
-        Batch batch = new Batch(trialId, requests, participants.lock(trialId, ids),
-                trials.find(trialId).status() == TrialStatus.RECRUITING);
+        Batch batch = new Batch(trialId, requests, participants.lock(trialId, ids));
         for (Allocation known : allocations.findConcerning(trialId, ids, requests.stream().map(Request::key).toList())) {
             batch.byKey.put(known.idempotencyKey(), known);
             batch.byParticipant.put(known.participantId(), known);
@@ -101,9 +101,18 @@ class Allocator {
         }
         Answer[] answers = batch.answers;
         if (!batch.newKeys.isEmpty()) {
-            allocateNew(trialId, requests, batch.candidates, batch.newKeys.values().stream().toList(), answers);
+            // the trial's status and last number are read with its lock: one round trip, not three
+            Optional<AllocationLock.Held> held = locks.holdByTrialId(trialId);
+            batch.refuseUnlessAllocatable(held.map(AllocationLock.Held::status)
+                    .orElseGet(() -> trials.find(trialId).status()) == TrialStatus.RECRUITING);
+            if (!batch.newKeys.isEmpty()) {
+                allocateNew(held.orElseThrow(() -> new IllegalStateException(
+                                "A recruiting trial " + trialId + " has no allocation lock")), requests,
+                        batch.candidates, batch.newKeys.values().stream().toList(), answers);
+            }
         }
         batch.repeats.forEach((i, first) -> answers[i] = requests.get(i).key().equals(requests.get(first).key())
+                || answers[first].refusal() != null
                 ? answers[first]
                 : Answer.refused(alreadyRandomised(answers[first].allocation().number())));
         return Arrays.asList(answers);
@@ -115,7 +124,6 @@ class Allocator {
         final long trialId;
         final List<Request> requests;
         final Map<Long, Candidate> candidates;
-        final boolean recruiting;
         final Map<String, Allocation> byKey = new HashMap<>();
         final Map<Long, Allocation> byParticipant = new HashMap<>();
         final Answer[] answers;
@@ -124,11 +132,10 @@ class Allocator {
         final Map<Long, Integer> newParticipants = new HashMap<>();
         final Map<Integer, Integer> repeats = new HashMap<>();
 
-        Batch(long trialId, List<Request> requests, Map<Long, Candidate> candidates, boolean recruiting) {
+        Batch(long trialId, List<Request> requests, Map<Long, Candidate> candidates) {
             this.trialId = trialId;
             this.requests = requests;
             this.candidates = candidates;
-            this.recruiting = recruiting;
             this.answers = new Answer[requests.size()];
         }
 
@@ -156,17 +163,23 @@ class Allocator {
             } else if (newParticipants.containsKey(request.participantId())) {
                 repeats.put(i, newParticipants.get(request.participantId()));
             } else {
-                ProblemException refusal = refusal(candidate);
-                if (refusal != null) {
-                    answers[i] = Answer.refused(refusal);
-                } else {
-                    newKeys.put(request.key(), i);
-                    newParticipants.put(request.participantId(), i);
-                }
+                newKeys.put(request.key(), i);
+                newParticipants.put(request.participantId(), i);
             }
         }
 
-        private ProblemException refusal(Candidate candidate) {
+        /** Refuses, and takes out of those to allocate, the requests the trial's status or their participant's refuses. */
+        void refuseUnlessAllocatable(boolean recruiting) {
+            newKeys.values().removeIf(i -> {
+                ProblemException refusal = refusal(candidates.get(requests.get(i).participantId()), recruiting);
+                if (refusal != null) {
+                    answers[i] = Answer.refused(refusal);
+                }
+                return refusal != null;
+            });
+        }
+
+        private ProblemException refusal(Candidate candidate, boolean recruiting) {
             if (!recruiting) {
                 return new ProblemException(ProblemCode.NOT_RECRUITING,
                         "Participants are randomised only while the trial is RECRUITING");
@@ -180,17 +193,16 @@ class Allocator {
         }
     }
 
-    private void allocateNew(long trialId, List<Request> requests, Map<Long, Candidate> candidates,
+    /** From the lock to commit, the trial's allocations are made one batch at a time. */
+    private void allocateNew(AllocationLock.Held held, List<Request> requests, Map<Long, Candidate> candidates,
                              List<Integer> chosen, Answer[] answers) {
+        long trialId = held.trialId();
         List<Candidate> enrolled = chosen.stream().map(i -> candidates.get(requests.get(i).participantId())).toList();
         participants.markRandomised(enrolled);
-        // from here to commit, the trial's allocations are made one batch at a time
-        locks.findByTrialIdForUpdate(trialId)
-                .orElseThrow(() -> new IllegalStateException("A recruiting trial " + trialId + " has no allocation lock"));
         Sequences.Sequence sequence = sequences.forAllocation(trialId);
         List<Allocation> made = sequence.protocol().randomisation().scheme() == Scheme.MINIMISATION
-                ? minimise(sequence, requests, enrolled, chosen)
-                : fromLists(sequence, requests, enrolled, chosen);
+                ? minimise(sequence, held.lastNumber(), requests, enrolled, chosen)
+                : fromLists(sequence, held.lastNumber(), requests, enrolled, chosen);
         List<Allocation> saved = save(made);
         List<AuditEvent> events = new ArrayList<>(saved.size());
         for (int k = 0; k < saved.size(); k++) {
@@ -208,8 +220,8 @@ class Allocator {
      * The next slots of the participants' strata: positions are used without gaps, so the
      * highest used says where, once its allocation is found to match its MAC.
      */
-    private List<Allocation> fromLists(Sequences.Sequence sequence, List<Request> requests, List<Candidate> enrolled,
-                                       List<Integer> chosen) {
+    private List<Allocation> fromLists(Sequences.Sequence sequence, int lastNumber, List<Request> requests,
+                                       List<Candidate> enrolled, List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
         long trialId = sequence.setup().trialId();
         List<String> strata = enrolled.stream().map(c -> Strata.of(protocol, c.site(), c.categories())).toList();
@@ -218,7 +230,7 @@ class Allocator {
             used.put(stratum, allocations.findFirstByTrialIdAndStratumOrderByPositionDesc(trialId, stratum)
                     .map(last -> mac.checked(last).position()).orElse(0));
         }
-        int number = allocations.lastNumber(trialId);
+        int number = lastNumber;
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
             List<Slot> list = sequence.lists().getOrDefault(strata.get(k), List.of());
@@ -239,11 +251,11 @@ class Allocator {
      * Each decision weighs the running counts of the allocations before it, those of this batch
      * included, and the counts are written with the allocations they count.
      */
-    private List<Allocation> minimise(Sequences.Sequence sequence, List<Request> requests, List<Candidate> enrolled,
-                                      List<Integer> chosen) {
+    private List<Allocation> minimise(Sequences.Sequence sequence, int lastNumber, List<Request> requests,
+                                      List<Candidate> enrolled, List<Integer> chosen) {
         Protocol protocol = sequence.protocol();
         long trialId = sequence.setup().trialId();
-        MinimisationCounts.Running running = counts.underLock(trialId);
+        MinimisationCounts.Running running = counts.underLock(trialId, lastNumber);
         List<Allocation> made = new ArrayList<>(enrolled.size());
         for (int k = 0; k < enrolled.size(); k++) {
             Candidate candidate = enrolled.get(k);

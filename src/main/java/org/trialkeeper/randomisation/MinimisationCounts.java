@@ -79,14 +79,14 @@ class MinimisationCounts {
         this.jdbc = jdbc;
     }
 
-    /** The trial's counts so far; the caller holds its allocation lock. */
-    Running underLock(long trialId) {
+    /** The trial's counts so far; the caller holds its allocation lock, and read the last number under it. */
+    Running underLock(long trialId, int lastNumber) {
         Optional<Stored> stored = stored(trialId);
         if (stored.isEmpty()) {
             return recounted(trialId);
         }
         Stored tally = stored.get();
-        if (!tally.intact() || tally.allocations() != allocations.lastNumber(trialId)) {
+        if (!tally.intact() || tally.allocations() != lastNumber) {
             throw altered(trialId);
         }
         return new Running(trialId, tally.counts().copy(), tally.counts(), tally.allocations());

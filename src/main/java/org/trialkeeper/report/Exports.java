@@ -2,6 +2,8 @@ package org.trialkeeper.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trialkeeper.analysis.Cohort;
+import org.trialkeeper.analysis.Guess;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 
@@ -28,15 +30,21 @@ final class Exports {
         List<String> header = new ArrayList<>(List.of("participant", "site", "screening", "failed_criteria", "arm",
                 "allocation_number", "status", "keep_data", "per_protocol_excluded", "sessions_attended", "guess"));
         data.characteristics().forEach(c -> header.add(c.id()));
+        Cohort people = data.people();
         return csv(header, printer -> {
-            for (Map.Entry<Long, TrialData.Person> participant : snapshot.participants().entrySet()) {
-                TrialData.Person p = participant.getValue();
-                Integer number = numbers.get(participant.getKey());
-                List<Object> row = new ArrayList<>(List.of(p.code(), p.site(), p.status().screening(),
-                        String.join(";", p.failedCriteria()), p.arm() == null ? "" : p.arm(), number == null ? "" : number,
-                        p.status(), p.keepData(), p.perProtocolExcluded(),
-                        p.sessionsAttended() == null ? "" : p.sessionsAttended(), p.guess() == null ? "" : p.guess().code()));
-                data.characteristics().forEach(c -> row.add(p.baseline().getOrDefault(c.id(), "")));
+            for (int p = 0; p < people.size(); p++) {
+                Integer number = numbers.get(people.id(p));
+                String arm = people.arm(p);
+                Integer attended = people.sessionsAttended(p);
+                Guess guess = people.guess(p);
+                List<Object> row = new ArrayList<>(List.of(people.code(p), people.site(p), people.status(p).screening(),
+                        String.join(";", people.failedCriteria(p)), arm == null ? "" : arm, number == null ? "" : number,
+                        people.status(p), people.keepData(p), people.perProtocolExcluded(p),
+                        attended == null ? "" : attended, guess == null ? "" : guess.code()));
+                for (TrialData.Characteristic c : data.characteristics()) {
+                    Object value = people.baseline(c.id(), p);
+                    row.add(value == null ? "" : value);
+                }
                 printer.printRecord(row);
             }
         });
@@ -44,16 +52,17 @@ final class Exports {
 
     /** Every item response, except those of participants whose data may not be used. */
     static String assessments(TrialSnapshot snapshot, List<AssessmentService.Entered> entered) {
-        Map<Long, TrialData.Person> participants = snapshot.participants();
+        Cohort people = snapshot.data().people();
         return csv(List.of("participant", "arm", "timepoint", "instrument", "item", "value"), printer -> {
             for (AssessmentService.Entered assessment : entered) {
-                TrialData.Person participant = participants.get(assessment.participantId());
-                if (participant == null || !participant.keepData()) {
+                int participant = people.indexOf(assessment.participantId());
+                if (participant < 0 || !people.keepData(participant)) {
                     continue;
                 }
+                String code = people.code(participant);
                 for (int item = 0; item < assessment.responses().size(); item++) {
                     Integer value = assessment.responses().get(item);
-                    printer.printRecord(participant.code(), participant.arm(), assessment.timepoint(),
+                    printer.printRecord(code, people.arm(participant), assessment.timepoint(),
                             assessment.instrument(), item + 1, value == null ? "" : value);
                 }
             }

@@ -1,9 +1,8 @@
 package org.trialkeeper.report;
 
 import jakarta.inject.Singleton;
-import org.trialkeeper.analysis.Guess;
+import org.trialkeeper.analysis.CohortBuilder;
 import org.trialkeeper.analysis.ScoreKey;
-import org.trialkeeper.analysis.Scores;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.followup.FollowUpService;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /**
  * Reads a {@link TrialSnapshot} from the features it draws on, each read grouped for the
@@ -31,36 +29,35 @@ import java.util.stream.LongStream;
 record SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
                       EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
 
-    /** A participant's scores and the guess that stands for them. */
-    private record Assessed(Map<ScoreKey, Double> scores, Guess guess) {
-    }
-
     TrialSnapshot read(long trialId) {
         TrialView trial = trials.find(trialId);
         Protocol protocol = trials.protocol(trialId);
-        Map<Long, String> arms = allocations.arms(trialId);
-        Map<Long, List<TrialData.Event>> events = events(trialId);
-        Map<Long, Integer> attended = followUp.sessionsAttended(trialId);
         List<TrialData.OutcomeInfo> outcomes = AnalysisTerms.outcomes(protocol);
         List<String> timepoints = AnalysisTerms.timepoints(protocol);
-        Map<Long, Assessed> assessed = outcomes.stream().anyMatch(o -> o.subscale() != null)
-                ? everyScore(trialId, outcomes.get(0)) : totals(trialId, outcomes, timepoints);
+        List<TrialData.Characteristic> characteristics = AnalysisTerms.characteristics(protocol);
+        CohortBuilder cohort = new CohortBuilder(characteristics);
+        screened(trialId, protocol, cohort);
+        allocations.arms(trialId, cohort::allocated);
+        followUp.events(trialId, (id, e) -> cohort.event(id, AnalysisTerms.eventKind(e.kind()), e.reason()));
+        followUp.sessionsAttended(trialId, cohort::attended);
+        if (outcomes.stream().anyMatch(o -> o.subscale() != null)) {
+            everyScore(trialId, outcomes.get(0), cohort);
+        } else {
+            totals(trialId, outcomes, timepoints, cohort);
+        }
+        TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
+                outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints, protocol.intervention().sessions(),
+                cohort.build(), unblinding.count(trialId));
+        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data);
+    }
+
+    /** Everyone screened, in the order of their ids; each set of failed criteria is put in words once. */
+    private void screened(long trialId, Protocol protocol, CohortBuilder cohort) {
         Map<String, String> criteria = AnalysisTerms.criteria(protocol);
-        Assessed none = new Assessed(Map.of(), null);
-        List<TrialData.Person> people = new ArrayList<>();
-        LongStream.Builder ids = LongStream.builder();
-        participants.screened(trialId, p -> {
-            Assessed theirs = assessed.getOrDefault(p.id(), none);
-            ids.add(p.id());
-            people.add(new TrialData.Person(p.code(), p.site(),
-                    p.failedCriteria().stream().map(c -> criteria.getOrDefault(c, c)).toList(),
-                    arms.get(p.id()), AnalysisTerms.status(p.status()), events.getOrDefault(p.id(), List.of()), p.keepData(),
-                    p.baseline(), theirs.scores(), theirs.guess(), attended.get(p.id()), p.perProtocolExcluded()));
-        });
-        TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol),
-                AnalysisTerms.characteristics(protocol), outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints,
-                protocol.intervention().sessions(), people, unblinding.count(trialId));
-        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, ids.build().toArray());
+        Map<List<String>, List<String>> worded = new HashMap<>();
+        participants.screened(trialId, p -> cohort.screened(p.id(), p.code(), p.site(), AnalysisTerms.status(p.status()),
+                worded.computeIfAbsent(p.failedCriteria(), failed -> failed.stream().map(c -> criteria.getOrDefault(c, c)).toList()),
+                p.keepData(), p.perProtocolExcluded(), p.baseline()));
     }
 
     /** Every randomised participant's allocation number, by participant id: for the participants export only. */
@@ -82,15 +79,8 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         return labels;
     }
 
-    private Map<Long, List<TrialData.Event>> events(long trialId) {
-        Map<Long, List<TrialData.Event>> events = new HashMap<>();
-        followUp.eventsByParticipant(trialId).forEach((id, recorded) -> events.put(id, recorded.stream()
-                .map(e -> new TrialData.Event(AnalysisTerms.eventKind(e.kind()), e.reason())).toList()));
-        return events;
-    }
-
-    /** Totals only: one row per participant, each kept as an array beside the keys every participant shares. */
-    private Map<Long, Assessed> totals(long trialId, List<TrialData.OutcomeInfo> outcomes, List<String> timepoints) {
+    /** Totals only: one row per participant, each joined to the participant as it arrives. */
+    private void totals(long trialId, List<TrialData.OutcomeInfo> outcomes, List<String> timepoints, CohortBuilder cohort) {
         TrialData.OutcomeInfo primary = outcomes.get(0);
         List<ScoreKey> wanted = new ArrayList<>();
         wanted.add(ScoreKey.total(primary.timepoint(), primary.instrument()));
@@ -102,39 +92,39 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
                 }
             }
         }
-        Map<Long, Assessed> assessed = new HashMap<>();
         assessments.totals(trialId, wanted.stream().map(k -> new String[]{k.timepoint(), k.instrument()}).toList(),
-                (id, totals) -> assessed.put(id, new Assessed(Scores.of(wanted, totals.values()),
-                        AnalysisTerms.guess(totals.guess()))));
-        return assessed;
+                (id, totals) -> {
+                    for (int k = 0; k < wanted.size(); k++) {
+                        if (totals.values()[k] != null) {
+                            cohort.score(id, wanted.get(k), totals.values()[k]);
+                        }
+                    }
+                    if (totals.guess() != null) {
+                        cohort.guess(id, AnalysisTerms.guess(totals.guess()), true);
+                    }
+                });
     }
 
-    /** Every score, subscales too, one assessment at a time; the guess given with the primary outcome's assessment wins. */
-    private Map<Long, Assessed> everyScore(long trialId, TrialData.OutcomeInfo primary) {
-        Map<Long, Map<ScoreKey, Double>> scores = new HashMap<>();
-        Map<Long, Guess> guesses = new HashMap<>();
-        Map<Long, Guess> primaryGuesses = new HashMap<>();
+    /**
+     * Every score, subscales too, one assessment at a time: a later one of the same key replaces
+     * an earlier. The guess given with the primary outcome's assessment wins, else the first given.
+     */
+    private void everyScore(long trialId, TrialData.OutcomeInfo primary, CohortBuilder cohort) {
         for (AssessmentService.Scored scored : assessments.scores(trialId)) {
-            Map<ScoreKey, Double> theirs = scores.computeIfAbsent(scored.participantId(), id -> new HashMap<>());
             if (scored.total() != null) {
-                theirs.put(ScoreKey.total(scored.timepoint(), scored.instrument()), scored.total());
+                cohort.score(scored.participantId(), ScoreKey.total(scored.timepoint(), scored.instrument()), scored.total());
             }
             scored.subscales().forEach((subscale, score) -> {
                 if (score.value() != null) {
-                    theirs.put(new ScoreKey(scored.timepoint(), scored.instrument(), subscale), score.value());
+                    cohort.score(scored.participantId(), new ScoreKey(scored.timepoint(), scored.instrument(), subscale),
+                            score.value());
                 }
             });
             if (scored.guess() != null) {
-                Guess guess = AnalysisTerms.guess(scored.guess());
-                guesses.putIfAbsent(scored.participantId(), guess);
-                if (scored.instrument().equals(primary.instrument()) && scored.timepoint().equals(primary.timepoint())) {
-                    primaryGuesses.put(scored.participantId(), guess);
-                }
+                boolean ofPrimary = scored.instrument().equals(primary.instrument())
+                        && scored.timepoint().equals(primary.timepoint());
+                cohort.guess(scored.participantId(), AnalysisTerms.guess(scored.guess()), ofPrimary);
             }
         }
-        guesses.putAll(primaryGuesses);
-        Map<Long, Assessed> assessed = new HashMap<>();
-        scores.forEach((id, theirs) -> assessed.put(id, new Assessed(theirs, guesses.get(id))));
-        return assessed;
     }
 }

@@ -7,21 +7,31 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.trialkeeper.support.LoadAverage;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Randomisation over HTTP as a coordinator's client sees it, at 1, 8 and 32 concurrent clients,
  * beside the bound of the same serialised work done with plain JDBC on the same database in the
  * same run (see {@link BareAllocationBound}); then the same clients spread over 16 trials beside
- * one trial; then one trial's latency while a 100,000-participant trial opens recruitment. Run with
- * {@code ./mvnw -Pbenchmark -DskipTests test}; it is not a test and asserts nothing.
+ * one trial; then one trial's latency while a 100,000-participant trial opens recruitment. All of
+ * it twice: on the embedded default, which keeps no binary log, and on a server that keeps one
+ * and syncs it at every commit (see {@link BinlogMariaDb}), as a MySQL 8.4 production server
+ * does, since a commit there costs a second flush. Run with
+ * {@code ./mvnw -Pbenchmark -DskipTests test}; it is not a test and asserts nothing, but it exits
+ * with a non-zero status as soon as anything in it fails.
  */
 public final class RandomisationBenchmark {
 
     private static final int[] CLIENTS = {1, 8, 32};
     private static final int TRIALS = 16;
     private static final int OPERATIONS = 1600;
-    private static final int WARM_UP = 320;
+    // enough for the JIT compiler to be done with the request path before the first measurement
+    private static final int WARM_UP = 960;
     private static final int LARGE_TRIAL = 100_000;
 
     public static void main(String[] args) {
@@ -38,12 +48,20 @@ public final class RandomisationBenchmark {
     }
 
     private static void run() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, "test");
+        measure("without a binary log (the embedded default)", Map.of());
+        try (BinlogMariaDb binlog = BinlogMariaDb.start()) {
+            measure("with a binary log synced at every commit", binlog.datasource("trialkeeper_bench"));
+        }
+    }
+
+    private static void measure(String label, Map<String, Object> datasource) throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, datasource, "test");
              HttpClient http = HttpClient.create(server.getURL())) {
             ServiceOverHttp service = new ServiceOverHttp(http, server.getURI());
             DataSource pool = server.getApplicationContext().getBean(DataSource.class);
-            BareAllocationBound bare = new BareAllocationBound(
-                    pool instanceof DelegatingDataSource d ? d.getTargetDataSource() : pool, 1 + TRIALS);
+            // the pool itself, not the service's view of it, which hands out only its transactions' connections
+            DataSource jdbc = pool instanceof DelegatingDataSource d ? d.getTargetDataSource() : pool;
+            BareAllocationBound bare = new BareAllocationBound(jdbc, 1 + TRIALS);
             int perTrial = CLIENTS.length * OPERATIONS / TRIALS + WARM_UP / TRIALS;
             long one = service.recruitingTrial(WARM_UP + (CLIENTS.length + 2) * OPERATIONS);
             long[] many = new long[TRIALS];
@@ -58,19 +76,31 @@ public final class RandomisationBenchmark {
             ClientLoad.run(8, 1, WARM_UP, bare.over(0, 1));
             ClientLoad.run(TRIALS, TRIALS, WARM_UP, service.over(many));
             ClientLoad.run(TRIALS, TRIALS, WARM_UP, bare.over(1, TRIALS));
+            System.out.printf("%n== %s: %s%n", label, durability(jdbc));
             System.out.printf("%d cores, load average %s, %d randomisations a measurement, bound: plain JDBC on the"
                     + " same database, one allocation a transaction%n", Runtime.getRuntime().availableProcessors(),
                     LoadAverage.now(), OPERATIONS);
             ClientLoad.Result[][] results = new ClientLoad.Result[CLIENTS.length][];
+            double[] statements = new double[2];
             for (int i = 0; i < CLIENTS.length; i++) {
                 int clients = CLIENTS[i];
-                results[i] = new ClientLoad.Result[]{
-                        ClientLoad.run(clients, 1, OPERATIONS, service.over(one)),
-                        ClientLoad.run(clients, 1, OPERATIONS, bare.over(0, 1)),
+                long[] questions = {questions(jdbc), 0, 0};
+                ClientLoad.Result viaHttp = ClientLoad.run(clients, 1, OPERATIONS, service.over(one));
+                questions[1] = questions(jdbc);
+                ClientLoad.Result bound = ClientLoad.run(clients, 1, OPERATIONS, bare.over(0, 1));
+                questions[2] = questions(jdbc);
+                if (i == 0) {
+                    // less the one SHOW GLOBAL STATUS that each count takes itself
+                    statements[0] = (questions[1] - questions[0] - 1) / (double) OPERATIONS;
+                    statements[1] = (questions[2] - questions[1] - 1) / (double) OPERATIONS;
+                }
+                results[i] = new ClientLoad.Result[]{viaHttp, bound,
                         ClientLoad.run(clients, TRIALS, OPERATIONS, service.over(many)),
                         ClientLoad.run(clients, TRIALS, OPERATIONS, bare.over(1, TRIALS))};
             }
             printAgainstBound(results);
+            System.out.printf("statements a randomisation at %d client, from the server's Questions count: HTTP %.1f,"
+                    + " bare JDBC %.1f%n", CLIENTS[0], statements[0], statements[1]);
             printTrialsSideBySide(results);
             printDuringLargeOpening(service, one);
             System.out.printf("load average at the end %s%n", LoadAverage.now());
@@ -135,4 +165,25 @@ public final class RandomisationBenchmark {
         System.out.printf("while a %,d-participant trial opens, screens and randomises | %.0f | %.2f | %.2f | %d | %.1f | %.1f%n",
                 LARGE_TRIAL, during.perSecond(), during.p50(), during.p99(), during.errors(), during.seconds(), openedIn);
     }
+
+    /** The statements the server has been sent so far, by every client. */
+    private static long questions(DataSource pool) throws SQLException {
+        try (Connection db = pool.getConnection(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            row.next();
+            return row.getLong(2);
+        }
+    }
+
+    /** What the server does at each commit, as it says itself. */
+    private static String durability(DataSource pool) throws SQLException {
+        try (Connection db = pool.getConnection(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT @@version, @@log_bin, @@sync_binlog, @@innodb_flush_log_at_trx_commit")) {
+            row.next();
+            return String.format("MariaDB %s, log_bin=%s, sync_binlog=%s, innodb_flush_log_at_trx_commit=%s",
+                    row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+        }
+    }
+
 }
