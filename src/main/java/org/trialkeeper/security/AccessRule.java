@@ -27,14 +27,15 @@ import java.util.concurrent.ExecutorService;
 /**
  * Applies each route's {@link Permit}. Deny by default: a route of the service without a rule
  * is refused to everyone. Roles are read from the database on every request (administration by
- * {@link SessionCheck}, trial roles here), so a revoked role stops working at once, not when a
- * token expires.
+ * {@link SessionCheck}, trial roles with them or, failing that, here), so a revoked role stops
+ * working at once, not when a token expires.
  */
 @Singleton
 final class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     static final String ROLE_ATTRIBUTE = "trialkeeper.acting-role";
     static final String TRIAL_VARIABLE = "trialId";
+    static final String TRIAL_ROLES_ATTRIBUTE = "trialkeeper.trial-roles";
     private static final String OWN_PACKAGE = "org.trialkeeper.";
 
     private final UserService users;
@@ -62,11 +63,15 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
         if (settled.isPresent()) {
             return Publishers.just(settled.get());
         }
-        Object trialVariable = route.get().getVariableValues().get(TRIAL_VARIABLE);
-        Long trialId = trialVariable == null ? null : parse(trialVariable.toString());
+        Long trialId = trialOf(request);
         Long userId = userId(authentication);
         if (trialId == null || userId == null) {
             return Publishers.just(SecurityRuleResult.REJECTED);
+        }
+        Optional<TrialRoles> read = request.getAttribute(TRIAL_ROLES_ATTRIBUTE, TrialRoles.class)
+                .filter(roles -> roles.userId() == userId && roles.trialId() == trialId);
+        if (read.isPresent()) {
+            return Publishers.just(withTrialRoles(request, permit, read.get().roles()));
         }
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(
                 () -> withTrialRoles(request, permit, users.rolesIn(userId, trialId)), blocking));
@@ -111,6 +116,13 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
         Optional<Role> acting = Arrays.stream(permit.enumValues("value", Role.class)).filter(held::contains).findFirst();
         acting.ifPresent(role -> request.setAttribute(ROLE_ATTRIBUTE, role));
         return acting.isPresent() ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED;
+    }
+
+    /** The trial the request's route names, if any. */
+    static Long trialOf(HttpRequest<?> request) {
+        Object trialVariable = RouteAttributes.getRouteMatch(request)
+                .map(route -> route.getVariableValues().get(TRIAL_VARIABLE)).orElse(null);
+        return trialVariable == null ? null : parse(trialVariable.toString());
     }
 
     static Long userId(Authentication authentication) {

@@ -14,10 +14,13 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import org.trialkeeper.access.Role;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -26,7 +29,9 @@ import java.util.concurrent.ExecutorService;
  * row as it is now. A token of a disabled account, or of an older session version (the user
  * signed out, changed or was given a password, or lost administration), counts as no sign-in at
  * all: 401 for the API, the sign-in page for the pages. Whether the user is an administrator
- * and must change a one-time password are taken from the row, never from the token.
+ * and must change a one-time password are taken from the row, never from the token. The same
+ * statement reads the user's roles in the trial the request names, which {@link AccessRule} then
+ * decides from.
  */
 @Singleton
 final class SessionCheck implements TokenValidator<HttpRequest<?>> {
@@ -54,16 +59,24 @@ final class SessionCheck implements TokenValidator<HttpRequest<?>> {
         }
         // the event loop never waits for the database
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(
-                () -> current(signed.get(), userId.longValue(), version.intValue()).orElse(null), blocking));
+                () -> current(signed.get(), userId.longValue(), version.intValue(), request), blocking));
     }
 
-    private Optional<Authentication> current(Authentication signed, long userId, int version) {
-        return users.findById(userId).filter(account -> account.active() && account.sessionVersion() == version)
-                .map(account -> {
-                    Map<String, Object> attributes = new HashMap<>(signed.getAttributes());
-                    attributes.put(LoginController.PASSWORD_CHANGE, account.mustChangePassword());
-                    return Authentication.build(signed.getName(),
-                            account.admin() ? List.of(Role.ADMIN.name()) : List.of(), attributes);
-                });
+    private Authentication current(Authentication signed, long userId, int version, @Nullable HttpRequest<?> request) {
+        Long trialId = request == null ? null : AccessRule.trialOf(request);
+        List<SessionRow> rows = users.findSession(userId, trialId);
+        if (rows.isEmpty() || !rows.get(0).active() || rows.get(0).sessionVersion() != version) {
+            return null;
+        }
+        SessionRow account = rows.get(0);
+        if (trialId != null) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            rows.stream().map(SessionRow::role).filter(Objects::nonNull).forEach(roles::add);
+            request.setAttribute(AccessRule.TRIAL_ROLES_ATTRIBUTE, new TrialRoles(userId, trialId, roles));
+        }
+        Map<String, Object> attributes = new HashMap<>(signed.getAttributes());
+        attributes.put(LoginController.PASSWORD_CHANGE, account.mustChangePassword());
+        return Authentication.build(signed.getName(), account.admin() ? List.of(Role.ADMIN.name()) : List.of(),
+                attributes);
     }
 }
