@@ -39,7 +39,7 @@ final class AdverseEventCheck {
         if (request.serious() == null) {
             violations.add(new Violation("serious", "required", "is required: true or false"));
         }
-        List<SeriousCriterion> criteria = criteria(request.criteria(), Boolean.TRUE.equals(serious), violations);
+        List<SeriousCriterion> criteria = criteria(request.criteria(), serious, violations);
         Severity severity = code(Severity.class, "severity", request.severity(), violations);
         Relatedness relatedness = code(Relatedness.class, "relatedness", request.relatedness(), violations);
         EventOutcome outcome = code(EventOutcome.class, "outcome", request.outcome(), violations);
@@ -75,12 +75,13 @@ final class AdverseEventCheck {
         }
     }
 
-    private static List<SeriousCriterion> criteria(List<String> codes, boolean serious, List<Violation> violations) {
+    /** Whether criteria are needed is known only once seriousness is. */
+    private static List<SeriousCriterion> criteria(List<String> codes, Boolean serious, List<Violation> violations) {
         List<String> given = codes == null ? List.of() : codes;
-        if (serious && given.isEmpty()) {
+        if (Boolean.TRUE.equals(serious) && given.isEmpty()) {
             violations.add(new Violation("criteria", "required", "a serious event needs at least one of "
                     + Coded.codes(SeriousCriterion.class)));
-        } else if (!serious && !given.isEmpty()) {
+        } else if (Boolean.FALSE.equals(serious) && !given.isEmpty()) {
             violations.add(new Violation("criteria", "serious-only", "are given for a serious event only"));
         }
         List<SeriousCriterion> criteria = new ArrayList<>();
