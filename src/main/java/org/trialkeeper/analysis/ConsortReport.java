@@ -20,7 +20,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
                             ConsortFlow.Flow flow, List<BaselineTable.Row> baseline, List<OutcomeTable.Row> outcomes,
-                            Blinding blinding, Attendance attendance, long emergencyUnblindings) {
+                            Blinding blinding, Attendance attendance, long emergencyUnblindings,
+                            HarmsTable.Table harms) {
 
     /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
     @Serdeable
@@ -47,13 +48,19 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
         if (!unblinded) {
             return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
                     BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
-                    blinding(data, false), attendance(data), data.unblindings());
+                    blinding(data, false), attendance(data), data.unblindings(), null);
         }
         List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
         return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
                 BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
-                blinding(data, true), attendance(data), data.unblindings());
+                blinding(data, true), attendance(data), data.unblindings(), null);
+    }
+
+    /** This report with its harms table, which is counted from adverse events the trial's data does not hold. */
+    public ConsortReport withHarms(HarmsTable.Table table) {
+        return new ConsortReport(title, registryId, unblinded, groups, flow, baseline, outcomes, blinding, attendance,
+                emergencyUnblindings, table);
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -40,6 +40,7 @@ public enum ProblemCode {
     PASSWORD_MISMATCH(ProblemKind.FORBIDDEN, "Password required"),
     UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "Unblinding not permitted"),
     UNBLINDING_THROTTLED(ProblemKind.THROTTLED, "Too many wrong passwords"),
+    NOT_NOTIFIED(ProblemKind.FORBIDDEN, "Not notified of serious adverse events"),
 
     // what exists
     NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),

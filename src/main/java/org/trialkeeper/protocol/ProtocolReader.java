@@ -114,9 +114,10 @@ public final class ProtocolReader {
                 f.code("population", AnalysisPopulation.class, AnalysisPopulation.COMPLETE_CASES)));
         EmergencyUnblinding unblinding = nested(root.optionalObject("emergencyUnblinding"),
                 f -> new EmergencyUnblinding(f.texts("roles", true)));
+        Harms harms = nested(root.optionalObject("harms"), f -> new Harms(f.texts("notify", true)));
         return new Protocol(shortName, title, registrations, ethics, arms, target, sites, randomisation,
                 eligibility, baseline, instruments, timepoints, intervention, outcomes, analysis,
-                unblinding == null ? EmergencyUnblinding.DEFAULT : unblinding);
+                unblinding == null ? EmergencyUnblinding.DEFAULT : unblinding, harms == null ? Harms.DEFAULT : harms);
     }
 
     private static <T> T nested(Fields fields, java.util.function.Function<Fields, T> reader) {

@@ -33,6 +33,7 @@ final class ProtocolRules {
         OutcomeRules.outcomes(check);
         analysis(check);
         unblinding(check);
+        HarmsRules.check(check);
         return check.violations();
     }
 

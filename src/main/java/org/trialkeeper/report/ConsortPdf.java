@@ -71,6 +71,7 @@ final class ConsortPdf {
         }
         PdfTables.blinding(document, report, bold);
         PdfTables.attendance(document, report, bold);
+        PdfHarmsTable.add(document, report.harms(), bold);
     }
 
     private static void footer(Document document, PdfDocument pdf, ReportService.Document doc, PdfFont font) {

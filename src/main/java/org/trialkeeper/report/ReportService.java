@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.analysis.ConsortReport;
+import org.trialkeeper.analysis.HarmsTable;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.audit.AuditAnchor;
@@ -61,7 +62,8 @@ public class ReportService {
     }
 
     Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
-        ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.labels(), snapshot.locked(), baselineTests);
+        ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.labels(), snapshot.locked(), baselineTests)
+                .withHarms(HarmsTable.of(snapshot.data(), snapshot.harms(), snapshot.labels(), snapshot.locked()));
         return new Document(report, wording, snapshot.status().name(), sha256(write(report)), clock.instant(),
                 audit.anchor(snapshot.trialId()));
     }

@@ -2,10 +2,12 @@ package org.trialkeeper.report;
 
 import jakarta.inject.Singleton;
 import org.trialkeeper.analysis.CohortBuilder;
+import org.trialkeeper.analysis.HarmsTable;
 import org.trialkeeper.analysis.ScoreKey;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.followup.FollowUpService;
+import org.trialkeeper.harms.HarmsService;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.Allocations;
@@ -27,7 +29,8 @@ import java.util.Map;
  */
 @Singleton
 record SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
-                      EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
+                      EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp,
+                      HarmsService harms) {
 
     TrialSnapshot read(long trialId) {
         TrialView trial = trials.find(trialId);
@@ -48,7 +51,7 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
                 outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints, protocol.intervention().sessions(),
                 cohort.build(), unblinding.count(trialId));
-        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data);
+        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, harms(trialId));
     }
 
     /** Everyone screened, in the order of their ids; each set of failed criteria is put in words once. */
@@ -58,6 +61,11 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         participants.screened(trialId, p -> cohort.screened(p.id(), p.code(), p.site(), AnalysisTerms.status(p.status()),
                 worded.computeIfAbsent(p.failedCriteria(), failed -> failed.stream().map(c -> criteria.getOrDefault(c, c)).toList()),
                 p.keepData(), p.perProtocolExcluded(), p.baseline()));
+    }
+
+    private HarmsTable.Events harms(long trialId) {
+        return new HarmsTable.Events(HarmsService.severities(), HarmsService.relatedness(), harms.reported(trialId).stream()
+                .map(h -> new HarmsTable.Harm(h.participantId(), h.serious(), h.severity(), h.relatedness())).toList());
     }
 
     /** Every randomised participant's allocation number, by participant id: for the participants export only. */

@@ -1,5 +1,6 @@
 package org.trialkeeper.report;
 
+import org.trialkeeper.analysis.HarmsTable;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  *
  * @param labels the label each arm is shown under, by code: its own once LOCKED, a neutral one before
  * @param data   the protocol's facts and everyone screened, in the analysis package's terms
+ * @param harms  the trial's adverse events
  */
-record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data) {
+record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data,
+                     HarmsTable.Events harms) {
 
     /** Results by arm, and participant- and item-level data, are shown only once the database is LOCKED. */
     boolean locked() {

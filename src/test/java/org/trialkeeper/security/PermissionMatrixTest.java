@@ -165,6 +165,7 @@ class PermissionMatrixTest {
                 .replace("{version}", "1")
                 .replace("{participantId}", "1")
                 .replace("{assessmentId}", "1")
+                .replace("{adverseEventId}", "1")
                 .replace("{session}", "1");
         MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), path);
         if (route.getHttpMethod() == HttpMethod.POST || route.getHttpMethod() == HttpMethod.PUT) {

@@ -1,0 +1,21 @@
+package org.trialkeeper.harms;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * An adverse event as a coordinator records or corrects it: the date of onset (ISO), what
+ * happened, whether it is serious and by which criteria, severity, relatedness to the
+ * intervention and outcome; a correction also needs a reason.
+ */
+@Serdeable
+public record AdverseEventRequest(@Nullable String onset, @Nullable String description, @Nullable Object serious,
+                                  @Nullable List<String> criteria, @Nullable String severity,
+                                  @Nullable String relatedness, @Nullable String outcome, @Nullable String reason) {
+
+    static AdverseEventRequest empty() {
+        return new AdverseEventRequest(null, null, null, null, null, null, null, null);
+    }
+}

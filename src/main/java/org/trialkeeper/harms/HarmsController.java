@@ -1,0 +1,71 @@
+package org.trialkeeper.harms;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.access.Actor;
+import org.trialkeeper.access.Permit;
+import org.trialkeeper.access.Role;
+
+import java.util.List;
+
+@Controller("/api/trials/{trialId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Harms")
+record HarmsController(HarmsService harms, SeriousEvents serious) {
+
+    @Post("/participants/{participantId}/adverse-events")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Record an adverse event of a randomised participant; a serious one is notified at once")
+    HttpResponse<AdverseEventView> record(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                          @PathVariable long participantId,
+                                          @Body @Nullable AdverseEventRequest request) {
+        return HttpResponse.created(harms.record(actor, trialId, participantId,
+                request == null ? AdverseEventRequest.empty() : request));
+    }
+
+    @Get("/participants/{participantId}/adverse-events")
+    @Permit({Role.ADMIN, Role.COORDINATOR})
+    @Operation(summary = "A participant's adverse events as last corrected, oldest first")
+    List<AdverseEventView> list(@PathVariable long trialId, @PathVariable long participantId) {
+        return harms.list(trialId, participantId);
+    }
+
+    @Put("/participants/{participantId}/adverse-events/{adverseEventId}")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Correct an adverse event, with a reason; the audit trail keeps the values replaced")
+    AdverseEventView correct(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                             @PathVariable long participantId, @PathVariable long adverseEventId,
+                             @Body @Nullable AdverseEventRequest request) {
+        return harms.correct(actor, trialId, participantId, adverseEventId,
+                request == null ? AdverseEventRequest.empty() : request);
+    }
+
+    @Get("/serious-adverse-events{?all}")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "Serious adverse events not yet acknowledged by you (all=true: every one), without arm "
+            + "or relatedness; for the roles the protocol's harms.notify names")
+    List<SeriousEventNotice> notices(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                     @QueryValue @Nullable Boolean all) {
+        return serious.notices(actor, trialId, Boolean.TRUE.equals(all));
+    }
+
+    @Post("/serious-adverse-events/{adverseEventId}/acknowledgement")
+    @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "Acknowledge the latest revision of a serious adverse event")
+    SeriousEventNotice acknowledge(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
+                                   @PathVariable long adverseEventId) {
+        return serious.acknowledge(actor, trialId, adverseEventId);
+    }
+}

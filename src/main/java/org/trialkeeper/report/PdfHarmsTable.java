@@ -1,0 +1,63 @@
+package org.trialkeeper.report;
+
+import com.itextpdf.kernel.colors.DeviceGray;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.properties.UnitValue;
+import org.trialkeeper.analysis.HarmsTable;
+
+import java.util.Map;
+
+import static org.trialkeeper.report.PdfText.f1;
+import static org.trialkeeper.report.PdfText.latin1;
+
+/** The harms table: adverse events by arm and in total, or pooled in a blinded interim report. */
+final class PdfHarmsTable {
+
+    private static final Map<String, String> MEASURES = Map.of(
+            "participants-with-event", "Participants with at least one adverse event, n (%)",
+            "participants-with-serious-event", "Participants with a serious adverse event, n (%)",
+            "events", "Adverse events",
+            "serious-events", "Serious adverse events",
+            "events-by-severity", "Events by severity: ",
+            "events-by-relatedness", "Events by relatedness to the intervention: ");
+
+    private PdfHarmsTable() {
+    }
+
+    static void add(Document document, HarmsTable.Table harms, PdfFont bold) {
+        if (harms == null) {
+            return;
+        }
+        document.add(new Paragraph("Harms").setFont(bold).setFontSize(12).setMarginTop(10));
+        int columns = harms.groups().size();
+        Table table = new Table(UnitValue.createPercentArray(columns + 1)).useAllAvailableWidth();
+        table.addHeaderCell(shaded("Adverse events", bold));
+        for (int column = 0; column < columns; column++) {
+            table.addHeaderCell(shaded(latin1(harms.groups().get(column)) + " (n = " + harms.participants().get(column) + ")",
+                    bold));
+        }
+        for (HarmsTable.Row row : harms.rows()) {
+            String measure = MEASURES.getOrDefault(row.measure(), row.measure());
+            table.addCell(plain(row.level() == null ? measure : measure + row.level().replace('-', ' ')));
+            for (int column = 0; column < columns; column++) {
+                Double percent = row.percents() == null ? null : row.percents().get(column);
+                table.addCell(plain(row.counts().get(column) + (row.percents() == null ? ""
+                        : " (" + (percent == null ? "-" : f1(percent)) + "%)")));
+            }
+        }
+        document.add(table);
+        document.add(new Paragraph(latin1(harms.note())).setFontSize(8));
+    }
+
+    private static Cell shaded(String text, PdfFont bold) {
+        return new Cell().add(new Paragraph(text).setFont(bold).setFontSize(8)).setBackgroundColor(new DeviceGray(0.9f));
+    }
+
+    private static Cell plain(String text) {
+        return new Cell().add(new Paragraph(text).setFontSize(8));
+    }
+}
