@@ -194,9 +194,10 @@ class ConsortReportTest {
             assertEquals(flow.excluded().notMeetingCriteria(), sum(flow.excluded().criteria()));
             assertEquals(flow.randomised(), flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::allocated).sum());
             for (ConsortFlow.ArmFlow arm : flow.arms()) {
-                assertEquals(arm.allocated(), arm.received() + arm.didNotReceive());
+                assertEquals(arm.allocated(), arm.received() + arm.didNotReceive() + arm.receiptNotRecorded());
                 assertEquals(arm.allocated(), arm.completedFollowUp() + arm.lostToFollowUp() + arm.discontinued() + arm.withdrew());
-                assertEquals(arm.allocated(), arm.analysed() + arm.excludedFromAnalysis());
+                assertEquals(arm.allocated(), arm.analysed() + arm.excludedFromAnalysis() + arm.notAnalysedAfterLeaving());
+                assertTrue(arm.notAnalysedAfterLeaving() <= arm.lostToFollowUp() + arm.withdrew());
                 assertEquals(arm.didNotReceive(), sum(arm.didNotReceiveReasons()));
                 assertEquals(arm.lostToFollowUp(), sum(arm.lostReasons()));
                 assertEquals(arm.discontinued(), sum(arm.discontinuedReasons()));
