@@ -19,8 +19,8 @@ import java.util.Map;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
-                            ConsortFlow.Flow flow, List<BaselineTable.Row> baseline, List<OutcomeTable.Row> outcomes,
-                            Blinding blinding, Attendance attendance, long emergencyUnblindings) {
+                            ConsortFlow.Flow flow, BaselineTable.Table baseline, List<OutcomeTable.Row> outcomes,
+                            Blinding blinding, Attendance attendance, long emergencyUnblindings, Recruitment recruitment) {
 
     /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
     @Serdeable
@@ -47,13 +47,13 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
         if (!unblinded) {
             return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
                     BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
-                    blinding(data, false), attendance(data), data.unblindings());
+                    blinding(data, false), attendance(data), data.unblindings(), Recruitment.of(data, List.of(), Map.of()));
         }
         List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
         return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
                 BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
-                blinding(data, true), attendance(data), data.unblindings());
+                blinding(data, true), attendance(data), data.unblindings(), Recruitment.of(data, groups, labels));
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -8,12 +8,16 @@ import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.followup.FollowUpService;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.randomisation.Allocations;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
 import org.trialkeeper.unblinding.EmergencyUnblinding;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +31,8 @@ import java.util.Map;
  */
 @Singleton
 record SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
-                      EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp) {
+                      AllocationTimes allocationTimes, EmergencyUnblinding unblinding, AssessmentService assessments,
+                      FollowUpService followUp) {
 
     TrialSnapshot read(long trialId) {
         TrialView trial = trials.find(trialId);
@@ -45,10 +50,21 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         } else {
             totals(trialId, outcomes, timepoints, cohort);
         }
+        String baseline = AnalysisTerms.baselineTimepoint(protocol);
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
-                outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints, protocol.intervention().sessions(),
-                cohort.build(), unblinding.count(trialId));
+                outcomes, baseline, timepoints, protocol.intervention().sessions(), cohort.build(), unblinding.count(trialId),
+                period(trialId, baseline));
         return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data);
+    }
+
+    private TrialData.Period period(long trialId, String baselineTimepoint) {
+        AllocationTimes.Span randomised = allocationTimes.span(trialId);
+        return new TrialData.Period(day(randomised.first()), day(randomised.last()),
+                day(assessments.lastFollowUp(trialId, baselineTimepoint)));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Everyone screened, in the order of their ids; each set of failed criteria is put in words once. */
@@ -58,6 +74,11 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         participants.screened(trialId, p -> cohort.screened(p.id(), p.code(), p.site(), AnalysisTerms.status(p.status()),
                 worded.computeIfAbsent(p.failedCriteria(), failed -> failed.stream().map(c -> criteria.getOrDefault(c, c)).toList()),
                 p.keepData(), p.perProtocolExcluded(), p.baseline()));
+    }
+
+    /** The trial's protocol as registered: for the checklist, which points into it. */
+    Protocol protocol(long trialId) {
+        return trials.protocol(trialId);
     }
 
     /** Every randomised participant's allocation number, by participant id: for the participants export only. */

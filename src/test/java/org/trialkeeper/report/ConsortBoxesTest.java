@@ -87,7 +87,7 @@ class ConsortBoxesTest {
                 assertTrue(svg.get(i).endsWith(model.get(i)), svg.get(i) + " draws " + model.get(i));
             }
 
-            String pdf = firstPage(ConsortPdf.render(document)).replace('\u00a0', ' ');
+            String pdf = firstPage(ConsortPdf.render(document, null)).replace('\u00a0', ' ');
             for (String line : model) {
                 assertTrue(pdf.contains(line), "the PDF's flow diagram has " + line + ":\n" + pdf);
             }
