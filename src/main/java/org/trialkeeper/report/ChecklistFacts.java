@@ -88,8 +88,8 @@ record ChecklistFacts(Protocol protocol, ConsortReport report) {
     }
 
     String population() {
-        return "Protocol: " + protocol.analysis().population().code() + "; the report analyses complete cases in the arm"
-                + " allocated, as the note of Table 2 says";
+        return "Population named: " + protocol.analysis().population().code() + "; the report analyses complete cases in"
+                + " the arm allocated, as the note of Table 2 says";
     }
 
     String dates() {

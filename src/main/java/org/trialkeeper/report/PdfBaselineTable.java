@@ -36,9 +36,10 @@ final class PdfBaselineTable {
         widths[0] = 2.2f;
         Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth();
         table.addHeaderCell(PdfCells.header("Characteristic", bold));
-        baseline.columns().forEach(c -> table.addHeaderCell(PdfCells.header(latin1(c.group()) + " (n = " + c.n() + ")", bold)));
+        baseline.columns().forEach(c -> table.addHeaderCell(PdfCells.figuresHeader(latin1(c.group()) + "\n(n = " + c.n() + ")",
+                bold)));
         if (tests) {
-            table.addHeaderCell(PdfCells.header("Test", bold));
+            table.addHeaderCell(PdfCells.figuresHeader("Test", bold));
         }
         boolean outcomes = false;
         for (BaselineTable.Row row : baseline.rows()) {

@@ -28,6 +28,11 @@ final class PdfCells {
                 .setBackgroundColor(new DeviceGray(0.93f)));
     }
 
+    /** A heading over a column of figures, centred over them. */
+    static Cell figuresHeader(String text, PdfFont bold) {
+        return header(text, bold, 1).setTextAlignment(TextAlignment.CENTER);
+    }
+
     static Cell cell(String text) {
         return plain(new Cell().add(new Paragraph(text).setFontSize(SIZE)));
     }

@@ -29,24 +29,23 @@ final class PdfOutcomeTable {
 
     static void add(Document document, ConsortReport report, String baselineLabel, Captions captions, PdfFont bold) {
         boolean ancova = report.unblinded();
-        Table table = new Table(UnitValue.createPercentArray(ancova ? new float[]{17, 11, 11, 10, 10, 18, 9, 7, 7}
-                : new float[]{28, 12, 20, 20, 20})).useAllAvailableWidth();
-        List<String> headings = new ArrayList<>(List.of("Outcome", "Group", "n analysed (with data: " + latin1(baselineLabel)
-                + "; follow-up)", "Baseline mean (SD)", "Follow-up mean (SD)"));
+        Table table = new Table(UnitValue.createPercentArray(ancova ? new float[]{17, 10, 12, 12, 23, 10, 7, 9}
+                : new float[]{28, 18, 27, 27})).useAllAvailableWidth();
+        table.addHeaderCell(PdfCells.header("Outcome and arm", bold));
+        List<String> headings = new ArrayList<>(List.of("n (with data at " + latin1(baselineLabel) + "; follow-up)",
+                "Baseline mean (SD)", "Follow-up mean (SD)"));
         if (ancova) {
             headings.addAll(List.of("Adjusted difference (95% CI); adjusted means", "F (df)", "p", "Partial eta squared"));
         }
-        headings.forEach(h -> table.addHeaderCell(PdfCells.header(h, bold)));
+        headings.forEach(h -> table.addHeaderCell(PdfCells.figuresHeader(h, bold)));
         List<String> notes = new ArrayList<>();
         for (OutcomeTable.Row row : report.outcomes()) {
             int arms = row.arms().size();
+            table.addCell(PdfCells.section(latin1(row.label()) + ", " + latin1(row.timepoint()) + (row.primary() ? " (primary)" : ""),
+                    ancova ? 8 : 4, bold));
             boolean first = true;
             for (OutcomeTable.ArmSummary arm : row.arms()) {
-                if (first) {
-                    table.addCell(PdfCells.cell(latin1(row.label()) + ", " + latin1(row.timepoint())
-                            + (row.primary() ? " (primary)" : ""), arms));
-                }
-                table.addCell(PdfCells.cell(latin1(arm.group())));
+                table.addCell(PdfCells.cell("\u00a0\u00a0\u00a0" + latin1(arm.group())));
                 table.addCell(PdfCells.number(arm.analysed() + " (" + withData(arm, baselineLabel, row.timepoint()) + ")"));
                 table.addCell(PdfCells.number(meanSd(arm.baseline())));
                 table.addCell(PdfCells.number(meanSd(arm.post())));
@@ -80,7 +79,7 @@ final class PdfOutcomeTable {
             return;
         }
         table.addCell(PdfCells.number(f2(a.adjustedDifference()) + " (" + f2(a.differenceLower()) + " to "
-                + f2(a.differenceUpper()) + "); " + f2(a.adjustedMeanIntervention()) + " vs " + f2(a.adjustedMeanControl()), arms));
+                + f2(a.differenceUpper()) + ")\n" + f2(a.adjustedMeanIntervention()) + " vs " + f2(a.adjustedMeanControl()), arms));
         table.addCell(PdfCells.number(f2(a.f()) + " (" + a.df1() + ", " + a.df2() + ")", arms));
         table.addCell(PdfCells.number(p(a.p()).replace("p = ", "").replace("p ", ""), arms));
         table.addCell(PdfCells.number(f3(a.partialEtaSquared()), arms));

@@ -35,7 +35,8 @@ final class PdfRecruitment {
         List<String> headings = new ArrayList<>(List.of("Site", "Screened", "Randomised"));
         report.groups().forEach(g -> headings.add("Allocated to " + latin1(g)));
         Table table = new Table(UnitValue.createPercentArray(headings.size())).useAllAvailableWidth();
-        headings.forEach(h -> table.addHeaderCell(PdfCells.header(h, bold)));
+        table.addHeaderCell(PdfCells.header(headings.get(0), bold));
+        headings.subList(1, headings.size()).forEach(h -> table.addHeaderCell(PdfCells.figuresHeader(h, bold)));
         long screened = 0;
         long randomised = 0;
         long[] allocated = new long[report.groups().size()];

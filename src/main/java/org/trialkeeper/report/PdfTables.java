@@ -27,7 +27,7 @@ final class PdfTables {
         document.add(captions.table("Blinding of outcome assessment: the assessors' guesses of the arm"));
         Table guesses = new Table(UnitValue.createPercentArray(b.counts().size() + 1)).setWidth(UnitValue.createPercentValue(60));
         guesses.addHeaderCell(PdfCells.header("Guess", bold));
-        b.counts().keySet().forEach(truth -> guesses.addHeaderCell(PdfCells.header(truth.equals("all") ? "All participants"
+        b.counts().keySet().forEach(truth -> guesses.addHeaderCell(PdfCells.figuresHeader(truth.equals("all") ? "All participants"
                 : "In the " + truth + " arm", bold)));
         for (Guess guess : Guess.values()) {
             guesses.addCell(PdfCells.cell(guess == Guess.DONT_KNOW ? "Don't know" : "The " + guess.code() + " arm"));
@@ -37,13 +37,13 @@ final class PdfTables {
         document.add(Captions.note("Assessors' answers to \"which arm do you think this participant is in?\", given with the"
                 + " follow-up assessment: " + b.guesses() + " participants."));
         if (b.james() != null) {
-            document.add(new Paragraph("James' blinding index " + estimate(b.james())));
+            document.add(new Paragraph("James' blinding index " + estimate(b.james())).setMargin(1));
         }
         if (b.bangIntervention() != null) {
-            document.add(new Paragraph("Bang's blinding index, intervention arm " + estimate(b.bangIntervention())));
+            document.add(new Paragraph("Bang's blinding index, intervention arm " + estimate(b.bangIntervention())).setMargin(1));
         }
         if (b.bangControl() != null) {
-            document.add(new Paragraph("Bang's blinding index, control arm " + estimate(b.bangControl())));
+            document.add(new Paragraph("Bang's blinding index, control arm " + estimate(b.bangControl())).setMargin(1));
         }
         document.add(new Paragraph(latin1(b.note())).setFontSize(8));
     }
@@ -53,9 +53,9 @@ final class PdfTables {
         ConsortReport.Attendance a = report.attendance();
         document.add(new Paragraph(a.participants() == 0 ? "No attendance recorded (" + a.sessions() + " sessions planned)."
                 : "Sessions attended of " + a.sessions() + ", among " + a.participants() + " participants with attendance "
-                + "recorded: median " + f1(a.median()) + ", range " + a.fewest() + " to " + a.most() + "."));
-        document.add(new Paragraph("Excluded from the per-protocol analysis: " + a.perProtocolExcluded() + "."));
-        document.add(new Paragraph("Emergency unblindings: " + report.emergencyUnblindings() + "."));
+                + "recorded: median " + f1(a.median()) + ", range " + a.fewest() + " to " + a.most() + ".").setMargin(1));
+        document.add(new Paragraph("Excluded from the per-protocol analysis: " + a.perProtocolExcluded() + ".").setMargin(1));
+        document.add(new Paragraph("Emergency unblindings: " + report.emergencyUnblindings() + ".").setMargin(1));
     }
 
     private static String estimate(Estimate e) {

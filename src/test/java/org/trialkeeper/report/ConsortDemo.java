@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The main job end to end, through the HTTP API of a service it starts on a throw-away embedded
@@ -25,13 +26,15 @@ import java.util.Random;
  * intervention arm and two in the control arm, locks the trial and writes the CONSORT report.
  * Everything random, the service's randomisation seed included, comes from one seed (2022 unless
  * given), so a run gives the same allocations and numbers as the last. Run with
- * {@code ./mvnw -Pdemo -DskipTests test}, which writes target/balint-psychiatric-nurses-consort.pdf;
+ * {@code ./mvnw -Pdemo -DskipTests test}, which writes target/balint-psychiatric-nurses-consort.pdf
+ * (and the blinded interim report before LOCK to target/balint-psychiatric-nurses-interim.pdf);
  * arguments: the output path, then the seed.
  */
 public final class ConsortDemo {
 
-    private static final Map<String, int[]> INSTRUMENTS = Map.of("QWL", new int[]{35, 1, 5}, "CDRISC", new int[]{25, 0, 4},
-            "CSS", new int[]{30, 1, 5});
+    /** In a fixed order, so that the same seed draws the same answers. */
+    private static final Map<String, int[]> INSTRUMENTS = new TreeMap<>(Map.of("QWL", new int[]{35, 1, 5},
+            "CDRISC", new int[]{25, 0, 4}, "CSS", new int[]{30, 1, 5}));
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     public static void main(String[] args) throws Exception {
@@ -128,6 +131,11 @@ public final class ConsortDemo {
                 assess(assessor, trial, id, "post", level.get(id) + effect, random, guess);
             }
             step("entered baseline and post-test questionnaires as the blinded assessor");
+            Path interim = Path.of("target", "balint-psychiatric-nurses-interim.pdf");
+            Files.createDirectories(interim.toAbsolutePath().getParent());
+            Files.write(interim, investigator.exchange(HttpRequest.GET("/api/trials/" + trial + "/reports/consort.pdf"),
+                    byte[].class).body());
+            step("wrote the blinded interim report to " + interim);
             post(admin, trial, "/status", Map.of("status", "FOLLOW_UP"));
             post(admin, trial, "/status", Map.of("status", "LOCKED"));
             byte[] pdf = investigator.exchange(HttpRequest.GET("/api/trials/" + trial + "/reports/consort.pdf"), byte[].class)
