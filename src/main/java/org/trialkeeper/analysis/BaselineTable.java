@@ -1,27 +1,36 @@
 package org.trialkeeper.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-import org.apache.commons.statistics.inference.ChiSquareTest;
-import org.apache.commons.statistics.inference.SignificanceResult;
 import org.apache.commons.statistics.inference.TTest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline table by arm and overall: n, mean (SD) of numeric characteristics and n (%) of
- * each level of a category (percentages of those with a value). Without groups it is the overall
- * column alone, as a blinded report shows it. Tests of baseline differences
+ * Table 1, baseline characteristics of everyone randomised, by arm and overall: each column
+ * with its n; a number as mean (SD) of those with a value; a category with its levels under it,
+ * n (%) of those with a value; then each outcome's score at baseline, mean (SD). Without groups
+ * it is the overall column alone, as a blinded report shows it. Tests of baseline differences
  * (Welch's t, chi-square) are given only when asked, since CONSORT advises against them.
  */
 public final class BaselineTable {
 
+    static final String OVERALL = "Overall";
+
     private BaselineTable() {
     }
 
-    /** One group's figures: for a number n, mean and SD; for a level the count and its percentage. */
+    /** A column's heading: the group and how many were randomised to it. */
     @Serdeable
+    public record Column(String group, long n) {
+    }
+
+    /** One group's figures: for a number n, mean and SD; for a level the count and its percentage of n. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cell(String group, long n, Double mean, Double sd, Long count, Double percent) {
     }
 
@@ -29,120 +38,88 @@ public final class BaselineTable {
     public record Test(String name, double statistic, double df, double p) {
     }
 
-    /** A numeric characteristic (level null) or one level of a category. */
+    /** What a row describes: a numeric characteristic, a category, or an outcome's score at baseline. */
     @Serdeable
-    public record Row(String characteristic, String label, String level, List<Cell> cells, Test test) {
+    public enum Kind {
+        NUMBER, CATEGORY, OUTCOME
+    }
+
+    /** A level of a category, under its characteristic, with its label for the reader. */
+    @Serdeable
+    public record Level(String level, String label, List<Cell> cells) {
+    }
+
+    /** A characteristic: cells for a number or an outcome, levels for a category; the test when asked. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Row(String characteristic, String label, Kind kind, List<Cell> cells, List<Level> levels, Test test) {
+    }
+
+    @Serdeable
+    public record Table(List<Column> columns, List<Row> rows) {
     }
 
     /**
      * @param groups  the arms' codes, in order
      * @param labels  the label each arm is shown under
      */
-    public static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean tests) {
-        Cohort randomised = data.people();
+    public static Table of(TrialData data, List<String> groups, Map<String, String> labels, boolean tests) {
+        Cohort people = data.people();
         List<Row> rows = new ArrayList<>();
         for (TrialData.Characteristic characteristic : data.characteristics()) {
             if (characteristic.numeric()) {
-                rows.add(numeric(characteristic, randomised, groups, labels, tests));
+                rows.add(numeric(characteristic.id(), characteristic.label(), Kind.NUMBER,
+                        people.baseline.get(characteristic.id()).numbers(), people, groups, labels, tests));
             } else {
-                rows.addAll(levels(characteristic, randomised, groups, labels, tests));
+                rows.add(BaselineLevels.of(characteristic, people, groups, labels, tests));
             }
         }
-        return rows;
+        for (TrialData.OutcomeInfo outcome : data.outcomes()) {
+            ScoreKey key = outcome.at(data.baselineTimepoint());
+            double[] scores = people.scores.get(key);
+            if (scores != null && rows.stream().noneMatch(r -> r.kind() == Kind.OUTCOME && r.characteristic().equals(outcome.key()))) {
+                rows.add(numeric(outcome.key(), outcome.label(), Kind.OUTCOME, scores, people, groups, labels, tests));
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        for (String group : groups) {
+            columns.add(new Column(labels.get(group), members(people, group).length));
+        }
+        columns.add(new Column(OVERALL, members(people, null).length));
+        return new Table(columns, rows);
     }
 
     /** Mean (SD) by group and overall, with Welch's t between two arms when asked. */
-    private static Row numeric(TrialData.Characteristic characteristic, Cohort randomised,
+    private static Row numeric(String id, String label, Kind kind, double[] column, Cohort people,
                                List<String> groups, Map<String, String> labels, boolean tests) {
         List<Cell> cells = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (String group : groups) {
-            double[] v = numbers(randomised, characteristic.id(), group);
+            double[] v = values(column, members(people, group));
             values.add(v);
             cells.add(numeric(labels.get(group), v));
         }
-        cells.add(numeric("Overall", numbers(randomised, characteristic.id(), null)));
+        cells.add(numeric(OVERALL, values(column, members(people, null))));
         Test test = null;
         if (tests && values.size() == 2 && values.get(0).length > 1 && values.get(1).length > 1) {
             TTest.Result t = TTest.withDefaults().test(values.get(0), values.get(1));
             test = new Test("Welch t", t.getStatistic(), t.getDegreesOfFreedom(), t.getPValue());
         }
-        return new Row(characteristic.id(), characteristic.label(), null, cells, test);
+        return new Row(id, label, kind, cells, null, test);
     }
 
-    /** One row per level, n (%) by group and overall; the chi-square test, when asked, on the first level's row. */
-    private static List<Row> levels(TrialData.Characteristic characteristic, Cohort randomised,
-                                    List<String> groups, Map<String, String> labels, boolean tests) {
-        long[][] table = new long[groups.size()][characteristic.levels().size()];
-        long[] overall = new long[characteristic.levels().size()];
-        long[] withValue = new long[groups.size() + 1];
-        Cohort.BaselineColumn column = randomised.baseline.get(characteristic.id());
-        int[] levelOf = column.texts().stream().mapToInt(text -> characteristic.levels().indexOf(text)).toArray();
-        int[] groupOf = randomised.armCodes.stream().mapToInt(groups::indexOf).toArray();
-        for (int person = 0; person < randomised.size(); person++) {
-            int arm = randomised.arms[person];
-            int category = column.categories()[person];
-            if (arm == Cohort.NONE || category == Cohort.NONE) {
-                continue;
-            }
-            int level = levelOf[category];
-            int group = groupOf[arm];
-            if (level >= 0) {
-                overall[level]++;
-                withValue[groups.size()]++;
-            }
-            if (level >= 0 && group >= 0) {
-                table[group][level]++;
-                withValue[group]++;
-            }
-        }
-        Test test = tests && !groups.isEmpty() ? chiSquare(table) : null;
-        List<Row> rows = new ArrayList<>();
-        for (int level = 0; level < characteristic.levels().size(); level++) {
-            List<Cell> cells = new ArrayList<>();
-            for (int group = 0; group < groups.size(); group++) {
-                cells.add(level(labels.get(groups.get(group)), withValue[group], table[group][level]));
-            }
-            cells.add(level("Overall", withValue[groups.size()], overall[level]));
-            rows.add(new Row(characteristic.id(), characteristic.label(), characteristic.levels().get(level), cells,
-                    level == 0 ? test : null));
-        }
-        return rows;
-    }
-
-    private static Test chiSquare(long[][] table) {
-        // the test needs every row and column to hold someone
-        for (long[] row : table) {
-            if (java.util.Arrays.stream(row).sum() == 0) {
-                return null;
-            }
-        }
-        for (int column = 0; column < table[0].length; column++) {
-            long sum = 0;
-            for (long[] row : table) {
-                sum += row[column];
-            }
-            if (sum == 0) {
-                return null;
-            }
-        }
-        SignificanceResult result = ChiSquareTest.withDefaults().test(table);
-        return new Test("chi-square", result.getStatistic(), (table.length - 1.0) * (table[0].length - 1.0), result.getPValue());
-    }
-
-    /** The randomised people's values in the group (everyone's if null), in the order of their ids. */
-    private static double[] numbers(Cohort people, String id, String group) {
-        double[] column = people.baseline.get(id).numbers();
+    /** The randomised people in the group (everyone randomised if null), in the order of their ids. */
+    static int[] members(Cohort people, String group) {
         int arm = group == null ? Cohort.NONE : people.armCode(group);
-        double[] values = new double[people.size()];
-        int n = 0;
-        for (int person = 0; person < people.size(); person++) {
-            boolean member = group == null ? people.randomised(person) : arm != Cohort.NONE && people.arms[person] == arm;
-            if (member && !Double.isNaN(column[person])) {
-                values[n++] = column[person];
-            }
+        if (group != null && arm == Cohort.NONE) {
+            return new int[0];
         }
-        return java.util.Arrays.copyOf(values, n);
+        return java.util.stream.IntStream.range(0, people.size())
+                .filter(p -> group == null ? people.randomised(p) : people.arms[p] == arm).toArray();
+    }
+
+    private static double[] values(double[] column, int[] members) {
+        return Arrays.stream(members).mapToDouble(p -> column[p]).filter(v -> !Double.isNaN(v)).toArray();
     }
 
     private static Cell numeric(String group, double[] values) {
@@ -151,9 +128,5 @@ public final class BaselineTable {
         }
         Descriptives d = Descriptives.of(values);
         return new Cell(group, d.n(), d.mean(), values.length > 1 ? d.standardDeviation() : null, null, null);
-    }
-
-    private static Cell level(String group, long n, long count) {
-        return new Cell(group, n, null, null, count, n == 0 ? null : 100.0 * count / n);
     }
 }

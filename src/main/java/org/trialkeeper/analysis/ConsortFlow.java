@@ -12,10 +12,11 @@ import java.util.function.IntPredicate;
  * The CONSORT flow: every person screened follows exactly one path through each stage, so
  * the counts add up. Enrolment: assessed = excluded + randomised, the excluded split into not
  * meeting the criteria, declined, and other reasons (enrolled, never randomised). Per arm:
- * allocated = received + did not receive; at follow-up each participant is in one box by how
- * their follow-up ended (completed, lost, discontinued, withdrew consent); and allocated =
- * analysed + excluded from analysis, where the analysis is of complete cases of the primary
- * outcome among those whose data may be used.
+ * allocated = received + did not receive + receipt not recorded, from what was recorded (see
+ * {@link Receipt}); at follow-up each participant is in one box by how their follow-up ended
+ * (completed, lost, discontinued, withdrew consent); and allocated = analysed + excluded from
+ * analysis + not analysed after a loss or withdrawal already shown at follow-up, where the
+ * analysis is of complete cases of the primary outcome among those whose data may be used.
  */
 public final class ConsortFlow {
 
@@ -35,10 +36,10 @@ public final class ConsortFlow {
     /** One arm's path, under the label it is shown with (a neutral one in a blinded report, never its code). */
     @Serdeable
     public record ArmFlow(String label, long allocated, long received, long didNotReceive,
-                          List<Reason> didNotReceiveReasons, long completedFollowUp, long lostToFollowUp,
-                          List<Reason> lostReasons, long discontinued, List<Reason> discontinuedReasons,
-                          long withdrew, List<Reason> withdrewReasons, long analysed, long excludedFromAnalysis,
-                          List<Reason> exclusionReasons) {
+                          List<Reason> didNotReceiveReasons, long receiptNotRecorded, long completedFollowUp,
+                          long lostToFollowUp, List<Reason> lostReasons, long discontinued,
+                          List<Reason> discontinuedReasons, long withdrew, List<Reason> withdrewReasons, long analysed,
+                          long excludedFromAnalysis, List<Reason> exclusionReasons, long notAnalysedAfterLeaving) {
     }
 
     @Serdeable
@@ -51,12 +52,13 @@ public final class ConsortFlow {
      */
     public static Flow of(TrialData data, List<String> groups, Map<String, String> labels) {
         PrimaryAnalysis analysis = PrimaryAnalysis.of(data);
+        Receipt receipt = Receipt.of(data);
         List<ArmFlow> arms = new ArrayList<>();
         for (String code : groups) {
             TrialData.ArmInfo arm = data.arms().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
             int inArm = data.people().armCode(arm.code());
             arms.add(armFlow(data.people(), person -> inArm != Cohort.NONE && data.people().arms[person] == inArm,
-                    labels.get(arm.code()), analysis));
+                    labels.get(arm.code()), analysis, receipt));
         }
         return flow(data, arms);
     }
@@ -66,7 +68,8 @@ public final class ConsortFlow {
      * blinded report, in which no count is split by arm.
      */
     public static Flow pooled(TrialData data, String label) {
-        return flow(data, List.of(armFlow(data.people(), data.people()::randomised, label, PrimaryAnalysis.of(data))));
+        return flow(data, List.of(armFlow(data.people(), data.people()::randomised, label, PrimaryAnalysis.of(data),
+                Receipt.pooled(data))));
     }
 
     private static Flow flow(TrialData data, List<ArmFlow> arms) {
@@ -98,20 +101,28 @@ public final class ConsortFlow {
     }
 
     private static ArmFlow armFlow(Cohort people, IntPredicate inColumn, String label,
-                                   PrimaryAnalysis analysis) {
+                                   PrimaryAnalysis analysis, Receipt receipt) {
         Counter didNotReceive = new Counter();
         Counter lost = new Counter();
         Counter discontinued = new Counter();
         Counter withdrew = new Counter();
         Counter excluded = new Counter();
         long allocated = 0;
+        long received = 0;
+        long notRecorded = 0;
+        long leftBefore = 0;
         for (int person = 0; person < people.size(); person++) {
             if (!inColumn.test(person)) {
                 continue;
             }
             allocated++;
-            if (people.hasEvent(person, EventKind.DID_NOT_RECEIVE)) {
-                didNotReceive.add(people.lastReason(person, EventKind.DID_NOT_RECEIVE, NOT_RECORDED));
+            String notReceived = receipt.notReceived(people, person);
+            if (notReceived != null) {
+                didNotReceive.add(notReceived);
+            } else if (receipt.received(people, person)) {
+                received++;
+            } else {
+                notRecorded++;
             }
             switch (people.status(person)) {
                 case LOST_TO_FOLLOW_UP -> lost.add(why(people, person));
@@ -122,14 +133,24 @@ public final class ConsortFlow {
                 }
             }
             String why = analysis.exclusion(people, person);
-            if (why != null) {
+            if (why != null && leftFollowUp(people.status(person))) {
+                leftBefore++;
+            } else if (why != null) {
                 excluded.add(why);
             }
         }
         long completed = allocated - lost.total - withdrew.total - discontinued.total;
-        return new ArmFlow(label, allocated, allocated - didNotReceive.total, didNotReceive.total, didNotReceive.reasons(),
+        return new ArmFlow(label, allocated, received, didNotReceive.total, didNotReceive.reasons(), notRecorded,
                 completed, lost.total, lost.reasons(), discontinued.total, discontinued.reasons(), withdrew.total,
-                withdrew.reasons(), allocated - excluded.total, excluded.total, excluded.reasons());
+                withdrew.reasons(), allocated - excluded.total - leftBefore, excluded.total, excluded.reasons(), leftBefore);
+    }
+
+    /**
+     * Whether the follow-up box already shows the person as gone: lost or withdrawn. Their missing
+     * outcome is not listed again as an exclusion from analysis, so that each is in one place.
+     */
+    private static boolean leftFollowUp(Status status) {
+        return status == Status.LOST_TO_FOLLOW_UP || status == Status.WITHDRAWN;
     }
 
     /** The primary outcome's complete cases: who has both its baseline and its follow-up score. */

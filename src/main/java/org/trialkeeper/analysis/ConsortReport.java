@@ -19,8 +19,8 @@ import java.util.Map;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
-                            ConsortFlow.Flow flow, List<BaselineTable.Row> baseline, List<OutcomeTable.Row> outcomes,
-                            Blinding blinding, Attendance attendance, long emergencyUnblindings,
+                            ConsortFlow.Flow flow, BaselineTable.Table baseline, List<OutcomeTable.Row> outcomes,
+                            Blinding blinding, Attendance attendance, long emergencyUnblindings, Recruitment recruitment,
                             HarmsTable.Table harms) {
 
     /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
@@ -48,19 +48,20 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
         if (!unblinded) {
             return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
                     BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
-                    blinding(data, false), attendance(data), data.unblindings(), null);
+                    blinding(data, false), attendance(data), data.unblindings(), Recruitment.of(data, List.of(), Map.of()),
+                    null);
         }
         List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
         return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
                 BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
-                blinding(data, true), attendance(data), data.unblindings(), null);
+                blinding(data, true), attendance(data), data.unblindings(), Recruitment.of(data, groups, labels), null);
     }
 
     /** This report with its harms table, which is counted from adverse events the trial's data does not hold. */
     public ConsortReport withHarms(HarmsTable.Table table) {
         return new ConsortReport(title, registryId, unblinded, groups, flow, baseline, outcomes, blinding, attendance,
-                emergencyUnblindings, table);
+                emergencyUnblindings, recruitment, table);
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -1,5 +1,6 @@
 package org.trialkeeper.analysis;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,19 @@ import java.util.Map;
  * @param outcomes        primary first
  * @param sessions        the intervention's sessions per participant
  * @param unblindings     emergency unblindings so far
+ * @param period          when recruitment and follow-up happened, as far as the data go
  */
 public record TrialData(String title, String registryId, List<ArmInfo> arms, List<Characteristic> characteristics,
                         List<OutcomeInfo> outcomes, String baselineTimepoint, List<String> timepoints, int sessions,
-                        Cohort people, long unblindings) {
+                        Cohort people, long unblindings, Period period) {
+
+    /** Without dates, as a trial written by hand for a test has none. */
+    public TrialData(String title, String registryId, List<ArmInfo> arms, List<Characteristic> characteristics,
+                     List<OutcomeInfo> outcomes, String baselineTimepoint, List<String> timepoints, int sessions,
+                     Cohort people, long unblindings) {
+        this(title, registryId, arms, characteristics, outcomes, baselineTimepoint, timepoints, sessions, people, unblindings,
+                Period.NONE);
+    }
 
     /** With everyone screened given one by one, as a few people are most clearly written. */
     public TrialData(String title, String registryId, List<ArmInfo> arms, List<Characteristic> characteristics,
@@ -23,6 +33,15 @@ public record TrialData(String title, String registryId, List<ArmInfo> arms, Lis
                      List<Person> people, long unblindings) {
         this(title, registryId, arms, characteristics, outcomes, baselineTimepoint, timepoints, sessions,
                 CohortBuilder.of(characteristics, people), unblindings);
+    }
+
+    /**
+     * The dates of the first and last randomisation and of the last follow-up assessment (CONSORT
+     * item 14a), each null until there is one.
+     */
+    public record Period(LocalDate firstRandomised, LocalDate lastRandomised, LocalDate lastFollowUp) {
+
+        public static final Period NONE = new Period(null, null, null);
     }
 
     /** An arm: code, label, and whether it is the intervention (the other is the comparator). */

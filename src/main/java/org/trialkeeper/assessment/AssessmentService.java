@@ -129,6 +129,12 @@ public class AssessmentService {
                 a.instrument(), a.timepoint(), json.responses(a), json.scores(a), a.guess(), a.enteredAt())).toList();
     }
 
+    /** When the last assessment after baseline was entered: the trial's last follow-up, or null before any. */
+    @Transactional
+    public Instant lastFollowUp(long trialId, String baselineTimepoint) {
+        return assessments.findMaxEnteredAtByTrialIdAndTimepointNotEqual(trialId, baselineTimepoint);
+    }
+
     /** One assessment's scores and guess, for reports. */
     public record Scored(long participantId, String instrument, String timepoint, Double total,
                          Map<String, Scoring.Score> subscales, String guess) {

@@ -1,6 +1,7 @@
 package org.trialkeeper.randomisation;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +25,15 @@ public class AllocationTimes {
 
     AllocationTimes(AllocationRepository allocations) {
         this.allocations = allocations;
+    }
+
+    /** The first and last randomisation of the trial, nulls before the first. */
+    public record Span(@Nullable Instant first, @Nullable Instant last) {
+    }
+
+    @Transactional
+    public Span span(long trialId) {
+        return new Span(allocations.findMinAllocatedAtByTrialId(trialId), allocations.findMaxAllocatedAtByTrialId(trialId));
     }
 
     /** By participant id, for every randomised participant of the trial. */

@@ -6,7 +6,6 @@ import org.trialkeeper.audit.AuditEvent;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.scheme.Commitment;
 import org.trialkeeper.randomisation.scheme.SequencePlan;
-import org.trialkeeper.randomisation.scheme.Seeds;
 import org.trialkeeper.randomisation.scheme.SequenceStream;
 import org.trialkeeper.randomisation.scheme.Slot;
 import org.trialkeeper.trial.TrialService;
@@ -27,7 +26,7 @@ import java.util.Map;
  */
 @Singleton
 record SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationLockRepository locks,
-                     SeedVault vault, Clock clock) implements ApplicationEventListener<TrialStatusChanged> {
+                     SeedVault vault, SeedSource seeds, Clock clock) implements ApplicationEventListener<TrialStatusChanged> {
 
     @Override
     public void onApplicationEvent(TrialStatusChanged event) {
@@ -35,7 +34,7 @@ record SequenceSetup(TrialService trials, RandomisationSetupRepository setups, A
             return;
         }
         Protocol protocol = trials.protocol(event.trialId());
-        byte[] seed = Seeds.fresh();
+        byte[] seed = seeds.fresh();
         SequenceStream stream = SequenceStream.CURRENT;
         Map<String, List<Slot>> lists = SequencePlan.generate(protocol, seed, stream);
         String commitment = Commitment.of(protocol, lists, seed, stream);

@@ -82,7 +82,7 @@ final class AnalysisTerms {
                         c.levels() == null ? List.of() : c.levels())).toList();
     }
 
-    /** The outcomes the protocol names, primary first. */
+    /** The outcomes the protocol names, primary first, each shown by its instrument's name (and subscale's), never a code. */
     static List<TrialData.OutcomeInfo> outcomes(Protocol protocol) {
         List<Outcome> named = new ArrayList<>(protocol.outcomes().primary());
         if (protocol.outcomes().secondary() != null) {
@@ -98,11 +98,11 @@ final class AnalysisTerms {
     private static TrialData.OutcomeInfo outcome(Protocol protocol, Outcome outcome, boolean primary) {
         Instrument instrument = protocol.instrument(outcome.instrument()).orElseThrow();
         if (outcome.subscale() == null || outcome.subscale().isEmpty()) {
-            return new TrialData.OutcomeInfo(instrument.id(), null, instrument.id() + " total", outcome.timepoint(), primary);
+            return new TrialData.OutcomeInfo(instrument.id(), null, instrument.name(), outcome.timepoint(), primary);
         }
         String name = instrument.subscales().stream().filter(s -> s.id().equals(outcome.subscale())).map(Subscale::name)
                 .findFirst().orElse(outcome.subscale());
-        return new TrialData.OutcomeInfo(instrument.id(), outcome.subscale(), instrument.id() + " " + name,
+        return new TrialData.OutcomeInfo(instrument.id(), outcome.subscale(), instrument.name() + ": " + name,
                 outcome.timepoint(), primary);
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The CONSORT flow diagram's boxes and their lines of text, in one wording: what the PDF and
  * the web page's SVG both draw, so that the two say the same. Enrolment has three boxes; each
- * arm has a column of three, for allocation, follow-up and analysis.
+ * arm has a column of three, for allocation, follow-up and analysis. Everyone is in exactly one
+ * line of each stage: the allocation box's parts add up to its heading, and so do the analysis
+ * box's, where someone lost to follow-up or withdrawn is not listed again among the exclusions.
  */
 public record ConsortBoxes(Box assessed, Box excluded, Box randomised, List<Column> arms) {
 
@@ -38,6 +40,10 @@ public record ConsortBoxes(Box assessed, Box excluded, Box randomised, List<Colu
         }
     }
 
+    static final String ANALYSED = "Analysed for the primary outcome";
+    /** Those lost or withdrawn are counted at follow-up with their reasons; here they are only not analysed. */
+    static final String NOT_ANALYSED_AFTER_LEAVING = "Not analysed, lost or withdrew as above";
+
     public static ConsortBoxes of(ConsortFlow.Flow flow, Wording wording) {
         ConsortFlow.Excluded excluded = flow.excluded();
         return new ConsortBoxes(new Lines().heading("Assessed for eligibility", flow.assessed()).box(),
@@ -46,18 +52,20 @@ public record ConsortBoxes(Box assessed, Box excluded, Box randomised, List<Colu
                         .part("Declined to participate", excluded.declined())
                         .part("Other reasons", excluded.otherReasons()).box(),
                 new Lines().heading(wording.labels().randomised(), flow.randomised()).box(),
-                flow.arms().stream().map(arm -> column(arm, wording)).toList());
+                flow.arms().stream().map(ConsortBoxes::column).toList());
     }
 
-    private static Column column(ConsortFlow.ArmFlow arm, Wording wording) {
+    private static Column column(ConsortFlow.ArmFlow arm) {
         return new Column(new Lines().heading("Allocated to " + arm.label(), arm.allocated())
                 .part("Received allocated intervention", arm.received())
-                .part("Did not receive allocated intervention", arm.didNotReceive()).reasons(arm.didNotReceiveReasons()).box(),
+                .part("Did not receive allocated intervention", arm.didNotReceive()).reasons(arm.didNotReceiveReasons())
+                .partIfAny("Receipt not recorded", arm.receiptNotRecorded()).box(),
                 new Lines().count("Lost to follow-up", arm.lostToFollowUp()).reasons(arm.lostReasons())
                         .count("Discontinued intervention", arm.discontinued()).reasons(arm.discontinuedReasons())
                         .count("Withdrew consent", arm.withdrew()).reasons(arm.withdrewReasons()).box(),
-                new Lines().heading(wording.labels().analysed(), arm.analysed())
-                        .part("Excluded from analysis", arm.excludedFromAnalysis()).reasons(arm.exclusionReasons()).box());
+                new Lines().heading(ANALYSED, arm.analysed())
+                        .part("Excluded from analysis", arm.excludedFromAnalysis()).reasons(arm.exclusionReasons())
+                        .partIfAny(NOT_ANALYSED_AFTER_LEAVING, arm.notAnalysedAfterLeaving()).box());
     }
 
     /** A box's lines as they are added, each count written as "what (n = count)". */
@@ -74,6 +82,11 @@ public record ConsortBoxes(Box assessed, Box excluded, Box randomised, List<Colu
 
         Lines part(String what, long n) {
             return add(Kind.PART, what, n);
+        }
+
+        /** A part shown only when someone is in it, for what the template itself has no line. */
+        Lines partIfAny(String what, long n) {
+            return n == 0 ? this : part(what, n);
         }
 
         Lines reasons(List<ConsortFlow.Reason> reasons) {

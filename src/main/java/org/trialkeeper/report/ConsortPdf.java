@@ -13,7 +13,6 @@ import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.VerticalAlignment;
 import org.trialkeeper.analysis.ConsortReport;
-import org.trialkeeper.analysis.OutcomeTable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,16 +23,19 @@ import java.time.format.DateTimeFormatter;
 import static org.trialkeeper.report.PdfText.latin1;
 
 /**
- * Puts the CONSORT report together: page 1 the flow diagram, then the baseline table, the
- * outcomes with their ANCOVA and a chart of the means with 95% CIs, blinding and attendance,
- * and on every page a footer with the registry id, the snapshot's SHA-256 and the UTC time.
+ * Puts the CONSORT report together as a paper's figures and tables, numbered in order: page 1
+ * Figure 1, the flow diagram; then the dates of recruitment and follow-up, Table 1 baseline
+ * characteristics, Table 2 outcomes, Figure 2 the means with 95% CIs, Table 3 the assessors'
+ * guesses with attendance, Table 4 participants by site, and the filled CONSORT 2025 checklist on
+ * the last pages; on every page a footer with the registry id, the snapshot's SHA-256 and the UTC
+ * time.
  */
 final class ConsortPdf {
 
     private ConsortPdf() {
     }
 
-    static byte[] render(ReportService.Document doc) {
+    static byte[] render(ReportService.Document doc, ConsortChecklist checklist) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PdfDocument pdf = new PdfDocument(new PdfWriter(out))) {
             pdf.getDocumentInfo().setTitle("CONSORT report: " + doc.report().title());
@@ -44,12 +46,17 @@ final class ConsortPdf {
             document.setMargins(36, 36, 48, 36);
             document.setFont(regular).setFontSize(9);
             ConsortReport report = doc.report();
-            document.add(new Paragraph(report.unblinded() ? "CONSORT flow diagram" : "CONSORT flow diagram: blinded interim report")
-                    .setFont(bold).setFontSize(13).setMarginBottom(2));
-            document.add(new Paragraph(latin1(report.title())).setFontSize(8).setMarginBottom(6));
+            Captions captions = new Captions(bold);
+            document.add(new Paragraph(latin1(report.title())).setFont(bold).setFontSize(10).setMarginBottom(2));
+            document.add(captions.figure("CONSORT " + doc.wording().year() + " flow diagram"
+                    + (report.unblinded() ? "" : " (blinded interim report: all arms together)")));
             document.add(new Image(PdfFlowDiagram.draw(pdf, doc.boxes(), regular, bold)).setAutoScale(true));
+            document.add(Captions.note(FLOW_NOTE));
             document.add(new AreaBreak());
-            results(document, report, pdf, regular, bold);
+            results(document, report, pdf, captions, regular, bold);
+            if (checklist != null) {
+                PdfChecklist.add(document, checklist, bold);
+            }
             footer(document, pdf, doc, regular);
             document.close();
         } catch (IOException e) {
@@ -58,20 +65,35 @@ final class ConsortPdf {
         return out.toByteArray();
     }
 
-    private static void results(Document document, ConsortReport report, PdfDocument pdf, PdfFont regular, PdfFont bold) {
+    private static final String FLOW_NOTE = "Everyone screened is in exactly one line of each stage. Received: at least one"
+            + " session attended (intervention), or followed up for the primary outcome while on the comparator (waitlist or"
+            + " control); did not receive: as recorded, or attendance recorded with no session attended; otherwise receipt is"
+            + " not recorded. Analysed: complete cases of the primary outcome; those lost to follow-up or withdrawn are shown"
+            + " once, at follow-up.";
+
+    private static void results(Document document, ConsortReport report, PdfDocument pdf, Captions captions, PdfFont regular,
+                                PdfFont bold) {
         if (!report.unblinded()) {
             document.add(new Paragraph("Blinded interim report: every figure is pooled over the arms, and none is"
                     + " shown by arm before the trial is LOCKED.").setFont(bold));
         }
-        PdfTables.baseline(document, report, bold);
-        PdfTables.outcomes(document, report, bold);
-        document.add(new Paragraph("Means with 95% confidence intervals").setFont(bold).setMarginTop(8));
-        for (OutcomeTable.Row row : report.outcomes()) {
-            document.add(new Image(PdfMeansChart.draw(pdf, row, regular)).setAutoScale(false));
+        String baseline = baselineLabel(report);
+        PdfRecruitment.dates(document, report, bold);
+        PdfBaselineTable.add(document, report, captions, bold);
+        PdfOutcomeTable.add(document, report, baseline, captions, bold);
+        if (PdfMeansFigure.hasPanels(report)) {
+            document.add(PdfMeansFigure.figure(pdf, report, baseline, captions, regular, bold));
         }
-        PdfTables.blinding(document, report, bold);
+        PdfTables.blinding(document, report, captions, bold);
         PdfTables.attendance(document, report, bold);
+        PdfRecruitment.sites(document, report, captions, bold);
         PdfHarmsTable.add(document, report.harms(), bold);
+    }
+
+    /** The baseline timepoint's name: the first timepoint with data counted, as the protocol lists baseline first. */
+    private static String baselineLabel(ConsortReport report) {
+        return report.outcomes().stream().flatMap(o -> o.arms().stream()).flatMap(a -> a.withData().keySet().stream())
+                .findFirst().orElse("baseline");
     }
 
     private static void footer(Document document, PdfDocument pdf, ReportService.Document doc, PdfFont font) {

@@ -22,7 +22,8 @@ import java.util.List;
 final class PdfFlowDiagram {
 
     private static final float WIDTH = 523;
-    private static final float HEIGHT = 700;
+    /** Room enough for any diagram; the drawn one is cut to what it uses. */
+    private static final float ROOM = 700;
     /** Boxes start right of the stages' labels. */
     private static final float LEFT = 70;
     private static final float BOX_WIDTH = 190;
@@ -33,20 +34,29 @@ final class PdfFlowDiagram {
     private static final String INDENT = "\u00a0\u00a0\u00a0\u00a0";
     private static final List<String> ARM_STAGES = List.of("Allocation", "Follow-up", "Analysis");
 
+    private final float height;
     private final PdfFormXObject form;
     private final PdfCanvas canvas;
     private final PdfFont regular;
     private final PdfFont bold;
 
-    private PdfFlowDiagram(PdfDocument pdf, PdfFont regular, PdfFont bold) {
-        this.form = new PdfFormXObject(new Rectangle(WIDTH, HEIGHT));
+    private PdfFlowDiagram(PdfDocument pdf, PdfFont regular, PdfFont bold, float height) {
+        this.height = height;
+        this.form = new PdfFormXObject(new Rectangle(WIDTH, height));
         this.canvas = new PdfCanvas(form, pdf);
         this.regular = regular;
         this.bold = bold;
     }
 
+    /**
+     * Drawn twice: once in room enough to learn how tall it is, then at that height, so that the
+     * figure's note fits under it on page 1.
+     */
     static PdfFormXObject draw(PdfDocument pdf, ConsortBoxes boxes, PdfFont regular, PdfFont bold) {
-        PdfFlowDiagram diagram = new PdfFlowDiagram(pdf, regular, bold);
+        PdfFlowDiagram trial = new PdfFlowDiagram(pdf, regular, bold, ROOM);
+        float bottom = trial.arms(boxes.arms(), trial.enrolment(boxes));
+        trial.canvas.release();
+        PdfFlowDiagram diagram = new PdfFlowDiagram(pdf, regular, bold, ROOM - bottom + 2);
         diagram.arms(boxes.arms(), diagram.enrolment(boxes));
         diagram.canvas.release();
         return diagram.form;
@@ -59,7 +69,7 @@ final class PdfFlowDiagram {
     /** The assessed box, the excluded box branching off to the right, and the randomised box below it. */
     private Branch enrolment(ConsortBoxes boxes) {
         float centre = LEFT + (WIDTH - LEFT) / 2;
-        Rectangle assessed = box(centre - BOX_WIDTH / 2 - 60, HEIGHT - 10, BOX_WIDTH, boxes.assessed());
+        Rectangle assessed = box(centre - BOX_WIDTH / 2 - 60, height - 10, BOX_WIDTH, boxes.assessed());
         Rectangle excluded = box(centre + 20, assessed.getBottom() - 14, WIDTH - centre - 20, boxes.excluded());
         float spineX = assessed.getLeft() + assessed.getWidth() / 2;
         Rectangle randomised = box(spineX - BOX_WIDTH / 2, excluded.getBottom() - 14, BOX_WIDTH, boxes.randomised());
@@ -71,8 +81,8 @@ final class PdfFlowDiagram {
         return new Branch(spineX, randomised.getBottom());
     }
 
-    /** Each stage's boxes side by side, the row below starting under the longest box above. */
-    private void arms(List<ConsortBoxes.Column> columns, Branch branch) {
+    /** Each stage's boxes side by side, the row below starting under the longest box above; answers the lowest edge. */
+    private float arms(List<ConsortBoxes.Column> columns, Branch branch) {
         int arms = columns.size();
         float columnWidth = (WIDTH - LEFT - GAP * (arms - 1)) / arms;
         float split = branch.y() - 12;
@@ -103,6 +113,7 @@ final class PdfFlowDiagram {
         for (int stage = 0; stage < ARM_STAGES.size(); stage++) {
             stage(stageTops[stage], stageBottoms[stage], ARM_STAGES.get(stage));
         }
+        return stageBottoms[ARM_STAGES.size() - 1];
     }
 
     /** A box whose top edge is at {@code top}, as tall as its lines need once wrapped; headings in bold. */

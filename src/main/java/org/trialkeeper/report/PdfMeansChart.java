@@ -16,118 +16,105 @@ import org.trialkeeper.analysis.OutcomeTable;
 
 import java.util.List;
 
-import static org.trialkeeper.report.PdfText.f1;
 import static org.trialkeeper.report.PdfText.latin1;
 
-/** One outcome's baseline and post means with 95% CIs, one series per group, with a legend to the right. */
+/**
+ * One panel of Figure 2: an outcome's baseline and follow-up means with 95% CIs, one series per
+ * group, on a value axis with round ticks and both axes labelled. The figure draws the one
+ * legend for all its panels.
+ */
 final class PdfMeansChart {
 
-    private static final float WIDTH = 500;
-    private static final float HEIGHT = 130;
-    private static final float PLOT_LEFT = 60;
-    private static final float PLOT_BOTTOM = 22;
-    private static final float PLOT_WIDTH = 260;
-    private static final float PLOT_HEIGHT = HEIGHT - 40;
-    private static final Color[] SERIES = {new DeviceGray(0.1f), new DeviceGray(0.55f), new DeviceGray(0.75f)};
+    static final float WIDTH = 255;
+    static final float HEIGHT = 165;
+    static final Color[] SERIES = {new DeviceGray(0.1f), new DeviceGray(0.5f), new DeviceGray(0.7f)};
+    private static final float PLOT_LEFT = 48;
+    private static final float PLOT_BOTTOM = 34;
+    private static final float PLOT_WIDTH = WIDTH - PLOT_LEFT - 8;
+    private static final float PLOT_HEIGHT = HEIGHT - PLOT_BOTTOM - 28;
 
     private final PdfCanvas canvas;
     private final Canvas text;
     private final PdfFont font;
-    private double min;
-    private double max;
+    private final PdfFont bold;
+    private AxisScale scale;
 
-    private PdfMeansChart(PdfCanvas canvas, Canvas text, PdfFont font) {
+    private PdfMeansChart(PdfCanvas canvas, Canvas text, PdfFont font, PdfFont bold) {
         this.canvas = canvas;
         this.text = text;
         this.font = font;
+        this.bold = bold;
     }
 
-    static PdfFormXObject draw(PdfDocument pdf, OutcomeTable.Row row, PdfFont font) {
+    /** Whether the outcome has any mean to draw; a panel without one is left out of the figure. */
+    static boolean hasData(OutcomeTable.Row row) {
+        return AxisScale.of(row.arms()).isPresent();
+    }
+
+    static PdfFormXObject draw(PdfDocument pdf, OutcomeTable.Row row, String baselineLabel, PdfFont font, PdfFont bold) {
         PdfFormXObject form = new PdfFormXObject(new Rectangle(WIDTH, HEIGHT));
         PdfCanvas canvas = new PdfCanvas(form, pdf);
         try (Canvas text = new Canvas(canvas, new Rectangle(WIDTH, HEIGHT))) {
-            new PdfMeansChart(canvas, text, font).plot(row);
+            new PdfMeansChart(canvas, text, font, bold).plot(row, baselineLabel);
         }
         canvas.release();
         return form;
     }
 
-    private void plot(OutcomeTable.Row row) {
-        text.showTextAligned(new Paragraph(latin1(row.label())).setFont(font).setFontSize(8), PLOT_LEFT, HEIGHT - 8,
-                TextAlignment.LEFT, VerticalAlignment.TOP);
-        canvas.setStrokeColor(ColorConstants.BLACK).setLineWidth(0.6f).rectangle(PLOT_LEFT, PLOT_BOTTOM, PLOT_WIDTH, PLOT_HEIGHT)
-                .stroke();
-        if (!scale(row.arms())) {
-            text.showTextAligned(new Paragraph("no data").setFont(font).setFontSize(8), PLOT_LEFT + PLOT_WIDTH / 2,
-                    PLOT_BOTTOM + PLOT_HEIGHT / 2, TextAlignment.CENTER, VerticalAlignment.MIDDLE);
-            return;
+    private void plot(OutcomeTable.Row row, String baselineLabel) {
+        scale = AxisScale.of(row.arms()).orElseThrow();
+        text.showTextAligned(new Paragraph(latin1(row.label())).setFont(bold).setFontSize(7.5f).setWidth(WIDTH - 8)
+                .setMultipliedLeading(1), 4, HEIGHT - 2, TextAlignment.LEFT, VerticalAlignment.TOP);
+        canvas.setStrokeColor(ColorConstants.BLACK).setLineWidth(0.6f);
+        line(PLOT_LEFT, PLOT_BOTTOM, PLOT_LEFT, PLOT_BOTTOM + PLOT_HEIGHT);
+        line(PLOT_LEFT, PLOT_BOTTOM, PLOT_LEFT + PLOT_WIDTH, PLOT_BOTTOM);
+        for (double tick : scale.ticks()) {
+            float y = y(tick);
+            line(PLOT_LEFT - 3, y, PLOT_LEFT, y);
+            text.showTextAligned(new Paragraph(scale.label(tick)).setFont(font).setFontSize(6.5f), PLOT_LEFT - 5, y,
+                    TextAlignment.RIGHT, VerticalAlignment.MIDDLE);
         }
-        axes(row.timepoint());
+        text.setFont(font).setFontSize(6.5f);
+        text.showTextAligned("Mean score (95% CI)", 8, PLOT_BOTTOM + PLOT_HEIGHT / 2, TextAlignment.CENTER,
+                VerticalAlignment.MIDDLE, (float) (Math.PI / 2));
+        String[] times = {latin1(baselineLabel), latin1(row.timepoint())};
+        for (int t = 0; t < 2; t++) {
+            float x = x(t);
+            line(x, PLOT_BOTTOM - 3, x, PLOT_BOTTOM);
+            text.showTextAligned(new Paragraph(times[t]).setFont(font).setFontSize(6.5f), x, PLOT_BOTTOM - 5,
+                    TextAlignment.CENTER, VerticalAlignment.TOP);
+        }
+        text.showTextAligned(new Paragraph("Timepoint").setFont(font).setFontSize(6.5f), PLOT_LEFT + PLOT_WIDTH / 2, 4,
+                TextAlignment.CENTER, VerticalAlignment.BOTTOM);
         for (int g = 0; g < row.arms().size(); g++) {
             series(row.arms().get(g), g, row.arms().size());
         }
         canvas.setStrokeColor(ColorConstants.BLACK).setFillColor(ColorConstants.BLACK);
     }
 
-    /** The value axis from every mean and CI with some room around them; false when there is no mean to show. */
-    private boolean scale(List<OutcomeTable.ArmSummary> arms) {
-        double low = Double.MAX_VALUE;
-        double high = -Double.MAX_VALUE;
-        for (OutcomeTable.ArmSummary arm : arms) {
-            for (OutcomeTable.Summary s : List.of(arm.baseline(), arm.post())) {
-                if (s.mean() != null) {
-                    low = Math.min(low, s.ciLower() == null ? s.mean() : s.ciLower());
-                    high = Math.max(high, s.ciUpper() == null ? s.mean() : s.ciUpper());
-                }
-            }
-        }
-        if (low == Double.MAX_VALUE) {
-            return false;
-        }
-        double pad = Math.max((high - low) * 0.1, 0.5);
-        min = low - pad;
-        max = high + pad;
-        return true;
-    }
-
-    private void axes(String timepoint) {
-        for (int tick = 0; tick <= 4; tick++) {
-            double value = min + (max - min) * tick / 4;
-            float y = y(value);
-            line(PLOT_LEFT - 3, y, PLOT_LEFT, y);
-            text.showTextAligned(new Paragraph(f1(value)).setFont(font).setFontSize(7), PLOT_LEFT - 5, y,
-                    TextAlignment.RIGHT, VerticalAlignment.MIDDLE);
-        }
-        String[] times = {"baseline", timepoint};
-        for (int t = 0; t < 2; t++) {
-            text.showTextAligned(new Paragraph(times[t]).setFont(font).setFontSize(7),
-                    PLOT_LEFT + PLOT_WIDTH * (t == 0 ? 0.25f : 0.75f), PLOT_BOTTOM - 4, TextAlignment.CENTER, VerticalAlignment.TOP);
-        }
-    }
-
-    /** One group's two means with their CIs, joined by a dashed line, and its legend entry. */
+    /** One group's two means with their CIs, joined by a dashed line. */
     private void series(OutcomeTable.ArmSummary arm, int g, int groups) {
         Color colour = SERIES[g % SERIES.length];
-        float offset = (g - (groups - 1) / 2f) * 10;
+        float offset = (g - (groups - 1) / 2f) * 8;
         float[] previous = null;
-        OutcomeTable.Summary[] points = {arm.baseline(), arm.post()};
+        List<OutcomeTable.Summary> points = List.of(arm.baseline(), arm.post());
         for (int t = 0; t < 2; t++) {
-            OutcomeTable.Summary s = points[t];
+            OutcomeTable.Summary s = points.get(t);
             if (s.mean() == null) {
                 previous = null;
                 continue;
             }
-            float x = PLOT_LEFT + PLOT_WIDTH * (t == 0 ? 0.25f : 0.75f) + offset;
+            float x = x(t) + offset;
             float y = y(s.mean());
             canvas.setStrokeColor(colour).setFillColor(colour);
             if (s.ciLower() != null) {
-                float yl = y(s.ciLower());
-                float yu = y(s.ciUpper());
-                line(x, yl, x, yu);
-                line(x - 3, yl, x + 3, yl);
-                line(x - 3, yu, x + 3, yu);
+                float low = y(s.ciLower());
+                float high = y(s.ciUpper());
+                line(x, low, x, high);
+                line(x - 2.5f, low, x + 2.5f, low);
+                line(x - 2.5f, high, x + 2.5f, high);
             }
-            canvas.circle(x, y, 2.5f).fill();
+            marker(canvas, g, x, y);
             if (previous != null) {
                 canvas.setLineDash(2, 2);
                 line(previous[0], previous[1], x, y);
@@ -135,18 +122,26 @@ final class PdfMeansChart {
             }
             previous = new float[]{x, y};
         }
-        float legendY = HEIGHT - 26 - g * 12;
-        canvas.setFillColor(colour).circle(PLOT_LEFT + PLOT_WIDTH + 20, legendY, 3).fill();
-        text.showTextAligned(new Paragraph(latin1(arm.group()) + " (n = " + arm.analysed() + ")").setFont(font)
-                .setFontSize(8).setFontColor(ColorConstants.BLACK), PLOT_LEFT + PLOT_WIDTH + 28, legendY, TextAlignment.LEFT,
-                VerticalAlignment.MIDDLE);
+    }
+
+    /** A group's marker: a filled circle, square or triangle, so that groups differ in grey print too. */
+    static void marker(PdfCanvas canvas, int g, float x, float y) {
+        switch (g % 3) {
+            case 0 -> canvas.circle(x, y, 2.4f).fill();
+            case 1 -> canvas.rectangle(x - 2.2f, y - 2.2f, 4.4f, 4.4f).fill();
+            default -> canvas.moveTo(x, y + 2.8f).lineTo(x - 2.6f, y - 2f).lineTo(x + 2.6f, y - 2f).closePath().fill();
+        }
+    }
+
+    private float x(int timepoint) {
+        return PLOT_LEFT + PLOT_WIDTH * (timepoint == 0 ? 0.28f : 0.72f);
     }
 
     private float y(double value) {
-        return (float) (PLOT_BOTTOM + PLOT_HEIGHT * (value - min) / (max - min));
+        return (float) (PLOT_BOTTOM + PLOT_HEIGHT * (value - scale.min()) / (scale.max() - scale.min()));
     }
 
     private void line(float x1, float y1, float x2, float y2) {
-        canvas.setLineWidth(0.8f).moveTo(x1, y1).lineTo(x2, y2).stroke();
+        canvas.setLineWidth(0.7f).moveTo(x1, y1).lineTo(x2, y2).stroke();
     }
 }

@@ -36,8 +36,8 @@ record ReportController(ReportService reports, ReadLimit reads) {
     HttpResponse<byte[]> pdf(@PathVariable long trialId, @QueryValue @Nullable String wording,
                              @QueryValue @Nullable Boolean tests) {
         Wording chosen = wording(wording);
-        ReportService.Document document = reads.inTurn(() -> reports.report(trialId, chosen, Boolean.TRUE.equals(tests)));
-        return HttpResponse.ok(ConsortPdf.render(document)).contentType(MediaType.APPLICATION_PDF_TYPE)
+        ReportService.Paper paper = reads.inTurn(() -> reports.paper(trialId, chosen, Boolean.TRUE.equals(tests)));
+        return HttpResponse.ok(ConsortPdf.render(paper.document(), paper.checklist())).contentType(MediaType.APPLICATION_PDF_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"consort-" + trialId + ".pdf\"");
     }
 
@@ -48,6 +48,13 @@ record ReportController(ReportService reports, ReadLimit reads) {
                                 @QueryValue @Nullable Boolean tests) {
         Wording chosen = wording(wording);
         return reads.inTurn(() -> reports.report(trialId, chosen, Boolean.TRUE.equals(tests)));
+    }
+
+    @Get("/reports/consort-checklist.json")
+    @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @Operation(summary = "The CONSORT 2025 checklist, each item with where the report or the protocol answers it")
+    ConsortChecklist checklist(@PathVariable long trialId) {
+        return reads.inTurn(() -> reports.paper(trialId, Wording.CONSORT_2025, false).checklist());
     }
 
     @Get("/exports/participants.csv")

@@ -61,6 +61,18 @@ public class ReportService {
         return compute(snapshots.read(trialId), wording, baselineTests);
     }
 
+    /** The report with its filled CONSORT 2025 checklist: what the PDF shows. */
+    public record Paper(Document document, ConsortChecklist checklist) {
+    }
+
+    /** As {@link #report}, with the checklist filled from the protocol and the report, in the same transaction. */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true,
+            isolation = io.micronaut.transaction.TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Paper paper(long trialId, Wording wording, boolean baselineTests) {
+        Document document = compute(snapshots.read(trialId), wording, baselineTests);
+        return new Paper(document, ConsortChecklist.of(snapshots.protocol(trialId), document.report()));
+    }
+
     Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
         ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.labels(), snapshot.locked(), baselineTests)
                 .withHarms(HarmsTable.of(snapshot.data(), snapshot.harms(), snapshot.labels(), snapshot.locked()));

@@ -10,12 +10,16 @@ import org.trialkeeper.followup.FollowUpService;
 import org.trialkeeper.harms.HarmsService;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.randomisation.Allocations;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
 import org.trialkeeper.unblinding.EmergencyUnblinding;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,8 +33,8 @@ import java.util.Map;
  */
 @Singleton
 record SnapshotReader(TrialService trials, ParticipantService participants, Allocations allocations,
-                      EmergencyUnblinding unblinding, AssessmentService assessments, FollowUpService followUp,
-                      HarmsService harms) {
+                      AllocationTimes allocationTimes, EmergencyUnblinding unblinding, AssessmentService assessments,
+                      FollowUpService followUp, HarmsService harms) {
 
     TrialSnapshot read(long trialId) {
         TrialView trial = trials.find(trialId);
@@ -48,10 +52,21 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         } else {
             totals(trialId, outcomes, timepoints, cohort);
         }
+        String baseline = AnalysisTerms.baselineTimepoint(protocol);
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
-                outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints, protocol.intervention().sessions(),
-                cohort.build(), unblinding.count(trialId));
+                outcomes, baseline, timepoints, protocol.intervention().sessions(), cohort.build(), unblinding.count(trialId),
+                period(trialId, baseline));
         return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, harms(trialId));
+    }
+
+    private TrialData.Period period(long trialId, String baselineTimepoint) {
+        AllocationTimes.Span randomised = allocationTimes.span(trialId);
+        return new TrialData.Period(day(randomised.first()), day(randomised.last()),
+                day(assessments.lastFollowUp(trialId, baselineTimepoint)));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Everyone screened, in the order of their ids; each set of failed criteria is put in words once. */
@@ -66,6 +81,11 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
     private HarmsTable.Events harms(long trialId) {
         return new HarmsTable.Events(HarmsService.severities(), HarmsService.relatedness(), harms.reported(trialId).stream()
                 .map(h -> new HarmsTable.Harm(h.participantId(), h.serious(), h.severity(), h.relatedness())).toList());
+    }
+
+    /** The trial's protocol as registered: for the checklist, which points into it. */
+    Protocol protocol(long trialId) {
+        return trials.protocol(trialId);
     }
 
     /** Every randomised participant's allocation number, by participant id: for the participants export only. */

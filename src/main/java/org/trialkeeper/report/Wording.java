@@ -8,17 +8,18 @@ import java.util.Optional;
 
 /**
  * Whose words the flow diagram is in: the CONSORT 2010 template or its 2025 update. They differ
- * in three labels; everywhere else the diagram reads the same. On the wire, in the query
+ * in two labels; everywhere else the diagram reads the same, and both say that the analysis
+ * stage counts the primary outcome, which the 2010 template leaves to the reader. On the wire, in the query
  * parameter and the report's JSON, a wording is its year.
  */
 @Serdeable
 public enum Wording {
     /** "Randomized" is the 2010 template's own spelling, kept where that template is asked for. */
-    CONSORT_2010("2010", new Labels("Not meeting inclusion criteria", "Randomized", "Analysed")),
-    CONSORT_2025("2025", new Labels("Not meeting eligibility criteria", "Randomised", "Analysed for the primary outcome"));
+    CONSORT_2010("2010", new Labels("Not meeting inclusion criteria", "Randomized")),
+    CONSORT_2025("2025", new Labels("Not meeting eligibility criteria", "Randomised"));
 
     /** The labels in which the two templates differ. */
-    record Labels(String notMeetingCriteria, String randomised, String analysed) {
+    record Labels(String notMeetingCriteria, String randomised) {
     }
 
     private final String year;

@@ -120,12 +120,20 @@ class ConsortReportTest {
             assertEquals(List.of("All"), row.arms().stream().map(OutcomeTable.ArmSummary::group).toList());
         }
         assertNull(report.blinding().james());
-        for (int i = 0; i < report.baseline().size(); i++) {
-            BaselineTable.Row row = report.baseline().get(i);
-            assertEquals(List.of("Overall"), row.cells().stream().map(BaselineTable.Cell::group).toList());
+        assertEquals(List.of("Overall"), report.baseline().columns().stream().map(BaselineTable.Column::group).toList());
+        assertEquals(unblinded.baseline().columns().get(2), report.baseline().columns().get(0));
+        for (int i = 0; i < report.baseline().rows().size(); i++) {
+            BaselineTable.Row row = report.baseline().rows().get(i);
+            BaselineTable.Row byArm = unblinded.baseline().rows().get(i);
             assertNull(row.test(), "no test between arms that are not shown");
-            List<BaselineTable.Cell> byArm = unblinded.baseline().get(i).cells();
-            assertEquals(byArm.get(byArm.size() - 1), row.cells().get(0), "the overall column is the unblinded report's");
+            List<List<BaselineTable.Cell>> overall = row.levels() == null ? List.of(row.cells())
+                    : row.levels().stream().map(BaselineTable.Level::cells).toList();
+            List<List<BaselineTable.Cell>> split = byArm.levels() == null ? List.of(byArm.cells())
+                    : byArm.levels().stream().map(BaselineTable.Level::cells).toList();
+            for (int j = 0; j < overall.size(); j++) {
+                assertEquals(List.of("Overall"), overall.get(j).stream().map(BaselineTable.Cell::group).toList());
+                assertEquals(split.get(j).get(2), overall.get(j).get(0), "the overall column is the unblinded report's");
+            }
         }
     }
 
@@ -194,9 +202,10 @@ class ConsortReportTest {
             assertEquals(flow.excluded().notMeetingCriteria(), sum(flow.excluded().criteria()));
             assertEquals(flow.randomised(), flow.arms().stream().mapToLong(ConsortFlow.ArmFlow::allocated).sum());
             for (ConsortFlow.ArmFlow arm : flow.arms()) {
-                assertEquals(arm.allocated(), arm.received() + arm.didNotReceive());
+                assertEquals(arm.allocated(), arm.received() + arm.didNotReceive() + arm.receiptNotRecorded());
                 assertEquals(arm.allocated(), arm.completedFollowUp() + arm.lostToFollowUp() + arm.discontinued() + arm.withdrew());
-                assertEquals(arm.allocated(), arm.analysed() + arm.excludedFromAnalysis());
+                assertEquals(arm.allocated(), arm.analysed() + arm.excludedFromAnalysis() + arm.notAnalysedAfterLeaving());
+                assertTrue(arm.notAnalysedAfterLeaving() <= arm.lostToFollowUp() + arm.withdrew());
                 assertEquals(arm.didNotReceive(), sum(arm.didNotReceiveReasons()));
                 assertEquals(arm.lostToFollowUp(), sum(arm.lostReasons()));
                 assertEquals(arm.discontinued(), sum(arm.discontinuedReasons()));

@@ -16,26 +16,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The main job end to end, through the HTTP API of a service it starts on a throw-away embedded
  * database: registers the seed trial's protocol, screens 33 nurses and enrols 30, randomises
  * them, enters baseline and post-test questionnaires as a blinded assessor (simulated answers,
  * the Balint groups a little better at post-test), records attendance, one dropout in the
- * intervention arm and two in the control arm, locks the trial and writes the CONSORT report to
- * reports/balint-psychiatric-nurses-consort.pdf. Run with {@code ./mvnw -Pdemo -DskipTests test}.
+ * intervention arm and two in the control arm, locks the trial and writes the CONSORT report.
+ * Everything random, the service's randomisation seed included, comes from one seed (2022 unless
+ * given), so a run gives the same allocations and numbers as the last. Run with
+ * {@code ./mvnw -Pdemo -DskipTests test}, which writes target/balint-psychiatric-nurses-consort.pdf
+ * (and the blinded interim report before LOCK to target/balint-psychiatric-nurses-interim.pdf);
+ * arguments: the output path, then the seed.
  */
 public final class ConsortDemo {
 
-    private static final Map<String, int[]> INSTRUMENTS = Map.of("QWL", new int[]{35, 1, 5}, "CDRISC", new int[]{25, 0, 4},
-            "CSS", new int[]{30, 1, 5});
+    /** In a fixed order, so that the same seed draws the same answers. */
+    private static final Map<String, int[]> INSTRUMENTS = new TreeMap<>(Map.of("QWL", new int[]{35, 1, 5},
+            "CDRISC", new int[]{25, 0, 4}, "CSS", new int[]{30, 1, 5}));
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     public static void main(String[] args) throws Exception {
-        Path output = Path.of(args.length > 0 ? args[0] : "reports/balint-psychiatric-nurses-consort.pdf");
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), "test");
+        Path output = Path.of(args.length > 0 ? args[0] : "target/balint-psychiatric-nurses-consort.pdf");
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 2022;
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
+                "trialkeeper.demo.seed", seed), "test");
              HttpClient http = HttpClient.create(server.getURL())) {
-            Random random = new Random(2022);
+            Random random = new Random(seed);
             Api admin = Api.admin(http);
             long trial = admin.register(ProtocolFiles.read(ProtocolFiles.SEED_TRIAL));
             Api coordinator = member(http, admin, trial, "coordinator", "COORDINATOR");
@@ -123,6 +131,11 @@ public final class ConsortDemo {
                 assess(assessor, trial, id, "post", level.get(id) + effect, random, guess);
             }
             step("entered baseline and post-test questionnaires as the blinded assessor");
+            Path interim = Path.of("target", "balint-psychiatric-nurses-interim.pdf");
+            Files.createDirectories(interim.toAbsolutePath().getParent());
+            Files.write(interim, investigator.exchange(HttpRequest.GET("/api/trials/" + trial + "/reports/consort.pdf"),
+                    byte[].class).body());
+            step("wrote the blinded interim report to " + interim);
             post(admin, trial, "/status", Map.of("status", "FOLLOW_UP"));
             post(admin, trial, "/status", Map.of("status", "LOCKED"));
             byte[] pdf = investigator.exchange(HttpRequest.GET("/api/trials/" + trial + "/reports/consort.pdf"), byte[].class)

@@ -113,9 +113,15 @@ class InvestigatorBlindnessTest {
         List<Map<String, Object>> arms = (List<Map<String, Object>>) flow.get("arms");
         assertEquals(1, arms.size(), flow.toString());
         assertEquals(flow.get("randomised"), arms.get(0).get("allocated"));
-        for (Map<String, Object> row : (List<Map<String, Object>>) report.get("baseline")) {
-            assertEquals(List.of("Overall"), ((List<Map<String, Object>>) row.get("cells")).stream()
-                    .map(cell -> cell.get("group")).toList(), row.toString());
+        Map<String, Object> baseline = (Map<String, Object>) report.get("baseline");
+        assertEquals(List.of("Overall"), ((List<Map<String, Object>>) baseline.get("columns")).stream()
+                .map(column -> column.get("group")).toList(), baseline.toString());
+        for (Map<String, Object> row : (List<Map<String, Object>>) baseline.get("rows")) {
+            List<Map<String, Object>> levels = (List<Map<String, Object>>) row.get("levels");
+            for (Object cells : levels == null ? List.of(row.get("cells")) : levels.stream().map(l -> l.get("cells")).toList()) {
+                assertEquals(List.of("Overall"), ((List<Map<String, Object>>) cells).stream()
+                        .map(cell -> cell.get("group")).toList(), row.toString());
+            }
         }
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("outcomes")) {
             assertEquals(List.of("All"), ((List<Map<String, Object>>) row.get("arms")).stream()

@@ -131,7 +131,7 @@ public final class ReportBenchmark {
                 ReportService.Document document = reports.compute(snapshot, Wording.CONSORT_2010, false);
                 long computed = System.nanoTime();
                 sample(heap);
-                byte[] pdf = ConsortPdf.render(document);
+                byte[] pdf = ConsortPdf.render(document, null);
                 long drawn = System.nanoTime();
                 sample(heap);
                 if (pdf.length < 1000) {
