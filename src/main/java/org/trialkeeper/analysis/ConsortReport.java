@@ -20,7 +20,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
                             ConsortFlow.Flow flow, List<BaselineTable.Row> baseline, List<OutcomeTable.Row> outcomes,
-                            Blinding blinding, Attendance attendance, long emergencyUnblindings) {
+                            Blinding blinding, Attendance attendance, long emergencyUnblindings,
+                            Prespecified prespecified) {
 
     /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
     @Serdeable
@@ -44,16 +45,24 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
      * @param unblinded whether figures by arm may be shown; if not, every figure is pooled over the arms
      */
     public static ConsortReport compute(TrialData data, Map<String, String> labels, boolean unblinded, boolean baselineTests) {
+        return compute(data, Prespecified.Plan.NONE, labels, unblinded, baselineTests);
+    }
+
+    /** The report with the analyses the protocol planned beside the primary one. */
+    public static ConsortReport compute(TrialData data, Prespecified.Plan plan, Map<String, String> labels, boolean unblinded,
+                                        boolean baselineTests) {
         if (!unblinded) {
             return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
                     BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
-                    blinding(data, false), attendance(data), data.unblindings());
+                    blinding(data, false), attendance(data), data.unblindings(),
+                    Prespecified.of(data, plan, List.of(), Map.of(), false));
         }
         List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
         return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
                 BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
-                blinding(data, true), attendance(data), data.unblindings());
+                blinding(data, true), attendance(data), data.unblindings(),
+                Prespecified.of(data, plan, groups, labels, true));
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -9,6 +9,7 @@ import org.trialkeeper.followup.FollowUpService;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.Allocations;
+import org.trialkeeper.trial.PlannedAnalyses;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
@@ -48,7 +49,7 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
                 outcomes, AnalysisTerms.baselineTimepoint(protocol), timepoints, protocol.intervention().sessions(),
                 cohort.build(), unblinding.count(trialId));
-        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data);
+        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, PlannedAnalyses.of(protocol));
     }
 
     /** Everyone screened, in the order of their ids; each set of failed criteria is put in words once. */

@@ -1,5 +1,6 @@
 package org.trialkeeper.report;
 
+import org.trialkeeper.analysis.Prespecified;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -11,8 +12,9 @@ import java.util.Map;
  *
  * @param labels the label each arm is shown under, by code: its own once LOCKED, a neutral one before
  * @param data   the protocol's facts and everyone screened, in the analysis package's terms
+ * @param plan   the analyses the protocol plans beside the primary one, and its sample-size plan
  */
-record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data) {
+record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data, Prespecified.Plan plan) {
 
     /** Results by arm, and participant- and item-level data, are shown only once the database is LOCKED. */
     boolean locked() {
