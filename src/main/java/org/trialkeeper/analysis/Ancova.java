@@ -1,8 +1,6 @@
 package org.trialkeeper.analysis;
 
-import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.statistics.distribution.FDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.List;
 
@@ -21,10 +19,15 @@ public final class Ancova {
     public record Observation(double baseline, double post, boolean intervention) {
     }
 
+    /**
+     * The figures of the arm's test, with the adjusted difference and both arms' adjusted means
+     * at the overall mean baseline, each with its SE and t-based 95% CI.
+     */
     public record Result(int n, double f, int dfArm, int dfResidual, double p, double partialEtaSquared,
                          double adjustedDifference, double differenceLower, double differenceUpper,
                          double adjustedMeanIntervention, double adjustedMeanControl, double baselineMean,
-                         double residualSumOfSquares) {
+                         double residualSumOfSquares, Estimate difference, Estimate meanIntervention,
+                         Estimate meanControl) {
     }
 
     public static Result fit(List<Observation> observations) {
@@ -43,21 +46,19 @@ public final class Ancova {
             x[i][1] = o.intervention() ? 1 : 0;
             baselineSum += o.baseline();
         }
-        OLSMultipleLinearRegression model = new OLSMultipleLinearRegression();
-        model.newSampleData(y, x);
-        double[] beta = model.estimateRegressionParameters();
-        double[] standardErrors = model.estimateRegressionParametersStandardErrors();
-        int dfResidual = n - 3;
-        double residualSumOfSquares = model.calculateResidualSumOfSquares();
-        double t = beta[2] / standardErrors[2];
+        LinearModel model = LinearModel.fit(y, x);
+        int dfResidual = model.dfResidual();
+        double residualSumOfSquares = model.residualSumOfSquares();
+        Estimate difference = model.combination(new double[]{0, 0, 1});
+        double t = difference.value() / difference.standardError();
         double f = t * t;
         double armSumOfSquares = f * residualSumOfSquares / dfResidual;
         double p = FDistribution.of(1, dfResidual).survivalProbability(f);
-        double critical = TDistribution.of(dfResidual).inverseCumulativeProbability(0.975);
         double baselineMean = baselineSum / n;
-        double control = beta[0] + beta[1] * baselineMean;
-        return new Result(n, f, 1, dfResidual, p, armSumOfSquares / (armSumOfSquares + residualSumOfSquares), beta[2],
-                beta[2] - critical * standardErrors[2], beta[2] + critical * standardErrors[2], control + beta[2],
-                control, baselineMean, residualSumOfSquares);
+        Estimate control = model.combination(new double[]{1, baselineMean, 0});
+        Estimate treated = model.combination(new double[]{1, baselineMean, 1});
+        return new Result(n, f, 1, dfResidual, p, armSumOfSquares / (armSumOfSquares + residualSumOfSquares),
+                difference.value(), difference.lower(), difference.upper(), treated.value(), control.value(), baselineMean,
+                residualSumOfSquares, difference, treated, control);
     }
 }

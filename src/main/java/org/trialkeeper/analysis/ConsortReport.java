@@ -21,7 +21,7 @@ import java.util.Map;
 public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
                             ConsortFlow.Flow flow, BaselineTable.Table baseline, List<OutcomeTable.Row> outcomes,
                             Blinding blinding, Attendance attendance, long emergencyUnblindings, Recruitment recruitment,
-                            HarmsTable.Table harms) {
+                            Prespecified prespecified, HarmsTable.Table harms) {
 
     /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
     @Serdeable
@@ -45,23 +45,30 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
      * @param unblinded whether figures by arm may be shown; if not, every figure is pooled over the arms
      */
     public static ConsortReport compute(TrialData data, Map<String, String> labels, boolean unblinded, boolean baselineTests) {
+        return compute(data, Prespecified.Plan.NONE, labels, unblinded, baselineTests);
+    }
+
+    /** The report with the analyses the protocol planned beside the primary one. */
+    public static ConsortReport compute(TrialData data, Prespecified.Plan plan, Map<String, String> labels, boolean unblinded,
+                                        boolean baselineTests) {
         if (!unblinded) {
             return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
                     BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
                     blinding(data, false), attendance(data), data.unblindings(), Recruitment.of(data, List.of(), Map.of()),
-                    null);
+                    Prespecified.of(data, plan, List.of(), Map.of(), false), null);
         }
         List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
         return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
                 BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
-                blinding(data, true), attendance(data), data.unblindings(), Recruitment.of(data, groups, labels), null);
+                blinding(data, true), attendance(data), data.unblindings(), Recruitment.of(data, groups, labels),
+                Prespecified.of(data, plan, groups, labels, true), null);
     }
 
     /** This report with its harms table, which is counted from adverse events the trial's data does not hold. */
     public ConsortReport withHarms(HarmsTable.Table table) {
         return new ConsortReport(title, registryId, unblinded, groups, flow, baseline, outcomes, blinding, attendance,
-                emergencyUnblindings, recruitment, table);
+                emergencyUnblindings, recruitment, prespecified, table);
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -31,10 +31,16 @@ public final class OutcomeTable {
     public record SlopesCheck(double f, int df1, int df2, double p, String note) {
     }
 
+    /**
+     * The ANCOVA's figures; {@code difference} and the adjusted means repeat the flat figures with
+     * their SEs and t-based 95% CIs, and {@code standardised} is the difference in SDs.
+     */
     @Serdeable
     public record AncovaResult(int n, double f, int df1, int df2, double p, double partialEtaSquared,
                                double adjustedDifference, double differenceLower, double differenceUpper,
-                               double adjustedMeanIntervention, double adjustedMeanControl, SlopesCheck slopes) {
+                               double adjustedMeanIntervention, double adjustedMeanControl, SlopesCheck slopes,
+                               Estimate difference, Estimate interventionMean, Estimate controlMean,
+                               StandardisedEffect standardised) {
     }
 
     @Serdeable
@@ -48,11 +54,17 @@ public final class OutcomeTable {
      * @param byArm       false for a blinded report: one group of everyone, and no ANCOVA
      */
     public static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean byArm) {
+        return of(data, groups, labels, byArm, person -> true);
+    }
+
+    /** The same of a narrower population: those of the primary analysis whom {@code population} also keeps. */
+    static List<Row> of(TrialData data, List<String> groups, Map<String, String> labels, boolean byArm,
+                        java.util.function.IntPredicate population) {
         String intervention = data.arms().stream().filter(TrialData.ArmInfo::intervention).map(TrialData.ArmInfo::code)
                 .findFirst().orElse(null);
         Cohort people = data.people();
-        int[] usable = java.util.stream.IntStream.range(0, people.size()).filter(p -> people.randomised(p)
-                && people.keepData(p) && people.status(p) != Status.EXCLUDED_FROM_ANALYSIS).toArray();
+        int[] usable = java.util.stream.IntStream.range(0, people.size()).filter(p -> analysed(people, p) && population.test(p))
+                .toArray();
         List<Row> rows = new ArrayList<>();
         for (TrialData.OutcomeInfo outcome : data.outcomes()) {
             List<ArmSummary> arms = new ArrayList<>();
@@ -68,6 +80,14 @@ public final class OutcomeTable {
                     outcome.timepoint(), outcome.primary(), arms, null, "results by arm are shown only after the trial is LOCKED"));
         }
         return rows;
+    }
+
+    /**
+     * Whether the primary analysis keeps the person: randomised, not excluded from analysis, and
+     * not withdrawn without consent to use their data.
+     */
+    static boolean analysed(Cohort people, int person) {
+        return people.randomised(person) && people.keepData(person) && people.status(person) != Status.EXCLUDED_FROM_ANALYSIS;
     }
 
     /** One group's figures; its complete cases are added to the observations for the ANCOVA. */
@@ -104,7 +124,8 @@ public final class OutcomeTable {
             Ancova.Result r = Ancova.fit(observations);
             ancova = new AncovaResult(r.n(), r.f(), r.dfArm(), r.dfResidual(), r.p(), r.partialEtaSquared(),
                     r.adjustedDifference(), r.differenceLower(), r.differenceUpper(), r.adjustedMeanIntervention(),
-                    r.adjustedMeanControl(), slopes(observations, r.residualSumOfSquares()));
+                    r.adjustedMeanControl(), slopes(observations, r.residualSumOfSquares()), r.difference(),
+                    r.meanIntervention(), r.meanControl(), StandardisedEffect.of(observations, r));
         } catch (IllegalArgumentException e) {
             missing = e.getMessage();
         }

@@ -78,6 +78,12 @@ final class Fields {
         return value == null ? null : asNumber(at(key), value);
     }
 
+    double number(String key) {
+        Object value = value(key, true);
+        Double number = value == null ? null : asNumber(at(key), value);
+        return number == null ? 0 : number;
+    }
+
     double number(String key, double absent) {
         Double number = optionalNumber(key);
         return number == null ? absent : number;
@@ -126,6 +132,11 @@ final class Fields {
             fields.rejectUnknownKeys();
             return result;
         });
+    }
+
+    /** A list of codes; an absent list is empty. */
+    <E extends Enum<E> & ProtocolCode> List<E> codes(String key, Class<E> type) {
+        return list(key, false, (itemPath, item) -> asCode(itemPath, item, type));
     }
 
     List<String> texts(String key, boolean required) {

@@ -109,9 +109,7 @@ public final class ProtocolReader {
         Outcomes outcomes = nested(root.object("outcomes"), f -> new Outcomes(
                 f.objects("primary", true, ProtocolReader::outcome),
                 f.objects("secondary", false, ProtocolReader::outcome)));
-        Analysis analysis = nested(root.object("analysis"), f -> new Analysis(
-                f.code("method", AnalysisMethod.class, AnalysisMethod.ANCOVA), f.number("alpha", 0.05),
-                f.code("population", AnalysisPopulation.class, AnalysisPopulation.COMPLETE_CASES)));
+        Analysis analysis = nested(root.object("analysis"), ProtocolReader::analysis);
         EmergencyUnblinding unblinding = nested(root.optionalObject("emergencyUnblinding"),
                 f -> new EmergencyUnblinding(f.texts("roles", true)));
         Harms harms = nested(root.optionalObject("harms"), f -> new Harms(f.texts("notify", true)));
@@ -135,6 +133,16 @@ public final class ProtocolReader {
                 f.objects("factors", false, factor -> new MinimisationFactor(factor.text("factor"),
                         factor.number("weight", 1.0))),
                 f.optionalNumber("minimisingArmProbability"));
+    }
+
+    private static Analysis analysis(Fields f) {
+        double alpha = f.number("alpha", 0.05);
+        return new Analysis(f.code("method", AnalysisMethod.class, AnalysisMethod.ANCOVA), alpha,
+                f.code("population", AnalysisPopulation.class, AnalysisPopulation.COMPLETE_CASES),
+                f.codes("sensitivity", SensitivityAnalysis.class), f.texts("subgroups", false),
+                nested(f.optionalObject("sampleSize"), s -> new SampleSizePlan(s.number("difference"), s.number("sd"),
+                        s.number("correlation", 0), s.number("alpha", alpha), s.number("power", 0.8),
+                        s.number("dropout", 0))));
     }
 
     private static Criterion criterion(Fields f) {

@@ -32,6 +32,7 @@ final class ProtocolRules {
         intervention(check);
         OutcomeRules.outcomes(check);
         analysis(check);
+        AnalysisRules.check(check);
         unblinding(check);
         HarmsRules.check(check);
         return check.violations();

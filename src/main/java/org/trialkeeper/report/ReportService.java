@@ -74,8 +74,8 @@ public class ReportService {
     }
 
     Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
-        ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.labels(), snapshot.locked(), baselineTests)
-                .withHarms(HarmsTable.of(snapshot.data(), snapshot.harms(), snapshot.labels(), snapshot.locked()));
+        ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.plan(), snapshot.labels(), snapshot.locked(),
+                baselineTests).withHarms(HarmsTable.of(snapshot.data(), snapshot.harms(), snapshot.labels(), snapshot.locked()));
         return new Document(report, wording, snapshot.status().name(), sha256(write(report)), clock.instant(),
                 audit.anchor(snapshot.trialId()));
     }

@@ -12,6 +12,7 @@ import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.AllocationTimes;
 import org.trialkeeper.randomisation.Allocations;
+import org.trialkeeper.trial.PlannedAnalyses;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
@@ -56,7 +57,8 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
                 outcomes, baseline, timepoints, protocol.intervention().sessions(), cohort.build(), unblinding.count(trialId),
                 period(trialId, baseline));
-        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, harms(trialId));
+        return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, PlannedAnalyses.of(protocol),
+                harms(trialId));
     }
 
     private TrialData.Period period(long trialId, String baselineTimepoint) {

@@ -1,6 +1,7 @@
 package org.trialkeeper.report;
 
 import org.trialkeeper.analysis.HarmsTable;
+import org.trialkeeper.analysis.Prespecified;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.trial.TrialStatus;
 
@@ -12,9 +13,10 @@ import java.util.Map;
  *
  * @param labels the label each arm is shown under, by code: its own once LOCKED, a neutral one before
  * @param data   the protocol's facts and everyone screened, in the analysis package's terms
+ * @param plan   the analyses the protocol plans beside the primary one, and its sample-size plan
  * @param harms  the trial's adverse events
  */
-record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data,
+record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data, Prespecified.Plan plan,
                      HarmsTable.Events harms) {
 
     /** Results by arm, and participant- and item-level data, are shown only once the database is LOCKED. */

@@ -56,7 +56,7 @@ record TrialController(TrialService trials, Memberships memberships, AuditTrail 
     @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "One trial")
     TrialView find(@PathVariable long trialId) {
-        return trials.find(trialId);
+        return trials.withPlan(trialId);
     }
 
     @Get("/{trialId}/protocol")

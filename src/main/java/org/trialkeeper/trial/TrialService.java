@@ -82,6 +82,13 @@ public class TrialService {
         return TrialView.of(trial(trialId));
     }
 
+    /** The trial as its own endpoint shows it, with the sample size its protocol plans. */
+    @Transactional
+    TrialView withPlan(long trialId) {
+        Trial trial = trial(trialId);
+        return TrialView.of(trial).withSampleSize(PlannedAnalyses.calculation(versions.protocolOf(versions.current(trial))));
+    }
+
     /** The protocol a trial runs under now. */
     @Transactional
     public Protocol protocol(long trialId) {
