@@ -1,5 +1,6 @@
 package org.trialkeeper.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -15,6 +16,7 @@ import java.util.Locale;
  * @param missing what an empty field means where one may be empty; an empty list where none is
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record Variable(String file, String variable, String label, Type type, List<Level> levels, String units,
                 List<Level> missing) {
 
@@ -29,8 +31,9 @@ record Variable(String file, String variable, String label, Type type, List<Leve
         }
     }
 
-    /** A value as written in the file, and what it means. */
+    /** A value as written in the file, and what it means; an empty code is the empty field. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Level(String code, String label) {
     }
 
