@@ -20,12 +20,15 @@ import org.trialkeeper.support.RecruitingTrial;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -167,6 +170,15 @@ class ExportApiTest {
                 .collect(Collectors.toSet());
         assertTrue(actions.containsAll(List.of("export.scores-long", "export.scores-wide", "export.codebook",
                 "export.r-script", "export.spss-syntax")), actions.toString());
+    }
+
+    @Test
+    void nothingOfAnExportStaysOnDiskOnceItIsSent() throws IOException {
+        exported.get("scores-long.csv");
+        exported.get("scores-wide.csv");
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("export-")).toList());
+        }
     }
 
     @Test
