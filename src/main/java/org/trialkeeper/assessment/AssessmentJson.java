@@ -35,7 +35,11 @@ class AssessmentJson {
     }
 
     Scoring.Scores scores(Assessment assessment) {
-        return read(assessment.scoresJson(), SCORES);
+        return scores(assessment.scoresJson());
+    }
+
+    Scoring.Scores scores(String scoresJson) {
+        return read(scoresJson, SCORES);
     }
 
     AssessmentView view(Assessment assessment, String code) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Blinded entry of outcome questionnaires, and the assessments as reports read them. Everything
@@ -41,6 +42,7 @@ public class AssessmentService {
     private final AssessmentRepository assessments;
     private final AssessmentJson json;
     private final TotalsQuery totals;
+    private final ScoresQuery scorecards;
     private final ParticipantService participants;
     private final TrialService trials;
     private final WorklistQuery worklists;
@@ -48,11 +50,12 @@ public class AssessmentService {
     private final Clock clock;
 
     AssessmentService(AssessmentRepository assessments, AssessmentJson json, TotalsQuery totals,
-                      ParticipantService participants, TrialService trials, WorklistQuery worklists,
+                      ScoresQuery scorecards, ParticipantService participants, TrialService trials, WorklistQuery worklists,
                       AuditTrail audit, Clock clock) {
         this.assessments = assessments;
         this.json = json;
         this.totals = totals;
+        this.scorecards = scorecards;
         this.participants = participants;
         this.trials = trials;
         this.worklists = worklists;
@@ -145,6 +148,19 @@ public class AssessmentService {
     public List<Scored> scores(long trialId) {
         return assessments.findByTrialIdOrderById(trialId).stream().map(a -> new Scored(a.participantId(),
                 a.instrument(), a.timepoint(), a.total(), json.scores(a).subscales(), a.guess())).toList();
+    }
+
+    /** One assessment's total and subscales as the protocol's rules scored them, for exports. */
+    public record Scorecard(long participantId, String timepoint, String instrument, Scoring.Scores scores) {
+    }
+
+    /**
+     * Every assessment's scores in participant order, then in order of entry, streamed to
+     * {@code each}, which must not use the database.
+     */
+    @Transactional
+    public void scorecards(long trialId, Consumer<Scorecard> each) {
+        scorecards.scores(trialId, each);
     }
 
     /** One participant's totals, in the order asked for (null where there is none), and their guess. */
