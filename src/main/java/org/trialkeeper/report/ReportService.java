@@ -100,7 +100,8 @@ public class ReportService {
         return Exports.assessments(snapshot, entered);
     }
 
-    private static TrialSnapshot locked(TrialSnapshot snapshot) {
+    /** The snapshot, if its trial is LOCKED: item-level data and exports exist only then. */
+    static TrialSnapshot locked(TrialSnapshot snapshot) {
         if (!snapshot.locked()) {
             throw new ProblemException(ProblemCode.NOT_LOCKED,
                     "Participant- and item-level data are exported once the trial's database is LOCKED");
