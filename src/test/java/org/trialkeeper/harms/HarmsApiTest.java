@@ -201,6 +201,7 @@ class HarmsApiTest {
         assertEquals(List.of(), notices(trial.investigator, trial, ""));
         List<Map<String, Object>> all = notices(trial.investigator, trial, "?all=true");
         assertEquals(1, ((List<?>) all.get(0).get("acknowledgements")).size(), "acknowledging twice is once");
+        problem(HttpStatus.BAD_REQUEST, "invalid-request", () -> notices(trial.investigator, trial, "?all=maybe"));
         assertEquals(1, trial.admin.wholeTrail().stream().filter(r -> "adverse-event.acknowledged".equals(r.action())
                 && Long.valueOf(trial.id).equals(r.trialId())).count());
         problem(HttpStatus.NOT_FOUND, "not-found", () -> trial.investigator.retrieve(HttpRequest.POST(
