@@ -23,8 +23,8 @@ final class PdfHarmsTable {
             "participants-with-serious-event", "Participants with a serious adverse event, n (%)",
             "events", "Adverse events",
             "serious-events", "Serious adverse events",
-            "events-by-severity", "Events of severity: ",
-            "events-by-relatedness", "Events related to the intervention: ");
+            "events-by-severity", "Events by severity: ",
+            "events-by-relatedness", "Events by relatedness to the intervention: ");
 
     private PdfHarmsTable() {
     }
