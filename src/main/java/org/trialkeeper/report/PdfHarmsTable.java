@@ -37,7 +37,7 @@ final class PdfHarmsTable {
         int columns = harms.groups().size();
         float[] widths = new float[columns + 1];
         Arrays.fill(widths, 1);
-        widths[0] = 2;
+        widths[0] = columns > 1 ? 2 : 1;
         Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth();
         table.addHeaderCell(shaded("Adverse events", bold));
         for (int column = 0; column < columns; column++) {
