@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.problem.ProblemException;
 
 import java.util.List;
 
@@ -57,8 +58,19 @@ record HarmsController(HarmsService harms, SeriousEvents serious) {
     @Operation(summary = "Serious adverse events not yet acknowledged by you (all=true: every one), without arm "
             + "or relatedness; for the roles the protocol's harms.notify names")
     List<SeriousEventNotice> notices(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                                     @QueryValue @Nullable Boolean all) {
-        return serious.notices(actor, trialId, Boolean.TRUE.equals(all));
+                                     @QueryValue @Nullable String all) {
+        return serious.notices(actor, trialId, all(all));
+    }
+
+    /** Read here, since a query value that is not a boolean would otherwise be taken quietly as absent. */
+    private static boolean all(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalidRequest("all", "type", "must be true or false");
     }
 
     @Post("/serious-adverse-events/{adverseEventId}/acknowledgement")

@@ -49,8 +49,9 @@ class SeriousEvents {
     /** The trial's serious adverse events, oldest first: those the reader has not acknowledged, or all. */
     @Transactional
     List<SeriousEventNotice> notices(Actor actor, long trialId, boolean all) {
+        Harms harms = trials.protocol(trialId).harms();
         if (!actor.admin()) {
-            notifiedRole(actor, trialId);
+            notifiedRole(actor, trialId, harms);
         }
         List<AdverseEvent> serious = events.findByTrialIdAndSeriousOrderById(trialId, true);
         Map<Long, List<Acknowledgement>> acknowledged = serious.isEmpty() ? Map.of()
@@ -65,7 +66,7 @@ class SeriousEvents {
     /** Acknowledges the event's latest revision once; acknowledging it again changes nothing. */
     @Transactional
     SeriousEventNotice acknowledge(Actor actor, long trialId, long eventId) {
-        Role role = notifiedRole(actor, trialId);
+        Role role = notifiedRole(actor, trialId, trials.protocol(trialId).harms());
         AdverseEvent event = events.findByIdAndTrialIdForUpdate(eventId, trialId).filter(AdverseEvent::serious)
                 .orElseThrow(() -> ProblemException.notFound("Serious adverse event", eventId));
         if (!acknowledgements.existsByAdverseEventIdAndRevisionAndUserId(eventId, event.revision(), actor.userId())) {
@@ -82,8 +83,7 @@ class SeriousEvents {
      * The first role, in {@link Role} order, that the member holds in the trial and the protocol
      * notifies; a member holding none is refused.
      */
-    private Role notifiedRole(Actor actor, long trialId) {
-        Harms harms = trials.protocol(trialId).harms();
+    private Role notifiedRole(Actor actor, long trialId, Harms harms) {
         return users.rolesIn(actor.userId(), trialId).stream().filter(role -> harms.notifies(role.name()))
                 .sorted().findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_NOTIFIED, "The protocol notifies "

@@ -9,6 +9,7 @@ import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.UnitValue;
 import org.trialkeeper.analysis.HarmsTable;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.trialkeeper.report.PdfText.f1;
@@ -34,7 +35,10 @@ final class PdfHarmsTable {
         }
         document.add(new Paragraph("Harms").setFont(bold).setFontSize(12).setMarginTop(10));
         int columns = harms.groups().size();
-        Table table = new Table(UnitValue.createPercentArray(columns + 1)).useAllAvailableWidth();
+        float[] widths = new float[columns + 1];
+        Arrays.fill(widths, 1);
+        widths[0] = columns > 1 ? 2 : 1;
+        Table table = new Table(UnitValue.createPercentArray(widths)).useAllAvailableWidth();
         table.addHeaderCell(shaded("Adverse events", bold));
         for (int column = 0; column < columns; column++) {
             table.addHeaderCell(shaded(latin1(harms.groups().get(column)) + " (n = " + harms.participants().get(column) + ")",

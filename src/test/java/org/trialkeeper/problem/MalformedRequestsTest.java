@@ -238,7 +238,7 @@ class MalformedRequestsTest {
         return template.replace("{trialId}", Long.toString(trial))
                 .replace("{participantId}", Long.toString(template.contains("randomisation") ? enrolled : randomised))
                 .replace("{userId}", "987654321").replace("{version}", "1").replace("{assessmentId}", "987654321")
-                .replace("{session}", "1");
+                .replace("{adverseEventId}", "987654321").replace("{session}", "1");
     }
 
     private static List<Body> bodies(Map<String, Object> spec, Map<String, Object> schemas, boolean login) {

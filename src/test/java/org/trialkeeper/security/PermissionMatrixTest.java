@@ -64,7 +64,9 @@ class PermissionMatrixTest {
     @BeforeAll
     void membersOfOneTrialInEachRole() {
         Api admin = Api.admin(http);
-        trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("matrix")));
+        // every role the table lets read serious adverse events is one the protocol notifies
+        trialId = admin.register(ProtocolFiles.seedVariantYaml(Api.unique("matrix"), tree -> tree.put("harms",
+                Map.of("notify", List.of("COORDINATOR", "INVESTIGATOR", "STATISTICIAN")))));
         long otherTrial = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("other")));
         tokens.put("ADMIN", admin.token());
         usernames.put("ADMIN", "admin");
