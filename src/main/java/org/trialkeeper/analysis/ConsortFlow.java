@@ -20,7 +20,7 @@ import java.util.function.IntPredicate;
  */
 public final class ConsortFlow {
 
-    private static final String NOT_RECORDED = "reason not recorded";
+    static final String NOT_RECORDED = "reason not recorded";
 
     private ConsortFlow() {
     }
@@ -153,35 +153,8 @@ public final class ConsortFlow {
         return status == Status.LOST_TO_FOLLOW_UP || status == Status.WITHDRAWN;
     }
 
-    /** The primary outcome's complete cases: who has both its baseline and its follow-up score. */
-    private record PrimaryAnalysis(ScoreKey baseline, ScoreKey post, String noBaseline, String noPost) {
-
-        static PrimaryAnalysis of(TrialData data) {
-            TrialData.OutcomeInfo primary = data.outcomes().get(0);
-            return new PrimaryAnalysis(primary.at(data.baselineTimepoint()), primary.at(primary.timepoint()),
-                    "no " + data.baselineTimepoint() + " " + primary.label(), "no " + primary.timepoint() + " " + primary.label());
-        }
-
-        /** Why a randomised participant is left out of the primary analysis, or null if they are analysed. */
-        String exclusion(Cohort people, int person) {
-            if (people.status(person) == Status.EXCLUDED_FROM_ANALYSIS) {
-                return "excluded: " + why(people, person);
-            }
-            if (!people.keepData(person)) {
-                return "withdrew consent; data not to be used";
-            }
-            if (!people.hasScore(baseline, person)) {
-                return noBaseline;
-            }
-            if (!people.hasScore(post, person)) {
-                return noPost;
-            }
-            return null;
-        }
-    }
-
     /** Why the person is in their status: the reason of the last event of the kind that moves there. */
-    private static String why(Cohort people, int person) {
+    static String why(Cohort people, int person) {
         return people.lastReason(person, people.status(person).reachedBy().orElseThrow(), NOT_RECORDED);
     }
 

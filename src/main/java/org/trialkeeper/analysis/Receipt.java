@@ -15,7 +15,6 @@ import java.util.Arrays;
 final class Receipt {
 
     static final String ATTENDED_NONE = "attended none of the sessions";
-    private static final String NOT_RECORDED = "reason not recorded";
 
     /** By the cohort's own arm code: whether the arm's participants have sessions during the trial. */
     private final boolean[] withSessions;
@@ -53,7 +52,7 @@ final class Receipt {
     /** Why the randomised participant did not receive the allocated intervention, or null unless that was recorded. */
     String notReceived(Cohort people, int person) {
         if (people.hasEvent(person, EventKind.DID_NOT_RECEIVE)) {
-            return people.lastReason(person, EventKind.DID_NOT_RECEIVE, NOT_RECORDED);
+            return people.lastReason(person, EventKind.DID_NOT_RECEIVE, ConsortFlow.NOT_RECORDED);
         }
         if (withSessions[people.arms[person]] && people.sessionsAttended(person) != null && people.sessionsAttended(person) == 0) {
             return ATTENDED_NONE;
