@@ -65,6 +65,7 @@ final class ConsortPdf {
         }
         PdfTables.baseline(document, report, bold);
         PdfTables.outcomes(document, report, bold);
+        PdfPrespecified.add(document, report, bold);
         document.add(new Paragraph("Means with 95% confidence intervals").setFont(bold).setMarginTop(8));
         for (OutcomeTable.Row row : report.outcomes()) {
             document.add(new Image(PdfMeansChart.draw(pdf, row, regular)).setAutoScale(false));
