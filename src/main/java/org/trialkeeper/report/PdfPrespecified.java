@@ -46,11 +46,11 @@ final class PdfPrespecified {
             if (planned.subgroups() != null) {
                 planned.subgroups().forEach(row -> subgroup(table, row));
             }
-            document.add(table);
+            document.add(table.setKeepTogether(true));
             document.add(new Paragraph("Per-protocol: the primary analysis's participants less those excluded from the"
                     + " per-protocol analysis, ANCOVA of post on baseline and arm. Subgroups: post ~ baseline + arm * subgroup;"
                     + " the interaction's type III F, and each level's adjusted difference (intervention - control) from the"
-                    + " same model.").setFontSize(7.5f));
+                    + " same model; a level's n is intervention + control.").setFontSize(7.5f));
         } else if (planned.note() != null) {
             document.add(new Paragraph(latin1(planned.note())).setMarginTop(8));
         }
