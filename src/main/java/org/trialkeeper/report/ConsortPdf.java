@@ -84,10 +84,11 @@ final class ConsortPdf {
         if (PdfMeansFigure.hasPanels(report)) {
             document.add(PdfMeansFigure.figure(pdf, report, baseline, captions, regular, bold));
         }
+        PdfPrespecified.add(document, report, captions, bold);
         PdfTables.blinding(document, report, captions, bold);
         PdfTables.attendance(document, report, bold);
         PdfRecruitment.sites(document, report, captions, bold);
-        PdfHarmsTable.add(document, report.harms(), bold);
+        PdfHarmsTable.add(document, report.harms(), captions, bold);
     }
 
     /** The baseline timepoint's name: the first timepoint with data counted, as the protocol lists baseline first. */

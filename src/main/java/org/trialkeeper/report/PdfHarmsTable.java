@@ -29,11 +29,11 @@ final class PdfHarmsTable {
     private PdfHarmsTable() {
     }
 
-    static void add(Document document, HarmsTable.Table harms, PdfFont bold) {
+    static void add(Document document, HarmsTable.Table harms, Captions captions, PdfFont bold) {
         if (harms == null) {
             return;
         }
-        document.add(new Paragraph("Harms").setFont(bold).setFontSize(12).setMarginTop(10));
+        document.add(captions.table("Harms: adverse events"));
         int columns = harms.groups().size();
         float[] widths = new float[columns + 1];
         Arrays.fill(widths, 1);
@@ -54,7 +54,7 @@ final class PdfHarmsTable {
             }
         }
         document.add(table);
-        document.add(new Paragraph(latin1(harms.note())).setFontSize(8));
+        document.add(Captions.note(harms.note()));
     }
 
     private static Cell shaded(String text, PdfFont bold) {

@@ -12,6 +12,7 @@ import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ class PrespecifiedApiTest {
     }
 
     @Test
-    void theTrialShowsItsSampleSizeAndTheLockedReportItsPerProtocolAndSubgroupAnalyses() {
+    void theTrialShowsItsSampleSizeAndTheLockedReportItsPerProtocolAndSubgroupAnalyses() throws IOException {
         RecruitingTrial trial = trial();
         Map<?, ?> shown = (Map<?, ?>) trial.assessor.retrieve(HttpRequest.GET(trial.path("")), Map.class).get("sampleSize");
         SampleSize.Result expected = SampleSize.of(new SampleSize.Plan(10, 15, 0.5, 0.05, 0.8, 0.1, 1, 1, 30));
@@ -86,6 +87,10 @@ class PrespecifiedApiTest {
         String text = trial.investigator.retrieve(HttpRequest.GET(trial.path("/reports/consort.json")));
         assertFalse(text.contains("BALINT") || text.contains("Balint group training"), "nothing by arm before LOCKED");
 
+        String blindedPdf = pdf(trial);
+        assertTrue(blindedPdf.contains("shown after the trial is LOCKED") && blindedPdf.contains("60 enrolled"), blindedPdf);
+        assertFalse(blindedPdf.contains("Table 3."), blindedPdf);
+
         trial.move("FOLLOW_UP");
         trial.move("LOCKED");
         Map<?, ?> unblinded = report(trial);
@@ -103,6 +108,10 @@ class PrespecifiedApiTest {
             double difference = ((Number) ((Map<?, ?>) ((Map<?, ?>) level).get("difference")).get("value")).doubleValue();
             assertTrue(difference > 0, "the intervention arm scored higher in both sexes: " + difference);
         }
+        String pdf = pdf(trial);
+        assertTrue(pdf.contains("Table 3. Pre-specified sensitivity and subgroup analyses"), pdf);
+        assertTrue(pdf.contains("Sex by arm interaction") && pdf.contains("F(1, 11) = "), pdf);
+        assertTrue(pdf.contains("Sex: female") && pdf.contains("Per-protocol"), pdf);
         Map<?, ?> ancova = (Map<?, ?>) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) trial.statistician.retrieve(
                 HttpRequest.GET(trial.path("/reports/consort.json")), Map.class).get("report")).get("outcomes")).get(0)).get("ancova");
         assertEquals("Hedges' g (ANCOVA-adjusted)", ((Map<?, ?>) ancova.get("standardised")).get("measure"));
@@ -126,6 +135,11 @@ class PrespecifiedApiTest {
                 "message", "'height' is not a baseline characteristic")), violations.toString());
         assertTrue(violations.stream().anyMatch(v -> ((Map<?, ?>) v).get("field").equals("analysis.sampleSize.sd")
                 && ((Map<?, ?>) v).get("rule").equals("min")), violations.toString());
+    }
+
+    private static String pdf(RecruitingTrial trial) throws IOException {
+        return RenderedPdf.text(trial.investigator.exchange(HttpRequest.GET(trial.path("/reports/consort.pdf")), byte[].class)
+                .body()).replaceAll("\\s+", " ");
     }
 
     private static Map<?, ?> report(RecruitingTrial trial) {
