@@ -87,7 +87,7 @@ class ExportService {
 
     private Cohort lockedPeople(long trialId) {
         lockedProtocol(trialId);
-        return snapshots.read(trialId).data().people();
+        return snapshots.people(trialId);
     }
 
     private Protocol lockedProtocol(long trialId) {

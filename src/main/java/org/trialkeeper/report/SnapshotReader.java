@@ -1,6 +1,7 @@
 package org.trialkeeper.report;
 
 import jakarta.inject.Singleton;
+import org.trialkeeper.analysis.Cohort;
 import org.trialkeeper.analysis.CohortBuilder;
 import org.trialkeeper.analysis.HarmsTable;
 import org.trialkeeper.analysis.ScoreKey;
@@ -69,6 +70,18 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
 
     private static LocalDate day(Instant instant) {
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /**
+     * Everyone screened with their arms and whether their data may be used, and no scores or
+     * events: what an export that streams the scores joins each row to.
+     */
+    Cohort people(long trialId) {
+        Protocol protocol = trials.protocol(trialId);
+        CohortBuilder cohort = new CohortBuilder(AnalysisTerms.characteristics(protocol));
+        screened(trialId, protocol, cohort);
+        allocations.arms(trialId, cohort::allocated);
+        return cohort.build();
     }
 
     /** Everyone screened, in the order of their ids; each set of failed criteria is put in words once. */
