@@ -26,7 +26,8 @@ public record Protocol(
         Intervention intervention,
         Outcomes outcomes,
         Analysis analysis,
-        EmergencyUnblinding emergencyUnblinding) {
+        EmergencyUnblinding emergencyUnblinding,
+        RegistryDetails registry) {
 
     public Optional<Instrument> instrument(String id) {
         return instruments.stream().filter(instrument -> instrument.id().equals(id)).findFirst();

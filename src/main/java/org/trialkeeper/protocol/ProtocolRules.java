@@ -33,6 +33,7 @@ final class ProtocolRules {
         OutcomeRules.outcomes(check);
         analysis(check);
         unblinding(check);
+        RegistryRules.check(check);
         return check.violations();
     }
 
