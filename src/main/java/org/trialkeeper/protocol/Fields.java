@@ -56,6 +56,10 @@ final class Fields {
         return text(key, NAME_LENGTH, false);
     }
 
+    String optionalLongText(String key) {
+        return text(key, TEXT_LENGTH, false);
+    }
+
     private String text(String key, int maxLength, boolean required) {
         Object value = value(key, required);
         return value == null ? null : asText(at(key), value, maxLength);

@@ -27,7 +27,8 @@ public record Protocol(
         Outcomes outcomes,
         Analysis analysis,
         EmergencyUnblinding emergencyUnblinding,
-        Harms harms) {
+        Harms harms,
+        RegistryDetails registry) {
 
     public Optional<Instrument> instrument(String id) {
         return instruments.stream().filter(instrument -> instrument.id().equals(id)).findFirst();

@@ -113,9 +113,20 @@ public final class ProtocolReader {
         EmergencyUnblinding unblinding = nested(root.optionalObject("emergencyUnblinding"),
                 f -> new EmergencyUnblinding(f.texts("roles", true)));
         Harms harms = nested(root.optionalObject("harms"), f -> new Harms(f.texts("notify", true)));
+        RegistryDetails registry = nested(root.optionalObject("registry"), ProtocolReader::registry);
         return new Protocol(shortName, title, registrations, ethics, arms, target, sites, randomisation,
                 eligibility, baseline, instruments, timepoints, intervention, outcomes, analysis,
-                unblinding == null ? EmergencyUnblinding.DEFAULT : unblinding, harms == null ? Harms.DEFAULT : harms);
+                unblinding == null ? EmergencyUnblinding.DEFAULT : unblinding, harms == null ? Harms.DEFAULT : harms,
+                registry == null ? RegistryDetails.NONE : registry);
+    }
+
+    private static RegistryDetails registry(Fields f) {
+        return new RegistryDetails(f.optionalText("registeredOn"), f.texts("secondaryIds", false),
+                f.texts("funding", false), f.optionalLongText("primarySponsor"), f.texts("secondarySponsors", false),
+                f.optionalLongText("publicContact"), f.optionalLongText("scientificContact"),
+                f.optionalLongText("publicTitle"), f.texts("countries", false), f.texts("conditions", false),
+                f.optionalText("purpose"), f.optionalText("phase"), f.optionalText("firstEnrolment"),
+                f.optionalText("ethicsApprovedOn"), f.optionalText("completion"), f.optionalLongText("ipdSharing"));
     }
 
     private static <T> T nested(Fields fields, java.util.function.Function<Fields, T> reader) {

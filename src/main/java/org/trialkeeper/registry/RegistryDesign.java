@@ -7,6 +7,7 @@ import org.trialkeeper.protocol.Instrument;
 import org.trialkeeper.protocol.Intervention;
 import org.trialkeeper.protocol.Outcome;
 import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.protocol.RegistryDetails;
 import org.trialkeeper.protocol.Subscale;
 import org.trialkeeper.protocol.Timepoint;
 
@@ -38,14 +39,21 @@ record RegistryDesign(Protocol protocol) {
     }
 
     /** Interventional, randomised, parallel, with outcome assessors blinded, as every trial this service runs. */
-    List<String> studyType() {
+    List<String> studyType(RegistryDetails details) {
         String ratio = protocol.arms().stream().map(arm -> String.valueOf(arm.ratio())).collect(Collectors.joining(":"));
         boolean waitlist = protocol.arms().stream().anyMatch(Arm::waitlist);
-        return List.of("Interventional",
+        List<String> type = new ArrayList<>(List.of("Interventional",
                 "Allocation: randomised (" + protocol.randomisation().scheme().code() + "), ratio " + ratio,
                 "Assignment: parallel, " + protocol.arms().size() + " arms",
                 "Masking: outcome assessor blinded",
-                "Control: " + (waitlist ? "waitlist" : "no intervention or another intervention, as the arms say"));
+                "Control: " + (waitlist ? "waitlist" : "no intervention or another intervention, as the arms say")));
+        if (details.purpose() != null) {
+            type.add("Purpose: " + details.purpose());
+        }
+        if (details.phase() != null) {
+            type.add("Phase: " + details.phase());
+        }
+        return type;
     }
 
     /** Each outcome with its instrument, and when it is measured. */

@@ -11,6 +11,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
@@ -28,6 +31,8 @@ record OdmController(OdmExport exports, ReadLimit reads) {
     @Produces(MediaType.APPLICATION_XML)
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: the study's metadata and everyone's data as a CDISC ODM 1.3.2 snapshot")
+    @ApiResponse(responseCode = "200", description = "the ODM file",
+            content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = "string")))
     HttpResponse<OdmFile> odm(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
         OdmFile file = reads.inTurn(() -> exports.odm(actor, trialId));
         return HttpResponse.ok(file).contentType(XML)

@@ -1,15 +1,19 @@
 package org.trialkeeper.registry;
 
 import org.junit.jupiter.api.Test;
+import org.trialkeeper.problem.Violation;
+import org.trialkeeper.protocol.InvalidProtocolException;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.protocol.ProtocolReader;
 import org.trialkeeper.trial.TrialStatus;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegistryDataSetTest {
@@ -55,7 +59,7 @@ class RegistryDataSetTest {
         Protocol protocol = ProtocolFiles.seedVariant(tree -> {
             tree.put("registrations", List.of());
             tree.remove("ethics");
-            ((java.util.Map<String, Object>) tree.get("outcomes")).remove("secondary");
+            ((Map<String, Object>) tree.get("outcomes")).remove("secondary");
         });
         List<RegistryItem> items = RegistryDataSet.items(protocol, TrialStatus.DRAFT);
         for (int number : List.of(1, 3, 20, 21)) {
@@ -72,5 +76,37 @@ class RegistryDataSetTest {
             assertEquals(List.of("Complete"), item(items, 18).answer());
             assertEquals(1, item(items, 17).stillAsked().size(), "the final number enrolled");
         }
+    }
+
+    @Test
+    void theProtocolsRegistryDetailsAnswerWhatTheRestOfItCannot() {
+        Protocol protocol = ProtocolFiles.seedVariant(tree -> tree.put("registry", Map.ofEntries(
+                Map.entry("registeredOn", "2023-03-01"), Map.entry("secondaryIds", List.of("UTN U1111-1234-5678")),
+                Map.entry("funding", List.of("University research fund")), Map.entry("primarySponsor", "The university"),
+                Map.entry("secondarySponsors", List.of("None")), Map.entry("publicContact", "trial@example.org"),
+                Map.entry("scientificContact", "Dr A, the university, pi@example.org"),
+                Map.entry("publicTitle", "Group talks for nurses' working life"), Map.entry("countries", List.of("Iran")),
+                Map.entry("conditions", List.of("Occupational stress")), Map.entry("purpose", "supportive care"),
+                Map.entry("phase", "not applicable"), Map.entry("firstEnrolment", "2022-10-01"),
+                Map.entry("ethicsApprovedOn", "2022-06-15"), Map.entry("completion", "2022-12-31"),
+                Map.entry("ipdSharing", "Not shared"))));
+        List<RegistryItem> items = RegistryDataSet.items(protocol, TrialStatus.DRAFT);
+        assertEquals(List.of(23), items.stream().filter(RegistryItem::missing).map(RegistryItem::number).toList(),
+                "only the results, which come after the trial");
+        assertEquals(List.of("UTN U1111-1234-5678", "Ethics committee approval IR.USWR.REC.1401.054"), item(items, 3).answer());
+        assertTrue(item(items, 15).answer().containsAll(List.of("Purpose: supportive care", "Phase: not applicable")));
+        assertEquals(List.of(), item(items, 15).stillAsked());
+        assertTrue(item(items, 21).answer().get(0).contains(" on 2022-06-15, approval "), item(items, 21).answer()::toString);
+        assertEquals(List.of(), item(items, 21).stillAsked());
+        assertEquals(List.of(14, 23), items.stream().filter(item -> !item.stillAsked().isEmpty()).map(RegistryItem::number).toList());
+    }
+
+    @Test
+    void aRegistryDateThatIsNotACalendarDateIsRefusedWithItsPath() {
+        InvalidProtocolException refused = assertThrows(InvalidProtocolException.class, () -> ProtocolFiles.seedVariant(
+                tree -> tree.put("registry", Map.of("firstEnrolment", "autumn 2022", "purpose", "treatment"))));
+        assertEquals(List.of(new Violation("registry.firstEnrolment", "date", "must be a date as YYYY-MM-DD")), refused.violations());
+        assertThrows(InvalidProtocolException.class, () -> ProtocolFiles.seedVariant(
+                tree -> tree.put("registry", Map.of("sponsor", "a key the protocol does not know"))));
     }
 }

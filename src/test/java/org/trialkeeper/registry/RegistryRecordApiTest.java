@@ -49,6 +49,20 @@ class RegistryRecordApiTest {
         String text = asInvestigator.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/registry-record.txt"));
         assertTrue(text.contains("1. Primary registry and trial identifying number\n   IRCT IRCT20230211057383N1\n"), text);
         assertTrue(text.contains("12. Health condition(s) or problem(s) studied\n   Still to give: "), text);
+
+        String amended = ProtocolFiles.seedVariantYaml((String) record.get("shortName"), tree -> tree.put("registry",
+                Map.of("conditions", List.of("Occupational stress"), "countries", List.of("Iran"), "firstEnrolment", "2022-10-01")));
+        asInvestigator.retrieve(HttpRequest.PUT("/api/trials/" + trialId + "/protocol", amended).contentType(Api.YAML), Map.class);
+        Map<?, ?> answered = asInvestigator.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/registry-record"), Map.class);
+        assertEquals(2, answered.get("protocolVersion"));
+        assertEquals(List.of(2, 4, 5, 6, 7, 8, 9, 22, 23, 24), answered.get("missing"), "countries, condition and first enrolment answered");
+        assertEquals(List.of("Occupational stress"), ((List<Map<?, ?>>) answered.get("items")).get(11).get("answer"));
+        String badDate = ProtocolFiles.seedVariantYaml((String) record.get("shortName"),
+                tree -> tree.put("registry", Map.of("completion", "31/12/2022")));
+        Map<String, Object> refused = problem(HttpStatus.BAD_REQUEST, "invalid-protocol", () -> asInvestigator.retrieve(
+                HttpRequest.PUT("/api/trials/" + trialId + "/protocol", badDate).contentType(Api.YAML), Map.class));
+        assertEquals(List.of(Map.of("field", "registry.completion", "rule", "date", "message", "must be a date as YYYY-MM-DD")),
+                refused.get("violations"));
     }
 
     @Test

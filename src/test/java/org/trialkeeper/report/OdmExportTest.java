@@ -15,6 +15,8 @@ import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 import org.w3c.dom.Element;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,14 +36,15 @@ class OdmExportTest {
     @Client("/")
     HttpClient http;
 
-    /** Two screened out, eight randomised with baseline questionnaires, seven with post-test ones, one item left blank. */
-    private RecruitingTrial trialWithData(Map<String, String> arms) {
+    /** Two screened out, eight randomised with baseline questionnaires, seven (P-1 to P-7) with post-test ones, one item left blank. */
+    private RecruitingTrial trialWithData(Map<String, String> arms, Map<String, Long> ids) {
         RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique("odm"),
                 tree -> tree.put("randomisation", Map.of("scheme", "permuted-blocks", "blockSizes", List.of(4)))));
         trial.screen("S-1", "male", false, "given");
         trial.screen("S-2", "female", true, "declined");
         for (int i = 0; i < 8; i++) {
             long id = trial.enrol("P-" + i, i % 2 == 0 ? "female" : "male");
+            ids.put("P-" + i, id);
             arms.put("P-" + i, (String) trial.randomise(id, Api.unique("key")).get("arm"));
             enter(trial, id, "baseline", 1 + i % 4);
             if (i > 0) {
@@ -64,7 +67,11 @@ class OdmExportTest {
     @Test
     void afterLockTheOdmFileHasTheStudysMetadataAndEveryonesDataAsOdmRequires() throws Exception {
         Map<String, String> arms = new HashMap<>();
-        RecruitingTrial trial = trialWithData(arms);
+        Map<String, Long> ids = new HashMap<>();
+        RecruitingTrial trial = trialWithData(arms, ids);
+        trial.coordinator.retrieve(HttpRequest.POST(trial.path("/participants/" + ids.get("P-7") + "/events"), Map.of("kind",
+                "withdrew-consent", "date", LocalDate.now(ZoneOffset.UTC).toString(), "reason", "no longer wishes to take part",
+                "timepoint", "post", "keepData", false)), Map.class);
         trial.move("FOLLOW_UP");
         trial.move("LOCKED");
         HttpResponse<String> response = trial.statistician.exchange(HttpRequest.GET(trial.path("/exports/odm.xml")), String.class);
@@ -89,10 +96,12 @@ class OdmExportTest {
             }
         }
         assertEquals(arms, armsInFile, "the arm of each randomised participant, and of nobody else");
-        assertEquals(8 * 3, forms(odm, "SE.TP.baseline"));
-        assertEquals(7 * 3, forms(odm, "SE.TP.post"));
+        assertEquals(7 * 3, forms(odm, "SE.TP.baseline"), "P-7 withdrew consent without letting the data be kept");
+        assertEquals(6 * 3, forms(odm, "SE.TP.post"));
         long responses = odm.elements("ItemData").stream().filter(i -> i.getAttribute("ItemOID").startsWith("IT.IN.")).count();
-        assertEquals((8 + 7) * (35 + 25 + 30 - 3), responses, "every response but the blank ones");
+        assertEquals((7 + 6) * (35 + 25 + 30 - 3), responses, "every response but the blank ones and P-7's");
+        Element withdrawn = subjects.stream().filter(e -> e.getAttribute("SubjectKey").equals("P-7")).findFirst().orElseThrow();
+        assertEquals(1, OdmStructure.children(withdrawn, "StudyEventData").size(), "only what screening and randomisation recorded");
         assertTrue(odm.elements("ItemData").stream().noneMatch(i -> i.getAttribute("ItemOID").matches("IT\\.IN\\.[A-Z]+\\.3")),
                 "an unanswered item has no ItemData");
 
@@ -108,7 +117,7 @@ class OdmExportTest {
 
     @Test
     void beforeLockThereIsNoOdmFileAndTheBlindedNeverGetOne() {
-        RecruitingTrial trial = trialWithData(new HashMap<>());
+        RecruitingTrial trial = trialWithData(new HashMap<>(), new HashMap<>());
         problem(HttpStatus.CONFLICT, "not-locked", () -> trial.investigator.retrieve(HttpRequest.GET(trial.path("/exports/odm.xml"))));
         trial.move("FOLLOW_UP");
         trial.move("LOCKED");

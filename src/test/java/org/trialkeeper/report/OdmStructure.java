@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rules of ODM 1.3.2 that hold without its schema: the root's required attributes, OIDs
- * unique, every reference resolving to a definition, clinical data nested as the metadata says
+ * The rules of ODM 1.3.2 that hold without its schema: the root's required attributes, the order
+ * of the metadata's elements, OIDs unique, every reference resolving to a definition, clinical data nested as the metadata says
  * (each form in its event, each item group in its form, each item in its item group), and every
  * value of a coded item in its code list.
  */
@@ -56,6 +56,13 @@ final class OdmStructure {
                 assertTrue(definitions.put(oid, definition) == null, "OID defined twice: " + oid);
             }
         }
+        inOrder(List.of(root), "Study", "AdminData", "ReferenceData", "ClinicalData");
+        inOrder(elements(root, "Study"), "GlobalVariables", "BasicDefinitions", "MetaDataVersion");
+        inOrder(elements(root, "MetaDataVersion"), "Include", "Protocol", "StudyEventDef", "FormDef", "ItemGroupDef",
+                "ItemDef", "CodeList");
+        inOrder(elements(root, "StudyEventDef"), "Description", "FormRef");
+        inOrder(elements(root, "ItemDef"), "Description", "Question", "ExternalQuestion", "MeasurementUnitRef",
+                "RangeCheck", "CodeListRef");
         references("StudyEventRef", "StudyEventOID", "StudyEventDef");
         references("FormRef", "FormOID", "FormDef");
         references("ItemGroupRef", "ItemGroupOID", "ItemGroupDef");
@@ -80,6 +87,21 @@ final class OdmStructure {
             }
         }
         return this;
+    }
+
+    /** Each parent's children are of the given kinds only, in the order ODM's content model lists them. */
+    private static void inOrder(List<Element> parents, String... kinds) {
+        List<String> order = List.of(kinds);
+        for (Element parent : parents) {
+            int last = 0;
+            for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node instanceof Element child) {
+                    int at = order.indexOf(child.getLocalName());
+                    assertTrue(at >= last, child.getLocalName() + " out of place in " + parent.getLocalName());
+                    last = at;
+                }
+            }
+        }
     }
 
     List<Element> elements(String localName) {
