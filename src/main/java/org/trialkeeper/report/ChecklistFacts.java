@@ -1,6 +1,7 @@
 package org.trialkeeper.report;
 
 import org.trialkeeper.analysis.ConsortReport;
+import org.trialkeeper.analysis.SampleSize;
 import org.trialkeeper.protocol.Arm;
 import org.trialkeeper.protocol.Criterion;
 import org.trialkeeper.protocol.Protocol;
@@ -43,7 +44,8 @@ record ChecklistFacts(Protocol protocol, ConsortReport report) {
     }
 
     String sites() {
-        return protocol.sites().stream().map(s -> s.name()).collect(Collectors.joining("; ")) + "; numbers by site in Table 4";
+        return protocol.sites().stream().map(s -> s.name()).collect(Collectors.joining("; ")) + "; numbers by site in Table "
+                + tables().sites();
     }
 
     String eligibility() {
@@ -83,8 +85,8 @@ record ChecklistFacts(Protocol protocol, ConsortReport report) {
 
     String method() {
         return protocol.analysis().method().code().toUpperCase(Locale.ROOT) + " of each outcome at follow-up on its baseline score"
-                + " and the arm, alpha " + protocol.analysis().alpha() + "; see the note of Table 2. Harms are not analysed by the"
-                + " service";
+                + " and the arm, alpha " + protocol.analysis().alpha() + "; see the note of Table 2. Harms are counted, not"
+                + " tested" + (tables().harms() == null ? "" : ", in Table " + tables().harms());
     }
 
     String population() {
@@ -103,5 +105,60 @@ record ChecklistFacts(Protocol protocol, ConsortReport report) {
 
     String byArmAfterLock() {
         return report.unblinded() ? "" : "; by arm once the trial is LOCKED";
+    }
+
+    TableNumbers tables() {
+        return TableNumbers.of(report);
+    }
+
+    String harmsCollected() {
+        return "Coordinators record each adverse event as it is reported: onset, description, seriousness by the ICH E2A"
+                + " criteria, severity, relatedness to the intervention and outcome; serious ones are notified at once to "
+                + String.join(", ", protocol.harms().notifiedRoles()) + ". How events were sought is the authors' to state";
+    }
+
+    String sampleSize() {
+        SampleSize.Result s = report.prespecified() == null ? null : report.prespecified().sampleSize();
+        if (s == null) {
+            return "Target of " + protocol.targetSampleSize() + " participants; the reasoning behind it is the authors' to give";
+        }
+        return "Target of " + s.target() + "; the protocol plans a difference of " + s.difference() + " (SD " + s.sd()
+                + ", baseline-post correlation " + s.correlation() + ", power " + s.power() + ", alpha " + s.alpha()
+                + ", dropout " + s.dropout() + "), which needs " + s.required() + " enrolled; the calculation follows the"
+                + " tables of this report";
+    }
+
+    ConsortChecklist.Answer furtherAnalyses() {
+        boolean perProtocol = protocol.analysis().sensitivity() != null && !protocol.analysis().sensitivity().isEmpty();
+        List<String> subgroups = protocol.analysis().subgroups() == null ? List.of() : protocol.analysis().subgroups();
+        if (!perProtocol && subgroups.isEmpty()) {
+            return new ConsortChecklist.Answer(ConsortChecklist.Source.AUTHORS, "The protocol plans none; any other is the"
+                    + " authors' to describe");
+        }
+        String planned = (perProtocol ? "the same ANCOVA in the per-protocol population" : "")
+                + (perProtocol && !subgroups.isEmpty() ? "; " : "")
+                + (subgroups.isEmpty() ? "" : "subgroups by " + String.join(", ", subgroups) + ", each as the arm-by-subgroup"
+                + " interaction of post ~ baseline + arm * subgroup (type III F) with the difference per level");
+        return new ConsortChecklist.Answer(ConsortChecklist.Source.PROTOCOL, "Pre-specified: " + planned);
+    }
+
+    ConsortChecklist.Answer harms() {
+        if (tables().harms() == null) {
+            return new ConsortChecklist.Answer(ConsortChecklist.Source.AUTHORS, "For the authors to write");
+        }
+        return new ConsortChecklist.Answer(ConsortChecklist.Source.REPORT, "Table " + tables().harms() + byArmAfterLock());
+    }
+
+    ConsortChecklist.Answer otherAnalyses() {
+        Integer table = tables().prespecified();
+        if (table != null) {
+            return new ConsortChecklist.Answer(ConsortChecklist.Source.REPORT, "Table " + table + "; any analysis not"
+                    + " pre-specified is the authors' to report as such");
+        }
+        if (furtherAnalyses().source() == ConsortChecklist.Source.PROTOCOL) {
+            return new ConsortChecklist.Answer(ConsortChecklist.Source.REPORT, "The pre-specified analyses are by arm and"
+                    + " are shown once the trial is LOCKED");
+        }
+        return new ConsortChecklist.Answer(ConsortChecklist.Source.AUTHORS, "For the authors to write");
     }
 }

@@ -49,8 +49,9 @@ public record ConsortChecklist(String guideline, List<Item> items) {
                 .author("3", "Protocol and analysis plan", "where readers can read the protocol and the statistical analysis plan;"
                         + " the protocol file as registered is kept by the service")
                 .add("4", "Data sharing", "where and how de-identified participant data, a data dictionary and code can be had",
-                        Source.SERVICE, "After LOCK the service exports participants and item responses as CSV; where they are"
-                        + " shared is the authors' to say")
+                        Source.SERVICE, "After LOCK the service exports participants, item responses and scored totals as"
+                        + " CSV with a codebook, scripts that load them into R and SPSS with labels, and a CDISC ODM file;"
+                        + " where they are shared is the authors' to say")
                 .author("5a", "Funding", "who paid for the trial or supplied anything, and what part the funders played")
                 .author("5b", "Conflicts of interest", "the authors' financial and other conflicts of interest")
                 .section("Introduction")
@@ -70,9 +71,9 @@ public record ConsortChecklist(String guideline, List<Item> items) {
                         facts.intervention())
                 .add("14", "Outcomes", "the pre-specified primary and secondary outcomes: measure, metric, summary and time",
                         Source.PROTOCOL, facts.outcomes())
-                .author("15", "Harms", "how harms were defined and collected")
+                .add("15", "Harms", "how harms were defined and collected", Source.SERVICE, facts.harmsCollected())
                 .add("16a", "Sample size", "how the sample size was chosen, with every assumption", Source.PROTOCOL,
-                        "Target of " + protocol.targetSampleSize() + " participants; the reasoning behind it is the authors' to give")
+                        facts.sampleSize())
                 .add("16b", "Interim analyses and stopping", "any interim analysis and rules for stopping", Source.SERVICE,
                         "Before LOCK the service gives only a blinded interim report pooled over the arms; stopping rules, if"
                         + " any, are the authors' to state")
@@ -88,7 +89,7 @@ public record ConsortChecklist(String guideline, List<Item> items) {
                         Source.SERVICE, "No: coordinators enrol and randomise through the service, which never shows upcoming"
                         + " allocations to anyone before LOCK")
                 .add("20a", "Blinding", "who was kept unaware of the arms after assignment", Source.SERVICE,
-                        "Outcome assessors enter scores without ever seeing an arm; their guesses are in Table 3. Whether"
+                        "Outcome assessors enter scores without ever seeing an arm; their guesses are in Table " + facts.tables().blinding() + ". Whether"
                         + " participants and providers were blinded is the authors' to state")
                 .author("20b", "How blinding was achieved", "how blinding was kept and how alike the interventions looked")
                 .add("21a", "Statistical methods", "how the arms were compared on each outcome, harms included",
@@ -97,7 +98,8 @@ public record ConsortChecklist(String guideline, List<Item> items) {
                         facts.population())
                 .add("21c", "Missing data", "how missing data were handled", Source.REPORT,
                         "Complete cases; the numbers with data at each timepoint are in Table 2")
-                .author("21d", "Further analyses", "methods of any subgroup or sensitivity analysis, pre-specified or not")
+                .add("21d", "Further analyses", "methods of any subgroup or sensitivity analysis, pre-specified or not",
+                        facts.furtherAnalyses())
                 .section("Results")
                 .add("22a", "Participant flow", "per arm, the numbers randomised, receiving the intervention and analysed for"
                         + " the primary outcome", Source.REPORT, "Figure 1")
@@ -107,15 +109,17 @@ public record ConsortChecklist(String guideline, List<Item> items) {
                         "Recruitment and follow-up, before Table 1" + facts.dates())
                 .author("23b", "End of the trial", "why the trial ended or was stopped, if that matters")
                 .add("24a", "Delivery", "how each arm was actually delivered, adherence included", Source.REPORT,
-                        "Figure 1 (received or not, from attendance and follow-up) and sessions attended, after Table 3")
+                        "Figure 1 (received or not, from attendance and follow-up) and sessions attended, after Table "
+                        + facts.tables().blinding())
                 .author("24b", "Concomitant care", "care received alongside the trial in each arm")
                 .add("25", "Baseline data", "a table of each arm's baseline characteristics", Source.REPORT, "Table 1"
                         + facts.byArmAfterLock())
                 .add("26", "Numbers analysed and estimates", "per outcome and arm the numbers analysed and with data, each"
                         + " arm's result, and the effect with its precision", Source.REPORT, "Table 2" + facts.figure2()
                         + facts.byArmAfterLock())
-                .author("27", "Harms", "every harm or unintended effect in each arm; the service does not yet record them")
-                .author("28", "Other analyses", "any other analysis, subgroup or sensitivity, pre-specified or not")
+                .add("27", "Harms", "every harm or unintended effect in each arm", facts.harms())
+                .add("28", "Other analyses", "any other analysis, subgroup or sensitivity, pre-specified or not",
+                        facts.otherAnalyses())
                 .section("Discussion")
                 .author("29", "Interpretation", "what the results mean, weighing benefits and harms against other evidence")
                 .author("30", "Limitations", "sources of bias, imprecision, generalisability and multiplicity");

@@ -32,7 +32,7 @@ final class PdfPrespecified {
         if (planned == null) {
             return;
         }
-        if (planned.perProtocol() != null || planned.subgroups() != null) {
+        if (TableNumbers.hasPrespecifiedTable(report)) {
             document.add(captions.table("Pre-specified sensitivity and subgroup analyses"));
             Table table = new Table(UnitValue.createPercentArray(new float[]{24, 22, 8, 26, 20})).useAllAvailableWidth();
             for (String h : List.of("Analysis", "Outcome", "n", "Adjusted difference (95% CI)", "Test")) {

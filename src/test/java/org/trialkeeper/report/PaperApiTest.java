@@ -125,6 +125,15 @@ class PaperApiTest {
         assertEquals("authors", byItem.get("29").get("source"));
         assertTrue(((String) byItem.get("17b").get("where")).contains("Permuted blocks of sizes [4]"), byItem.get("17b").toString());
         assertTrue(items.stream().allMatch(i -> !((String) i.get("asks")).isBlank() && !((String) i.get("where")).isBlank()));
+        // the tables the checklist points at carry the numbers the PDF gives them
+        assertTrue(((String) byItem.get("11").get("where")).endsWith("numbers by site in Table 5"), byItem.get("11").toString());
+        assertTrue(((String) byItem.get("20a").get("where")).contains("guesses are in Table 4"), byItem.get("20a").toString());
+        assertEquals(Map.of("source", "report", "where", "Table 6"), Map.of("source", byItem.get("27").get("source"),
+                "where", byItem.get("27").get("where")));
+        assertTrue(((String) byItem.get("28").get("where")).startsWith("Table 3"), byItem.get("28").toString());
+        assertEquals("protocol", byItem.get("21d").get("source"));
+        assertTrue(((String) byItem.get("21d").get("where")).contains("subgroups by sex"), byItem.get("21d").toString());
+        assertEquals("service", byItem.get("15").get("source"));
     }
 
     @Test
@@ -146,7 +155,8 @@ class PaperApiTest {
         for (String expected : List.of("Table 1. Baseline characteristics by arm",
                 "Characteristic Balint group training Waitlist control Overall (n = 4) (n = 4) (n = 8)", "Level of education, n (%)", "Master or higher", "Outcome scores at baseline",
                 "Table 2. Outcomes by arm", "Figure 2. Baseline and follow-up means", "Mean score (95% CI)", "Timepoint",
-                "Table 3. Blinding of outcome assessment", "Table 4. Participants by site",
+                "Table 3. Pre-specified sensitivity and subgroup analyses", "Table 4. Blinding of outcome assessment",
+                "Table 5. Participants by site", "Table 6. Harms: adverse events",
                 "Participants were randomised from " + today + " to " + today, "Population: everyone randomised",
                 "Connor-Davidson Resilience Scale (CD-RISC-25)")) {
             assertTrue(all.contains(expected), expected + " in " + all);

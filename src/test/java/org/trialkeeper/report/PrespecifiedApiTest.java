@@ -89,7 +89,7 @@ class PrespecifiedApiTest {
 
         String blindedPdf = pdf(trial);
         assertTrue(blindedPdf.contains("shown after the trial is LOCKED") && blindedPdf.contains("60 enrolled"), blindedPdf);
-        assertFalse(blindedPdf.contains("Table 3."), blindedPdf);
+        assertFalse(blindedPdf.contains("Pre-specified sensitivity and subgroup analyses"), blindedPdf);
 
         trial.move("FOLLOW_UP");
         trial.move("LOCKED");
