@@ -22,8 +22,11 @@ public final class OutcomeTable {
     public record Summary(long n, Double mean, Double sd, Double ciLower, Double ciUpper) {
     }
 
+    /** @param intervention whether this is the intervention arm; null for the pooled group of a blinded report */
     @Serdeable
-    public record ArmSummary(String group, long analysed, Map<String, Long> withData, Summary baseline, Summary post) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ArmSummary(String group, long analysed, Map<String, Long> withData, Summary baseline, Summary post,
+                             Boolean intervention) {
     }
 
     /** The arm-by-baseline interaction: a small p says the arms' slopes differ and the ANCOVA's assumption is in doubt. */
@@ -74,7 +77,7 @@ public final class OutcomeTable {
                 int[] members = java.util.Arrays.stream(usable)
                         .filter(p -> group == null || arm != Cohort.NONE && people.arms[p] == arm).toArray();
                 arms.add(armSummary(data, people, outcome, group == null ? "All" : labels.get(group), members, intervention,
-                        observations));
+                        observations, group == null ? null : group.equals(intervention)));
             }
             rows.add(byArm ? analysed(outcome, arms, observations) : new Row(outcome.key(), outcome.label(),
                     outcome.timepoint(), outcome.primary(), arms, null, "results by arm are shown only after the trial is LOCKED"));
@@ -93,7 +96,7 @@ public final class OutcomeTable {
     /** One group's figures; its complete cases are added to the observations for the ANCOVA. */
     private static ArmSummary armSummary(TrialData data, Cohort people, TrialData.OutcomeInfo outcome, String group,
                                          int[] members, String intervention,
-                                         List<Ancova.Observation> observations) {
+                                         List<Ancova.Observation> observations, Boolean isIntervention) {
         ScoreKey baselineKey = outcome.at(data.baselineTimepoint());
         ScoreKey postKey = outcome.at(outcome.timepoint());
         Map<String, Long> withData = new java.util.LinkedHashMap<>();
@@ -113,7 +116,7 @@ public final class OutcomeTable {
         List<Ancova.Observation> complete = observations.subList(first, observations.size());
         return new ArmSummary(group, complete.size(), withData,
                 summary(complete.stream().mapToDouble(Ancova.Observation::baseline).toArray()),
-                summary(complete.stream().mapToDouble(Ancova.Observation::post).toArray()));
+                summary(complete.stream().mapToDouble(Ancova.Observation::post).toArray()), isIntervention);
     }
 
     /** The row with its ANCOVA, or with why there is none. */

@@ -4,6 +4,7 @@ import com.itextpdf.kernel.colors.DeviceGray;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Div;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.UnitValue;
@@ -53,8 +54,7 @@ final class PdfHarmsTable {
                         : " (" + (percent == null ? "-" : f1(percent)) + "%)")));
             }
         }
-        document.add(table);
-        document.add(Captions.note(harms.note()));
+        document.add(new Div().setKeepTogether(true).add(table).add(Captions.note(harms.note())));
     }
 
     private static Cell shaded(String text, PdfFont bold) {

@@ -6,6 +6,7 @@ import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.UnitValue;
 import org.trialkeeper.analysis.ConsortReport;
+import org.trialkeeper.analysis.Estimate;
 import org.trialkeeper.analysis.OutcomeTable;
 
 import java.util.ArrayList;
@@ -29,26 +30,30 @@ final class PdfOutcomeTable {
 
     static void add(Document document, ConsortReport report, String baselineLabel, Captions captions, PdfFont bold) {
         boolean ancova = report.unblinded();
-        Table table = new Table(UnitValue.createPercentArray(ancova ? new float[]{17, 10, 12, 12, 23, 10, 7, 9}
+        Table table = new Table(UnitValue.createPercentArray(ancova ? new float[]{15, 9, 11, 11, 14, 16, 9, 6, 9}
                 : new float[]{28, 18, 27, 27})).useAllAvailableWidth();
         table.addHeaderCell(PdfCells.header("Outcome and arm", bold));
         List<String> headings = new ArrayList<>(List.of("n (with data at " + latin1(baselineLabel) + "; follow-up)",
                 "Baseline mean (SD)", "Follow-up mean (SD)"));
         if (ancova) {
-            headings.addAll(List.of("Adjusted difference (95% CI); adjusted means", "F (df)", "p", "Partial eta squared"));
+            headings.addAll(List.of("Adjusted mean (95% CI)",
+                    "Adjusted difference (95% CI); Hedges' g (95% CI)", "F (df)", "p", "Partial eta squared"));
         }
         headings.forEach(h -> table.addHeaderCell(PdfCells.figuresHeader(h, bold)));
         List<String> notes = new ArrayList<>();
         for (OutcomeTable.Row row : report.outcomes()) {
             int arms = row.arms().size();
             table.addCell(PdfCells.section(latin1(row.label()) + ", " + latin1(row.timepoint()) + (row.primary() ? " (primary)" : ""),
-                    ancova ? 8 : 4, bold));
+                    ancova ? 9 : 4, bold));
             boolean first = true;
             for (OutcomeTable.ArmSummary arm : row.arms()) {
                 table.addCell(PdfCells.cell("\u00a0\u00a0\u00a0" + latin1(arm.group())));
                 table.addCell(PdfCells.number(arm.analysed() + " (" + withData(arm, baselineLabel, row.timepoint()) + ")"));
                 table.addCell(PdfCells.number(meanSd(arm.baseline())));
                 table.addCell(PdfCells.number(meanSd(arm.post())));
+                if (ancova) {
+                    table.addCell(PdfCells.number(adjustedMean(row.ancova(), arm)));
+                }
                 if (ancova && first) {
                     ancova(table, row, arms);
                 }
@@ -79,10 +84,25 @@ final class PdfOutcomeTable {
             return;
         }
         table.addCell(PdfCells.number(f2(a.adjustedDifference()) + " (" + f2(a.differenceLower()) + " to "
-                + f2(a.differenceUpper()) + ")\n" + f2(a.adjustedMeanIntervention()) + " vs " + f2(a.adjustedMeanControl()), arms));
+                + f2(a.differenceUpper()) + ")" + (a.standardised() == null ? "" : "\ng = "
+                + withInterval(a.standardised().estimate().value(), a.standardised().estimate())), arms));
         table.addCell(PdfCells.number(f2(a.f()) + " (" + a.df1() + ", " + a.df2() + ")", arms));
         table.addCell(PdfCells.number(p(a.p()).replace("p = ", "").replace("p ", ""), arms));
         table.addCell(PdfCells.number(f3(a.partialEtaSquared()), arms));
+    }
+
+    /** The arm's mean adjusted to the overall mean baseline, with its 95% CI; "-" without an ANCOVA. */
+    private static String adjustedMean(OutcomeTable.AncovaResult a, OutcomeTable.ArmSummary arm) {
+        if (a == null || arm.intervention() == null) {
+            return "-";
+        }
+        return arm.intervention() ? withInterval(a.adjustedMeanIntervention(), a.interventionMean())
+                : withInterval(a.adjustedMeanControl(), a.controlMean());
+    }
+
+    /** A figure with its 95% CI, or the figure alone where no interval could be computed. */
+    private static String withInterval(double value, Estimate estimate) {
+        return f2(value) + (estimate == null ? "" : " (" + f2(estimate.lower()) + " to " + f2(estimate.upper()) + ")");
     }
 
     /** The primary outcome's result in words, as a paper's results section gives it. */
@@ -91,15 +111,21 @@ final class PdfOutcomeTable {
         return "Primary outcome, " + latin1(row.label()) + " (n = " + a.n() + "): adjusted difference (intervention - control) = "
                 + f2(a.adjustedDifference()) + " (95% CI " + f2(a.differenceLower()) + " to " + f2(a.differenceUpper())
                 + "), F(" + a.df1() + ", " + a.df2() + ") = " + f2(a.f()) + ", " + p(a.p()) + ", partial eta squared = "
-                + f3(a.partialEtaSquared()) + ".";
+                + f3(a.partialEtaSquared()) + (a.standardised() == null ? "" : ", Hedges' g = "
+                + withInterval(a.standardised().estimate().value(), a.standardised().estimate()).replace("(", "(95% CI "))
+                + ".";
     }
 
     private static String note(boolean ancova) {
         return ancova
                 ? "Population: complete cases of each outcome (baseline and follow-up score), leaving out those excluded from"
-                + " analysis and those who withdrew consent to the use of their data. Adjusted difference and adjusted means"
-                + " (intervention vs control) from the ANCOVA of the follow-up score on the baseline score and arm; F tests"
+                + " analysis and those who withdrew consent to the use of their data. Adjusted difference (intervention - control) and adjusted"
+                + " means from the ANCOVA of the follow-up score on the baseline score and arm; F tests"
                 + " the arm with 1 and n - 3 degrees of freedom; partial eta squared = SS arm / (SS arm + SS error)."
+                + " Adjusted means at the overall mean baseline, their CIs and the difference's on the t distribution with"
+                + " n - 3 degrees of freedom. Standardised effect: Hedges' g = J d, d the adjusted difference divided by the"
+                + " pooled within-arm SD of the follow-up scores, J = 1 - 3 / (4 (n - 3) - 1), 95% CI g +/- 1.96 SE(g) with"
+                + " SE(g) from n, the share of within-arm variance the baseline explains and d (Borenstein et al. 2009)."
                 : "Population: everyone randomised with data, all arms together: the blinded interim report shows nothing by"
                 + " arm and no comparison before the trial is LOCKED.";
     }

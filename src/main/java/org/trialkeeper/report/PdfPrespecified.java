@@ -4,6 +4,7 @@ import com.itextpdf.kernel.colors.DeviceGray;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Div;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.properties.UnitValue;
@@ -45,11 +46,10 @@ final class PdfPrespecified {
             if (planned.subgroups() != null) {
                 planned.subgroups().forEach(row -> subgroup(table, row));
             }
-            document.add(table.setKeepTogether(true));
-            document.add(Captions.note("Per-protocol: the primary analysis's participants less those excluded from the"
+            document.add(new Div().setKeepTogether(true).add(table).add(Captions.note("Per-protocol: the primary analysis's participants less those excluded from the"
                     + " per-protocol analysis, ANCOVA of post on baseline and arm. Subgroups: post ~ baseline + arm * subgroup;"
                     + " the interaction's type III F, and each level's adjusted difference (intervention - control) from the"
-                    + " same model; a level's n is intervention + control."));
+                    + " same model; a level's n is intervention + control.")));
         } else if (planned.note() != null) {
             document.add(new Paragraph(latin1(planned.note())).setMarginTop(8));
         }

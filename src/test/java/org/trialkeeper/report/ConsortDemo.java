@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * The main job end to end, through the HTTP API of a service it starts on a throw-away embedded
  * database: registers the seed trial's protocol, screens 33 nurses and enrols 30, randomises
  * them, enters baseline and post-test questionnaires as a blinded assessor (simulated answers,
- * the Balint groups a little better at post-test), records attendance, one dropout in the
+ * the Balint groups a little better at post-test), records attendance, four adverse events, one dropout in the
  * intervention arm and two in the control arm, locks the trial and writes the CONSORT report.
  * Everything random, the service's randomisation seed included, comes from one seed (2022 unless
  * given), so a run gives the same allocations and numbers as the last. Run with
@@ -35,6 +35,12 @@ public final class ConsortDemo {
     /** In a fixed order, so that the same seed draws the same answers. */
     private static final Map<String, int[]> INSTRUMENTS = new TreeMap<>(Map.of("QWL", new int[]{35, 1, 5},
             "CDRISC", new int[]{25, 0, 4}, "CSS", new int[]{30, 1, 5}));
+    /** Adverse events as a coordinator might record them: description, seriousness, severity, relatedness, outcome. */
+    private static final List<String[]> HARMS = List.of(
+            new String[]{"admitted with pneumonia", "serious", "severe", "not-related", "recovered"},
+            new String[]{"back strain while moving a patient", "not-serious", "moderate", "not-related", "recovering"},
+            new String[]{"headache after a night shift", "not-serious", "mild", "unlikely", "recovered"},
+            new String[]{"poor sleep for a week", "not-serious", "mild", "possible", "recovered"});
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     public static void main(String[] args) throws Exception {
@@ -105,6 +111,17 @@ public final class ConsortDemo {
                     }
                 }
             }
+            List<Long> randomised = new ArrayList<>(arms.keySet());
+            for (String[] harm : HARMS) {
+                Map<String, Object> event = new LinkedHashMap<>(Map.of("onset", TODAY, "description", harm[0],
+                        "serious", harm[1].equals("serious"), "severity", harm[2], "relatedness", harm[3], "outcome", harm[4]));
+                if (harm[1].equals("serious")) {
+                    event.put("criteria", List.of("hospitalisation"));
+                }
+                post(coordinator, trial, "/participants/" + randomised.get(random.nextInt(randomised.size())) + "/adverse-events",
+                        event);
+            }
+            step("recorded " + HARMS.size() + " adverse events, one of them serious");
             for (long id : dropouts) {
                 Map<String, Object> event = new LinkedHashMap<>(Map.of("date", TODAY, "timepoint", "post"));
                 if (arms.get(id).equals("BALINT")) {

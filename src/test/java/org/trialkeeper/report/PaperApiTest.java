@@ -154,7 +154,7 @@ class PaperApiTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         for (String expected : List.of("Table 1. Baseline characteristics by arm",
                 "Characteristic Balint group training Waitlist control Overall (n = 4) (n = 4) (n = 8)", "Level of education, n (%)", "Master or higher", "Outcome scores at baseline",
-                "Table 2. Outcomes by arm", "Figure 2. Baseline and follow-up means", "Mean score (95% CI)", "Timepoint",
+                "Table 2. Outcomes by arm", "Adjusted mean", "Hedges' g", " g = ", "Standardised effect:", "Figure 2. Baseline and follow-up means", "Mean score (95% CI)", "Timepoint",
                 "Table 3. Pre-specified sensitivity and subgroup analyses", "Table 4. Blinding of outcome assessment",
                 "Table 5. Participants by site", "Table 6. Harms: adverse events",
                 "Participants were randomised from " + today + " to " + today, "Population: everyone randomised",
