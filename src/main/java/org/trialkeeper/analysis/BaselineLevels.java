@@ -46,7 +46,7 @@ final class BaselineLevels {
                 cells.add(cell(labels.get(groups.get(group)), withValue[group], table[group][level]));
             }
             cells.add(cell(BaselineTable.OVERALL, withValue[groups.size()], overall[level]));
-            rows.add(new BaselineTable.Level(levels.get(level), label(levels.get(level)), cells));
+            rows.add(new BaselineTable.Level(levels.get(level), characteristic.levelLabel(level), cells));
         }
         return new BaselineTable.Row(characteristic.id(), characteristic.label(), BaselineTable.Kind.CATEGORY, null, rows,
                 tests && !groups.isEmpty() ? chiSquare(table) : null);

@@ -17,7 +17,8 @@ public final class Subgroups {
     }
 
     @Serdeable
-    public record Level(String level, long intervention, long control, Estimate difference, Double p) {
+    /** @param label how the level is shown: the protocol's label, or its code in words */
+    public record Level(String level, long intervention, long control, Estimate difference, Double p, String label) {
     }
 
     @Serdeable
@@ -77,14 +78,16 @@ public final class Subgroups {
             for (int level = 0; level < levels.size(); level++) {
                 int m = modelLevel[level];
                 shown.add(new Level(levels.get(level), counts[level][0], counts[level][1],
-                        m < 0 ? null : result.differences().get(m), m < 0 ? null : result.pValues().get(m)));
+                        m < 0 ? null : result.differences().get(m), m < 0 ? null : result.pValues().get(m),
+                        characteristic.levelLabel(level)));
             }
             return new Row(outcome.key(), outcome.label(), characteristic.id(), characteristic.label(), result.n(),
                     new Interaction(result.f(), result.df1(), result.df2(), result.p()), shown, null);
         } catch (IllegalArgumentException e) {
             List<Level> shown = new ArrayList<>();
             for (int level = 0; level < levels.size(); level++) {
-                shown.add(new Level(levels.get(level), counts[level][0], counts[level][1], null, null));
+                shown.add(new Level(levels.get(level), counts[level][0], counts[level][1], null, null,
+                        characteristic.levelLabel(level)));
             }
             return new Row(outcome.key(), outcome.label(), characteristic.id(), characteristic.label(), null, null, shown,
                     e.getMessage());

@@ -48,8 +48,21 @@ public record TrialData(String title, String registryId, List<ArmInfo> arms, Lis
     public record ArmInfo(String code, String label, boolean intervention) {
     }
 
-    /** A baseline characteristic: numeric, or a category with its levels. */
-    public record Characteristic(String id, String label, boolean numeric, List<String> levels) {
+    /**
+     * A baseline characteristic: numeric, or a category with its levels.
+     *
+     * @param levelLabels how each level is shown, in the order of {@code levels}
+     */
+    public record Characteristic(String id, String label, boolean numeric, List<String> levels, List<String> levelLabels) {
+
+        /** Levels shown as their codes in words ("master-or-higher" as "Master or higher"). */
+        public Characteristic(String id, String label, boolean numeric, List<String> levels) {
+            this(id, label, numeric, levels, levels.stream().map(BaselineLevels::label).toList());
+        }
+
+        String levelLabel(int level) {
+            return levelLabels.get(level);
+        }
     }
 
     /** An outcome: an instrument's total (subscale null), or one of its subscales, compared at a timepoint. */

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,6 +146,26 @@ final class Fields {
 
     List<String> texts(String key, boolean required) {
         return list(key, required, (itemPath, item) -> asText(itemPath, item, NAME_LENGTH));
+    }
+
+    /** A mapping of names to texts, in the document's order; an absent one is empty. */
+    Map<String, String> textsByName(String key) {
+        Object value = value(key, false);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            violations.add(new Violation(at(key), "type", "must be a mapping of names to texts"));
+            return Map.of();
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        map.forEach((name, text) -> {
+            String converted = asText(at(key) + "." + name, text, NAME_LENGTH);
+            if (converted != null) {
+                result.put(String.valueOf(name), converted);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(result);
     }
 
     List<Integer> integers(String key, boolean required) {

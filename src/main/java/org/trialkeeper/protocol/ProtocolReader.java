@@ -98,7 +98,7 @@ public final class ProtocolReader {
                 f.objects("exclusion", false, ProtocolReader::criterion)));
         List<BaselineCharacteristic> baseline = root.objects("baseline", false, f -> new BaselineCharacteristic(
                 f.text("id"), f.text("label"), f.code("type", CharacteristicType.class),
-                f.optionalNumber("min"), f.optionalNumber("max"), f.texts("levels", false)));
+                f.optionalNumber("min"), f.optionalNumber("max"), f.texts("levels", false), f.textsByName("levelLabels")));
         List<Instrument> instruments = root.objects("instruments", true, ProtocolReader::instrument);
         List<Timepoint> timepoints = root.objects("timepoints", true, f -> new Timepoint(f.text("id"),
                 f.code("kind", TimepointKind.class), f.integer("week"), f.texts("instruments", true)));

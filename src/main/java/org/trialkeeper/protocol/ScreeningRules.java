@@ -43,6 +43,7 @@ final class ScreeningRules {
         check.code(path + ".id", characteristic.id());
         if (characteristic.type() == CharacteristicType.NUMBER) {
             check.notApplicable(path + ".levels", !characteristic.levels().isEmpty(), characteristic.type());
+            check.notApplicable(path + ".levelLabels", !characteristic.levelLabels().isEmpty(), characteristic.type());
             if (characteristic.min() != null && characteristic.max() != null
                     && characteristic.max() <= characteristic.min()) {
                 check.fail(path + ".max", "range", "must be greater than min");
@@ -54,6 +55,9 @@ final class ScreeningRules {
                 check.fail(path + ".levels", "min-items", "a category needs at least two levels");
             }
             check.unique(path + ".levels", characteristic.levels(), Function.identity());
+            characteristic.levelLabels().keySet().stream().filter(level -> !characteristic.levels().contains(level))
+                    .forEach(level -> check.fail(path + ".levelLabels." + level, "unknown-level",
+                            "names no level of this characteristic"));
         }
     }
 }

@@ -78,8 +78,11 @@ final class AnalysisTerms {
 
     static List<TrialData.Characteristic> characteristics(Protocol protocol) {
         return protocol.baseline().stream()
-                .map(c -> new TrialData.Characteristic(c.id(), c.label(), c.type() == CharacteristicType.NUMBER,
-                        c.levels() == null ? List.of() : c.levels())).toList();
+                .map(c -> {
+                    List<String> levels = c.levels() == null ? List.of() : c.levels();
+                    return new TrialData.Characteristic(c.id(), c.label(), c.type() == CharacteristicType.NUMBER, levels,
+                            levels.stream().map(c::levelLabel).toList());
+                }).toList();
     }
 
     /** The outcomes the protocol names, primary first, each shown by its instrument's name (and subscale's), never a code. */

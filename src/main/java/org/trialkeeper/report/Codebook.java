@@ -51,7 +51,8 @@ record Codebook(long trialId, String trial, List<Variable> variables) {
         for (BaselineCharacteristic characteristic : protocol.baseline()) {
             Variable column = Variable.of(file, characteristic.id(), characteristic.label(), Type.NUMBER);
             if (characteristic.type() == CharacteristicType.CATEGORY) {
-                column = column.withLevels(characteristic.levels().stream().map(level -> new Level(level, level)).toList());
+                column = column.withLevels(characteristic.levels().stream()
+                        .map(level -> new Level(level, characteristic.levelLabel(level))).toList());
             }
             columns.add(column.emptyWhen("not answered"));
         }

@@ -134,7 +134,9 @@ record OdmMetadata(OdmXml xml, Protocol protocol, int protocolVersion, TrialData
             if (!characteristic.numeric()) {
                 xml.start("CodeList", "OID", OdmOids.codeList(OdmOids.baseline(characteristic.id())),
                         "Name", characteristic.label(), "DataType", "text");
-                characteristic.levels().forEach(level -> codeListItem(level, level));
+                for (int level = 0; level < characteristic.levels().size(); level++) {
+                    codeListItem(characteristic.levels().get(level), characteristic.levelLabels().get(level));
+                }
                 xml.end();
             }
         }

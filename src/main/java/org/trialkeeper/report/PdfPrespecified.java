@@ -75,7 +75,7 @@ final class PdfPrespecified {
         row(table, name + " by arm interaction", latin1(row.label()), String.valueOf(row.n()), "",
                 "F(" + i.df1() + ", " + i.df2() + ") = " + f2(i.f()) + ", " + p(i.p()));
         for (Subgroups.Level level : row.levels()) {
-            row(table, name + ": " + latin1(level.level()), "", level.intervention() + " + " + level.control(),
+            row(table, name + ": " + latin1(level.label()), "", level.intervention() + " + " + level.control(),
                     level.difference() == null ? "not both arms" : interval(level.difference()),
                     level.p() == null ? "" : p(level.p()));
         }

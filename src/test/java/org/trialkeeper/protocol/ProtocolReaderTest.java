@@ -160,6 +160,14 @@ class ProtocolReaderTest {
                 tree -> ((Map<String, Object>) list(object(tree, "eligibility"), "exclusion").get(0)).put("id", "I1")));
         cases.add(broken("min-items", "baseline[1].levels",
                 tree -> ((Map<String, Object>) list(tree, "baseline").get(1)).put("levels", List.of("female"))));
+        cases.add(broken("unknown-level", "baseline[1].levelLabels.other", tree -> ((Map<String, Object>) list(tree, "baseline")
+                .get(1)).put("levelLabels", Map.of("other", "Other"))));
+        cases.add(broken("not-applicable", "baseline[0].levelLabels", tree -> ((Map<String, Object>) list(tree, "baseline")
+                .get(0)).put("levelLabels", Map.of("young", "Young"))));
+        cases.add(broken("type", "baseline[1].levelLabels", tree -> ((Map<String, Object>) list(tree, "baseline")
+                .get(1)).put("levelLabels", List.of("Female", "Male"))));
+        cases.add(broken("required", "baseline[1].levelLabels.female", tree -> ((Map<String, Object>) list(tree, "baseline")
+                .get(1)).put("levelLabels", Map.of("female", " "))));
         cases.add(broken("range", "intervention.absencesExcludingPerProtocol",
                 tree -> object(tree, "intervention").put("absencesExcludingPerProtocol", 9)));
         cases.add(broken("range", "analysis.alpha", tree -> object(tree, "analysis").put("alpha", 1.5)));

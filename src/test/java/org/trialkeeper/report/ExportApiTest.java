@@ -156,7 +156,10 @@ class ExportApiTest {
         assertEquals(variables.size(), rows.size());
         CSVRecord sex = rows.stream().filter(r -> r.get("variable").equals("sex")).findFirst().orElseThrow();
         assertEquals("category", sex.get("type"));
-        assertEquals("female=female | male=male", sex.get("levels"));
+        assertEquals("female=Female | male=Male", sex.get("levels"), "codes with their labels, in words where the protocol gives none");
+        CSVRecord education = rows.stream().filter(r -> r.get("variable").equals("education")).findFirst().orElseThrow();
+        assertEquals("bachelor=Bachelor's degree | master-or-higher=Master's degree or higher", education.get("levels"),
+                "the protocol's labels");
     }
 
     @Test

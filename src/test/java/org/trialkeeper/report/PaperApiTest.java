@@ -87,7 +87,8 @@ class PaperApiTest {
         assertFalse(education.containsKey("cells"), "a category's numbers are under its levels");
         List<Map<String, Object>> levels = (List<Map<String, Object>>) education.get("levels");
         assertEquals(List.of("bachelor", "master-or-higher"), levels.stream().map(l -> l.get("level")).toList());
-        assertEquals(List.of("Bachelor", "Master or higher"), levels.stream().map(l -> l.get("label")).toList());
+        assertEquals(List.of("Bachelor's degree", "Master's degree or higher"), levels.stream().map(l -> l.get("label")).toList(),
+                "the protocol's labels");
         Map<String, Object> overallMasters = ((List<Map<String, Object>>) levels.get(1).get("cells")).get(2);
         assertEquals(3, overallMasters.get("count"));
         assertEquals(37.5, ((Number) overallMasters.get("percent")).doubleValue(), 1e-9);
@@ -153,7 +154,7 @@ class PaperApiTest {
         String all = RenderedPdf.text(pdf).replaceAll("\\s+", " ");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         for (String expected : List.of("Table 1. Baseline characteristics by arm",
-                "Characteristic Balint group training Waitlist control Overall (n = 4) (n = 4) (n = 8)", "Level of education, n (%)", "Master or higher", "Outcome scores at baseline",
+                "Characteristic Balint group training Waitlist control Overall (n = 4) (n = 4) (n = 8)", "Level of education, n (%)", "Master's degree or higher", "Outcome scores at baseline",
                 "Table 2. Outcomes by arm", "Adjusted mean", "Hedges' g", " g = ", "Standardised effect:", "Figure 2. Baseline and follow-up means", "Mean score (95% CI)", "Timepoint",
                 "Table 3. Pre-specified sensitivity and subgroup analyses", "Table 4. Blinding of outcome assessment",
                 "Table 5. Participants by site", "Table 6. Harms: adverse events",

@@ -111,7 +111,7 @@ class PrespecifiedApiTest {
         String pdf = pdf(trial);
         assertTrue(pdf.contains("Table 3. Pre-specified sensitivity and subgroup analyses"), pdf);
         assertTrue(pdf.contains("Sex by arm interaction") && pdf.contains("F(1, 11) = "), pdf);
-        assertTrue(pdf.contains("Sex: female") && pdf.contains("Per-protocol"), pdf);
+        assertTrue(pdf.contains("Sex: Female") && pdf.contains("Per-protocol"), pdf);
         Map<?, ?> ancova = (Map<?, ?>) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) trial.statistician.retrieve(
                 HttpRequest.GET(trial.path("/reports/consort.json")), Map.class).get("report")).get("outcomes")).get(0)).get("ancova");
         assertEquals("Hedges' g (ANCOVA-adjusted)", ((Map<?, ?>) ancova.get("standardised")).get("measure"));
