@@ -67,6 +67,12 @@ class DatabaseOutageTest {
                 assertTrue(tries < 20, "the service finds the database unreachable");
                 assertThrows(HttpClientResponseException.class, duringOutage.get(1)::run);
             }
+            // a browser asking for a page during the outage gets an HTML page that says so
+            HttpResponse<String> page = pageDuringOutage("/app/trials/" + trial.id);
+            assertEquals(503, page.getStatus().getCode());
+            assertTrue(page.getContentType().orElseThrow().toString().startsWith("text/html"), page.getBody().orElse(""));
+            assertEquals("5", page.getHeaders().get("Retry-After"));
+            assertTrue(page.getBody().orElseThrow().contains("<span id=\"retry-after\">5</span>"), page.getBody().orElse(""));
             long slowest = 0;
             for (int i = 0; i < 20; i++) {
                 long began = System.nanoTime();
@@ -108,5 +114,15 @@ class DatabaseOutageTest {
         assertEquals(2, verification.get("allocationsChecked"));
         Map<?, ?> audit = trial.admin.retrieve(HttpRequest.GET("/api/audit/verify"), Map.class);
         assertEquals(true, audit.get("intact"), audit.toString());
+    }
+
+    private HttpResponse<String> pageDuringOutage(String path) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.GET(path).header("Accept", "text/html"), String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
     }
 }
