@@ -41,7 +41,8 @@ public record Progress(String trialStatus, boolean byArm, Recruitment recruitmen
     }
 
     /**
-     * @param due      participants still assessed whose timepoint has come (weeks from randomisation)
+     * @param due      participants with the timepoint complete, and those still assessed whose timepoint has come
+     *                 (weeks from randomisation); never fewer than {@code complete}
      * @param complete participants with every instrument of the timepoint entered
      * @param overdue  due, incomplete, and more than {@value ProgressService#OVERDUE_AFTER_DAYS} days past the due date
      */

@@ -92,7 +92,12 @@ final class ProgressCount {
             long id = member.candidate().id();
             Set<String> theirs = facts.entered().getOrDefault(id, Set.of());
             boolean done = timepoint.instruments().stream().allMatch(i -> theirs.contains(timepoint.id() + "/" + i));
-            complete += done ? 1 : 0;
+            if (done) {
+                // what is complete was due, even if it was entered before its date or its participant has left since
+                due++;
+                complete++;
+                continue;
+            }
             Instant at = facts.randomisedAt().get(id);
             if (at == null || !member.candidate().status().acceptsAssessments()) {
                 continue;
@@ -100,7 +105,7 @@ final class ProgressCount {
             LocalDate dueOn = LocalDate.ofInstant(at, ZoneOffset.UTC).plusWeeks(timepoint.week());
             if (!facts.today().isBefore(dueOn)) {
                 due++;
-                if (!done && facts.today().isAfter(dueOn.plusDays(ProgressService.OVERDUE_AFTER_DAYS))) {
+                if (facts.today().isAfter(dueOn.plusDays(ProgressService.OVERDUE_AFTER_DAYS))) {
                     overdue++;
                 }
             }
