@@ -19,12 +19,14 @@ def check(export, commitment):
 
 
 def _numbers(allocations):
-    found = []
-    for expected, allocation in enumerate(allocations, start=1):
-        if allocation["number"] != expected:
-            found.append(f"allocation {allocation['number']} breaks the run of numbers at {expected}: "
-                         f"allocation {expected} is missing from the export")
-            break
+    """Numbers run from 1 without a gap, each once."""
+    numbers = [a["number"] for a in allocations]
+    found = [f"allocation {n} appears {numbers.count(n)} times in the export"
+             for n in sorted(set(numbers)) if numbers.count(n) > 1]
+    last = max(numbers, default=0)
+    found += [f"allocation {n} is missing from the export, whose numbers run to {last}"
+              for n in range(1, last + 1) if n not in set(numbers)]
+    found += [f"allocation {n} is numbered below 1" for n in sorted(set(numbers)) if n < 1]
     return found
 
 
@@ -37,12 +39,12 @@ def _slots_taken(lists, allocations):
         if stratum not in lists:
             found.append(f"{who} names the stratum {stratum}, which the settings do not make")
             continue
-        expected = taken.get(stratum, 0) + 1
-        taken[stratum] = expected
-        if allocation["position"] != expected:
-            found.append(f"{who} used {stratum} #{allocation['position']}, but the next slot of its stratum "
-                         f"was #{expected}")
         position = allocation["position"]
+        expected = taken.get(stratum, 0) + 1
+        if position != expected:
+            found.append(f"{who} used {stratum} #{position}, but the next slot of its stratum was #{expected}")
+        # the next is compared with this one, so that one slot out of place is named once
+        taken[stratum] = position
         if not 1 <= position <= len(lists[stratum]):
             found.append(f"{who} used {stratum} #{position}, beyond the {len(lists[stratum])} slots of its list")
         elif lists[stratum][position - 1].arm != allocation["arm"]:

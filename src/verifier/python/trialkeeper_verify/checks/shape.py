@@ -33,6 +33,10 @@ def problems(export, commitment):
     if not re.fullmatch(r"[0-9a-f]{32}", export["seed"]):
         found.append("the export's seed is not 32 lower-case hexadecimal digits (16 bytes)")
     found += _settings(export["settings"])
+    if not found and export["scheme"].endswith("blocks") and not export["settings"].get("blockSizes"):
+        found.append("the export's settings give no blockSizes for a block scheme")
+    if not found and export["scheme"] == "minimisation" and export["settings"].get("minimisingArmProbability") is None:
+        found.append("the export's settings give no minimisingArmProbability for minimisation")
     for i, stratum in enumerate(export["strata"]):
         where = f"the export's strata[{i}]"
         if _require(found, where, stratum, {"stratum": str, "slots": list}):
