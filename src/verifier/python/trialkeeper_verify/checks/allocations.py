@@ -33,6 +33,8 @@ def _numbers(allocations):
 def _slots_taken(lists, allocations):
     found = []
     taken = {}
+    last = {}
+    users = {}
     for allocation in allocations:
         who = f"allocation {allocation['number']}"
         stratum = allocation["stratum"]
@@ -40,11 +42,15 @@ def _slots_taken(lists, allocations):
             found.append(f"{who} names the stratum {stratum}, which the settings do not make")
             continue
         position = allocation["position"]
-        expected = taken.get(stratum, 0) + 1
-        if position != expected:
-            found.append(f"{who} used {stratum} #{position}, but the next slot of its stratum was #{expected}")
-        # the next is compared with this one, so that one slot out of place is named once
-        taken[stratum] = position
+        taken[stratum] = taken.get(stratum, 0) + 1
+        # the k-th allocation of a stratum takes its slot k; one that follows on from a slot out of
+        # place is not named again, so that one slot moved or left out is named once
+        if position != taken[stratum] and position != last.get(stratum, 0) + 1:
+            found.append(f"{who} used {stratum} #{position}, but the next slot of its stratum was #{taken[stratum]}")
+        last[stratum] = position
+        if (stratum, position) in users:
+            found.append(f"{who} used {stratum} #{position}, which allocation {users[stratum, position]} used before")
+        users[stratum, position] = allocation["number"]
         if not 1 <= position <= len(lists[stratum]):
             found.append(f"{who} used {stratum} #{position}, beyond the {len(lists[stratum])} slots of its list")
         elif lists[stratum][position - 1].arm != allocation["arm"]:
@@ -56,7 +62,9 @@ def _slots_taken(lists, allocations):
 def _slot_uses(export, allocations):
     """The export's list marks each used slot with its allocation's number: the two must agree."""
     found = []
-    by_slot = {(a["stratum"], a["position"]): a["number"] for a in allocations}
+    by_slot = {}
+    for allocation in allocations:
+        by_slot.setdefault((allocation["stratum"], allocation["position"]), allocation["number"])
     listed = set()
     for stratum in export["strata"]:
         for slot in stratum["slots"]:
