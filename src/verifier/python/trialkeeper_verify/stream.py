@@ -4,6 +4,7 @@ as 64-bit words, and the draws Commons RNG 1.7 makes of them."""
 
 import hashlib
 import hmac
+from functools import lru_cache
 
 from .aes import Aes
 
@@ -20,6 +21,12 @@ def stream_key(seed):
     return hmac.new(seed, LABEL, hashlib.sha256).digest()
 
 
+@lru_cache(maxsize=8)
+def _cipher(seed):
+    """One key schedule per seed, however many decisions are replayed from it."""
+    return Aes(stream_key(seed))
+
+
 class Stream:
     """Stream number ``number`` of a seed: 0 for the lists, n for minimisation decision n."""
 
@@ -31,7 +38,7 @@ class Stream:
 
     @classmethod
     def of(cls, seed, number):
-        return cls(Aes(stream_key(seed)), number)
+        return cls(_cipher(bytes(seed)), number)
 
     def next_long(self):
         """The next 8 bytes of keystream as an unsigned 64-bit integer (big-endian)."""
