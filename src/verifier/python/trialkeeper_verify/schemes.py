@@ -85,7 +85,7 @@ def parse_levels(text):
     """The factor levels an allocation stores, ``site=RAZI;sex=female``, as (factor, level) pairs."""
     if not text:
         return []
-    return [tuple(part.split("=", 1)) for part in text.split(";")]
+    return [(factor, level) for factor, _, level in (part.partition("=") for part in text.split(";"))]
 
 
 def totals(arms, weights, counts_at_level):

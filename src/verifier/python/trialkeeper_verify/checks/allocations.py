@@ -2,6 +2,8 @@
 or for minimisation the decision replayed from the factor levels of the allocations before it.
 Each slot the export marks as used must be used by the allocation it names."""
 
+from collections import Counter
+
 from .. import schemes
 from ..sequence import regenerate
 from ..stream import Stream
@@ -20,13 +22,11 @@ def check(export, commitment):
 
 def _numbers(allocations):
     """Numbers run from 1 without a gap, each once."""
-    numbers = [a["number"] for a in allocations]
-    found = [f"allocation {n} appears {numbers.count(n)} times in the export"
-             for n in sorted(set(numbers)) if numbers.count(n) > 1]
-    last = max(numbers, default=0)
+    times = Counter(a["number"] for a in allocations)
+    found = [f"allocation {n} appears {count} times in the export" for n, count in sorted(times.items()) if count > 1]
+    last = max(times, default=0)
     found += [f"allocation {n} is missing from the export, whose numbers run to {last}"
-              for n in range(1, last + 1) if n not in set(numbers)]
-    found += [f"allocation {n} is numbered below 1" for n in sorted(set(numbers)) if n < 1]
+              for n in range(1, last + 1) if n not in times]
     return found
 
 

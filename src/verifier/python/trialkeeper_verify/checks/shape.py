@@ -44,8 +44,10 @@ def problems(export, commitment):
                 _require(found, f"{where}.slots[{j}]", slot,
                          {"position": int, "arm": str, "block": int, "blockSize": int})
     for i, allocation in enumerate(export["allocations"]):
-        _require(found, f"the export's allocations[{i}]", allocation,
-                 {"number": int, "stratum": str, "position": int, "factorLevels": str, "arm": str})
+        where = f"the export's allocations[{i}]"
+        if _require(found, where, allocation,
+                    {"number": int, "stratum": str, "position": int, "factorLevels": str, "arm": str}):
+            found += [f"{where}.{field} is below 1" for field in ("number", "position") if allocation[field] < 1]
     return found
 
 
@@ -54,6 +56,8 @@ def _settings(settings):
     where = "the export's settings"
     if not _require(found, where, settings, {"arms": list, "targetSampleSize": int}):
         return found
+    if not settings["arms"]:
+        found.append(f"{where}.arms is empty")
     for i, arm in enumerate(settings["arms"]):
         if _require(found, f"{where}.arms[{i}]", arm, {"code": str, "ratio": int}) and arm["ratio"] < 1:
             found.append(f"{where}.arms[{i}].ratio is not positive")
