@@ -69,7 +69,8 @@ class SequenceAudit {
         audit.record(AuditEvent.of(actor, trialId, "randomisation.sequence-exported", "randomisation", trialId)
                 .after(AuditEvent.fields("allocations", rows.size())).revealingAllocation());
         return new SequenceExport(setup.scheme().code(), setup.stream().code(), HexFormat.of().formatHex(sequence.seed()),
-                setup.commitment(), setup.protocolVersion(), strata, rows, audit.anchor(trialId));
+                setup.commitment(), setup.protocolVersion(), strata, rows, audit.anchor(trialId),
+                SequenceExport.Settings.of(sequence.protocol()));
     }
 
     /** A seed that cannot be opened is a finding of the verification, not a failure of it. */

@@ -3,18 +3,24 @@ package org.trialkeeper.randomisation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.trialkeeper.audit.AuditAnchor;
+import org.trialkeeper.protocol.MinimisationFactor;
+import org.trialkeeper.protocol.Protocol;
+import org.trialkeeper.protocol.Randomisation;
+import org.trialkeeper.randomisation.scheme.Strata;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Everything needed to audit the randomisation after lock: the scheme, the stream, the seed,
- * every slot and who used it, and the audit chain's anchor when it was exported (its own
- * export included).
+ * the settings the lists were drawn with, every slot and who used it, and the audit chain's
+ * anchor when it was exported (its own export included). With the published commitment it is
+ * all an outsider needs to regenerate the lists and replay every allocation
+ * (src/verifier/SPECIFICATION.md).
  */
 @Serdeable
 record SequenceExport(String scheme, String stream, String seed, String commitment, int protocolVersion,
-                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor) {
+                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor, Settings settings) {
 
     @Serdeable
     record Stratum(String stratum, List<SlotUse> slots) {
@@ -29,5 +35,33 @@ record SequenceExport(String scheme, String stream, String seed, String commitme
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Used(int number, String participantCode, String stratum, int position, String factorLevels, String arm,
                 Instant allocatedAt, String inErrorReason) {
+    }
+
+    /**
+     * The committed protocol version's randomisation settings, as the commitment hashes them, and
+     * the levels of each stratification factor, which order the strata.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Settings(List<ArmRatio> arms, int targetSampleSize, List<Integer> blockSizes, List<String> stratifyBy,
+                    List<FactorLevelList> stratumLevels, List<MinimisationFactor> factors,
+                    Double minimisingArmProbability) {
+
+        static Settings of(Protocol protocol) {
+            Randomisation randomisation = protocol.randomisation();
+            return new Settings(protocol.arms().stream().map(a -> new ArmRatio(a.code(), a.ratio())).toList(),
+                    protocol.targetSampleSize(), randomisation.blockSizes(), randomisation.stratifyBy(),
+                    Strata.factors(protocol).stream()
+                            .map(f -> new FactorLevelList(f, Strata.levels(protocol, f))).toList(),
+                    randomisation.factors(), randomisation.minimisingArmProbability());
+        }
+    }
+
+    @Serdeable
+    record ArmRatio(String code, int ratio) {
+    }
+
+    @Serdeable
+    record FactorLevelList(String factor, List<String> levels) {
     }
 }
