@@ -27,6 +27,7 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.security.UserService;
 import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.protocol.Instrument;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
 import org.trialkeeper.unblinding.EmergencyUnblinding;
@@ -83,6 +84,8 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
                 Page<WorklistEntry> due = assessments.worklist(trialId, after == null ? "" : after, Page.DEFAULT_LIMIT);
                 model.put("worklist", due.items());
                 model.put("nextAfter", due.after());
+                model.put("instrumentNames", trials.protocol(trialId).instruments().stream()
+                        .collect(java.util.stream.Collectors.toMap(Instrument::id, Instrument::name)));
             }
             case COORDINATOR -> {
                 model.put("progress", progress.progress(actor, trialId));

@@ -161,7 +161,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         pages.add(browser.page());
         browser.screenshot("assessor-worklist");
 
-        browser.find("a[aria-label='Enter CDRISC at baseline for A-2']").click();
+        browser.find("a[aria-label='Enter Connor-Davidson Resilience Scale (CD-RISC-25) at baseline for A-2']").click();
         assertEquals("item.1", browser.driver.switchTo().activeElement().getAttribute("id"), "the first item has the focus");
         Actions typing = new Actions(browser.driver);
         int expected = 0;
@@ -186,7 +186,8 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertEquals(expected + ".0", browser.find("#score").getText(), browser.page());
         pages.add(browser.page());
         browser.driver.findElement(By.linkText("Back to the participants due")).click();
-        assertTrue(shows("CDRISC</td>"), "the work list shows what is done");
+        assertTrue(shows("<li>Connor-Davidson Resilience Scale (CD-RISC-25)</li>"), "the work list shows what is done, by name");
+        assertFalse(shows("Enter CDRISC"), "instruments are named, not coded");
         pages.add(browser.page());
 
         for (String page : pages) {
