@@ -3,6 +3,7 @@ package org.trialkeeper.randomisation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.trialkeeper.audit.AuditAnchor;
+import org.trialkeeper.randomisation.timestamp.TimestampView;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,11 @@ import java.util.List;
 /**
  * Everything needed to audit the randomisation after lock: the scheme, the stream, the seed,
  * every slot and who used it, and the audit chain's anchor when it was exported (its own
- * export included).
+ * export included), and the commitment's RFC 3161 time-stamp with its token.
  */
 @Serdeable
 record SequenceExport(String scheme, String stream, String seed, String commitment, int protocolVersion,
-                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor) {
+                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor, TimestampView timestamp) {
 
     @Serdeable
     record Stratum(String stratum, List<SlotUse> slots) {
