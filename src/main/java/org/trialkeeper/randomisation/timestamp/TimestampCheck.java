@@ -1,5 +1,6 @@
 package org.trialkeeper.randomisation.timestamp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -11,5 +12,6 @@ import java.util.List;
  * carries and its time is before the first allocation ({@code problems} empty when all hold).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TimestampCheck(String state, boolean tokenChecked, Instant genTime, List<String> problems) {
 }
