@@ -60,7 +60,7 @@ class CommitmentTimestampTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         // one attempt and one retry, never due during a test unless the test makes it due
         return Map.of("trialkeeper.timestamp.url", authority.url(), "trialkeeper.timestamp.policy", TestAuthority.POLICY,
-                "trialkeeper.timestamp.timeout", "1s", "trialkeeper.timestamp.connect-timeout", "1s",
+                "trialkeeper.timestamp.timeout", "5s", "trialkeeper.timestamp.connect-timeout", "5s",
                 "trialkeeper.timestamp.attempts", "2", "trialkeeper.timestamp.retry-delay", "1h",
                 "trialkeeper.timestamp.max-retry-delay", "1h", "trialkeeper.timestamp.sweep", "1h");
     }
@@ -151,7 +151,7 @@ class CommitmentTimestampTest implements TestPropertyProvider {
             Map<?, ?> failed = stamp(trial);
             assertEquals("pending", failed.get("state"));
             assertEquals(1, failed.get("attempts"));
-            assertEquals("the time-stamping authority did not answer within 1000 ms", failed.get("lastError"));
+            assertEquals("the time-stamping authority did not answer within 5000 ms", failed.get("lastError"));
             assertNotNull(failed.get("nextAttemptAt"));
             assertNull(failed.get("token"));
         } finally {
