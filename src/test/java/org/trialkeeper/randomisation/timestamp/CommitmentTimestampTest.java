@@ -117,6 +117,15 @@ class CommitmentTimestampTest implements TestPropertyProvider {
         trial.randomise(trial.enrol("A-001", "female"), "key-tsa-a001");
         lock(trial);
         try (Connection db = raw().getConnection()) {
+            execute(db, "UPDATE allocation SET allocated_at = '2000-01-01 00:00:00' WHERE trial_id = ?", trial.id);
+            Map<?, ?> backdated = trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/verify")), Map.class);
+            assertEquals(false, backdated.get("verified"), "an allocation made before the stamp is a difference");
+            assertTrue(backdated.get("differences").toString().contains("is not before the first allocation"), backdated.toString());
+            List<String> early = PythonCheck.problems(
+                    trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/sequence"))),
+                    trial.investigator.retrieve(HttpRequest.GET(trial.path("/randomisation/commitment"))));
+            assertTrue(early.stream().anyMatch(p -> p.contains("not before the first allocation")), early.toString());
+
             execute(db, "UPDATE commitment_timestamp SET token = CONCAT(SUBSTRING(token, 1, LENGTH(token) - 1),"
                     + " CHAR(ASCII(SUBSTRING(token, LENGTH(token), 1)) ^ 1)) WHERE trial_id = ?", trial.id);
             Map<?, ?> flipped = trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/verify")), Map.class);
