@@ -3,6 +3,8 @@ package org.trialkeeper.randomisation.timestamp;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -43,13 +45,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A time-stamping authority of the tests' own: a self-signed CA, a TSA certificate it issued with
  * the timeStamping extended key usage, and Bouncy Castle's token and response generators served
- * over HTTP. It grants, answers 503, or holds each request until released.
+ * over HTTP. It grants, refuses, answers 503 or
+ * more than a time-stamp response could hold, or holds each request until released.
  */
 final class TestAuthority implements AutoCloseable {
 
     static final String POLICY = "1.3.6.1.4.1.99999.1.1";
 
-    enum Mode { GRANT, UNAVAILABLE, HOLD }
+    enum Mode { GRANT, UNAVAILABLE, HOLD, REJECT, OVERSIZED }
 
     private final HttpServer server;
     private final TimeStampResponseGenerator responses;
@@ -117,6 +120,17 @@ final class TestAuthority implements AutoCloseable {
             Mode now = mode.get();
             if (now == Mode.UNAVAILABLE) {
                 exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            if (now == Mode.OVERSIZED) {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write(new byte[100 * 1024]);
+                return;
+            }
+            if (now == Mode.REJECT) {
+                byte[] refusal = responses.generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.badAlg, "refused").getEncoded();
+                exchange.sendResponseHeaders(200, refusal.length);
+                exchange.getResponseBody().write(refusal);
                 return;
             }
             if (now == Mode.HOLD) {

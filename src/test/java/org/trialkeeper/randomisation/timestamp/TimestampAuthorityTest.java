@@ -54,6 +54,23 @@ class TimestampAuthorityTest {
     }
 
     @Test
+    void aRefusalOrAnOversizedAnswerGivesNoToken() throws Exception {
+        var request = TimeStamps.request(COMMITMENT, BigInteger.TEN, null);
+        TimestampAuthority asked = new TimestampAuthority(settings(authority.url(), 1));
+        try {
+            authority.set(TestAuthority.Mode.REJECT);
+            byte[] refusal = asked.ask(request);
+            TimestampRefused refused = assertThrows(TimestampRefused.class, () -> TimeStamps.accept(request, refusal));
+            assertTrue(refused.reason().startsWith("the authority refused the request (PKIStatus 2"), refused.reason());
+            authority.set(TestAuthority.Mode.OVERSIZED);
+            assertEquals("the time-stamping authority's answer is longer than 64 KiB",
+                    assertThrows(TimestampRefused.class, () -> asked.ask(request)).reason());
+        } finally {
+            authority.set(TestAuthority.Mode.GRANT);
+        }
+    }
+
+    @Test
     void anAuthorityNobodyListensAtIsReportedInPlainWords() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
