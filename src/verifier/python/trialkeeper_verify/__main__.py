@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from .checks import CHECKS, shape
+from .checks import CHECKS, shape, timestamped
 
 AGREES, DIFFERS, UNUSABLE = 0, 1, 2
 
@@ -39,6 +39,13 @@ def main(argv=None):
         return DIFFERS
     print(f"everything agrees: the {export['scheme']} sequence ({export['stream']}) hashes to the published "
           f"commitment {commitment['commitment']}, and its {len(export['allocations'])} allocation(s) follow it")
+    if timestamped.stamped(commitment):
+        print(f"the commitment's RFC 3161 time-stamp holds: {commitment['timestamp'].get('genTime')}, "
+              f"by {commitment['timestamp'].get('authority')}")
+    else:
+        state = (commitment.get("timestamp") or {}).get("state", "absent")
+        print(f"the commitment carries no granted time-stamp (state {state}): nothing outside the service shows "
+              f"when the lists were fixed")
     return AGREES
 
 

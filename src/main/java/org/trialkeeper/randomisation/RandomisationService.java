@@ -12,6 +12,7 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.Values;
 import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.randomisation.scheme.Strata;
+import org.trialkeeper.randomisation.timestamp.CommitmentTimestamps;
 import org.trialkeeper.trial.TrialService;
 
 import java.time.Clock;
@@ -30,11 +31,12 @@ public class RandomisationService {
     private final AllocationRepository allocationRows;
     private final Allocations allocations;
     private final AuditTrail audit;
+    private final CommitmentTimestamps timestamps;
     private final Clock clock;
 
     RandomisationService(TrialService trials, ParticipantService participants, AllocationQueue queue,
                          RandomisationSetupRepository setups, AllocationRepository allocationRows,
-                         Allocations allocations, AuditTrail audit, Clock clock) {
+                         Allocations allocations, AuditTrail audit, CommitmentTimestamps timestamps, Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.queue = queue;
@@ -42,6 +44,7 @@ public class RandomisationService {
         this.allocationRows = allocationRows;
         this.allocations = allocations;
         this.audit = audit;
+        this.timestamps = timestamps;
         this.clock = clock;
     }
 
@@ -87,7 +90,7 @@ public class RandomisationService {
         RandomisationSetup setup = setups.findById(trialId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_COMMITTED, "The allocation sequence is generated when recruitment opens"));
         int strata = setup.scheme() == Scheme.MINIMISATION ? 0 : Strata.all(trials.protocol(trialId)).size();
         return new CommitmentView(setup.scheme().code(), setup.stream().code(), setup.commitment(),
-                CommitmentView.ALGORITHM, strata, setup.committedAt());
+                CommitmentView.ALGORITHM, strata, setup.committedAt(), timestamps.view(trialId));
     }
 
 }

@@ -10,10 +10,14 @@ import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.access.Actor;
+import org.trialkeeper.randomisation.timestamp.CommitmentTimestamps;
+import org.trialkeeper.randomisation.timestamp.TimestampCheck;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,10 +36,11 @@ class SequenceAudit {
     private final AllocationMac mac;
     private final MinimisationCounts counts;
     private final AuditTrail audit;
+    private final CommitmentTimestamps timestamps;
 
     SequenceAudit(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
                   Sequences sequences, AllocationSlotRepository slots, AllocationRepository allocations,
-                  AllocationMac mac, MinimisationCounts counts, AuditTrail audit) {
+                  AllocationMac mac, MinimisationCounts counts, AuditTrail audit, CommitmentTimestamps timestamps) {
         this.trials = trials;
         this.participants = participants;
         this.setups = setups;
@@ -45,6 +50,7 @@ class SequenceAudit {
         this.mac = mac;
         this.counts = counts;
         this.audit = audit;
+        this.timestamps = timestamps;
     }
 
     @Transactional
@@ -70,7 +76,7 @@ class SequenceAudit {
                 .after(AuditEvent.fields("allocations", rows.size())).revealingAllocation());
         return new SequenceExport(setup.scheme().code(), setup.stream().code(), HexFormat.of().formatHex(sequence.seed()),
                 setup.commitment(), setup.protocolVersion(), strata, rows, audit.anchor(trialId),
-                SequenceExport.Settings.of(sequence.protocol()));
+                SequenceExport.Settings.of(sequence.protocol()), timestamps.view(trialId));
     }
 
     /** A seed that cannot be opened is a finding of the verification, not a failure of it. */
@@ -86,16 +92,24 @@ class SequenceAudit {
                 throw e;
             }
             return new SequenceVerification(false, setup.stream().code(), false, used.stream().allMatch(mac::matches),
-                    used.size(), List.of("the " + SeedVault.cannotOpen(trialId)));
+                    used.size(), List.of("the " + SeedVault.cannotOpen(trialId)), timestamp(setup, used));
         }
         SequenceCheck replayed = SequenceCheck.of(sequence, slots.storedLists(trialId), used,
                 participants.candidates(trialId), mac::matches);
         // a trial that made no decision since running counts were kept has none to check
         SequenceCheck check = setup.scheme() != Scheme.MINIMISATION ? replayed : counts.stored(trialId)
                 .map(stored -> replayed.withRunningCounts(stored, used.size())).orElse(replayed);
-        return new SequenceVerification(check.differences().isEmpty(), sequence.setup().stream().code(),
-                check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(),
-                check.differences().stream().map(SequenceCheck.Difference::text).toList());
+        TimestampCheck stamp = timestamp(setup, used);
+        List<String> differences = new ArrayList<>(check.differences().stream().map(SequenceCheck.Difference::text).toList());
+        differences.addAll(stamp.problems());
+        return new SequenceVerification(differences.isEmpty(), sequence.setup().stream().code(),
+                check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(), differences, stamp);
+    }
+
+    /** The commitment's time-stamp checked against the published commitment and the earliest allocation. */
+    private TimestampCheck timestamp(RandomisationSetup setup, List<Allocation> used) {
+        Instant first = used.stream().map(Allocation::allocatedAt).min(Comparator.naturalOrder()).orElse(null);
+        return timestamps.check(setup.trialId(), setup.commitment(), first);
     }
 
     private RandomisationSetup lockedSetup(long trialId) {

@@ -7,20 +7,22 @@ import org.trialkeeper.protocol.MinimisationFactor;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Randomisation;
 import org.trialkeeper.randomisation.scheme.Strata;
+import org.trialkeeper.randomisation.timestamp.TimestampView;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Everything needed to audit the randomisation after lock: the scheme, the stream, the seed,
- * the settings the lists were drawn with, every slot and who used it, and the audit chain's
- * anchor when it was exported (its own export included). With the published commitment it is
- * all an outsider needs to regenerate the lists and replay every allocation
- * (src/verifier/SPECIFICATION.md).
+ * the settings the lists were drawn with, every slot and who used it, the audit chain's anchor
+ * when it was exported (its own export included), and the commitment's RFC 3161 time-stamp with
+ * its token. With the published commitment it is all an outsider needs to regenerate the lists
+ * and replay every allocation (src/verifier/SPECIFICATION.md).
  */
 @Serdeable
 record SequenceExport(String scheme, String stream, String seed, String commitment, int protocolVersion,
-                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor, Settings settings) {
+                      List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor, Settings settings,
+                      TimestampView timestamp) {
 
     @Serdeable
     record Stratum(String stratum, List<SlotUse> slots) {

@@ -8,6 +8,7 @@ import org.trialkeeper.randomisation.scheme.Commitment;
 import org.trialkeeper.randomisation.scheme.SequencePlan;
 import org.trialkeeper.randomisation.scheme.SequenceStream;
 import org.trialkeeper.randomisation.scheme.Slot;
+import org.trialkeeper.randomisation.timestamp.CommitmentTimestamps;
 import org.trialkeeper.trial.TrialService;
 import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialStatusChanged;
@@ -22,11 +23,13 @@ import java.util.Map;
  * recruitment, so no participant can be randomised against a sequence that is not yet
  * committed. The lists themselves are not stored: allocation derives them from the seed.
  * Generating them holds only the trial's own row; the commitment's audit record is handed to
- * the status change, which appends it after locking the audit chain.
+ * the status change, which appends it after locking the audit chain. With a time-stamping
+ * authority configured, the commitment's stamp is noted here as pending and asked for once this
+ * transaction has committed, so that opening never waits for the authority.
  */
 @Singleton
 record SequenceSetup(TrialService trials, RandomisationSetupRepository setups, AllocationLockRepository locks,
-                     SeedVault vault, SeedSource seeds, Clock clock) implements ApplicationEventListener<TrialStatusChanged> {
+                     SeedVault vault, SeedSource seeds, CommitmentTimestamps timestamps, Clock clock) implements ApplicationEventListener<TrialStatusChanged> {
 
     @Override
     public void onApplicationEvent(TrialStatusChanged event) {
@@ -42,8 +45,10 @@ record SequenceSetup(TrialService trials, RandomisationSetupRepository setups, A
                 trials.find(event.trialId()).protocolVersion(), vault.seal(seed, event.trialId()), commitment, clock.instant(),
                 stream));
         locks.save(new AllocationLock(event.trialId()));
+        boolean stamped = timestamps.requestAtOpening(event.trialId(), commitment);
         event.alsoRecord(AuditEvent.of(event.actor(), event.trialId(), "randomisation.committed", "randomisation",
                 event.trialId()).after(AuditEvent.fields("scheme", protocol.randomisation().scheme().code(),
-                "stream", stream.code(), "commitment", commitment, "strata", lists.size())));
+                "stream", stream.code(), "commitment", commitment, "strata", lists.size(),
+                "timestamp", stamped ? "requested" : "none")));
     }
 }

@@ -38,7 +38,8 @@ class MigrationChecksumsTest {
             Map.entry("V11__audit_chain_per_trial.sql", 161402840),
             Map.entry("V12__paged_participants.sql", -1122692545),
             Map.entry("V13__minimisation_counts.sql", 1288132944),
-            Map.entry("V14__adverse_events.sql", -332307755));
+            Map.entry("V14__adverse_events.sql", -332307755),
+            Map.entry("V15__commitment_timestamp.sql", 701424534));
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

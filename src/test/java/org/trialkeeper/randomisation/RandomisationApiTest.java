@@ -68,6 +68,8 @@ class RandomisationApiTest {
         Map<?, ?> commitment = trial.investigator.retrieve(HttpRequest.GET(trial.path("/randomisation/commitment")), Map.class);
         assertEquals(64, ((String) commitment.get("commitment")).length());
         assertEquals("simple", commitment.get("scheme"));
+        assertEquals("none", ((Map<?, ?>) commitment.get("timestamp")).get("state"),
+                "without a time-stamping authority configured nothing is requested, and the commitment says so");
 
         long first = trial.enrol("N-101", "female");
         Map<?, ?> allocation = trial.randomise(first, "key-n101-0001");
@@ -155,6 +157,8 @@ class RandomisationApiTest {
         Map<?, ?> verified = trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/verify")), Map.class);
         assertEquals(true, verified.get("verified"), verified.toString());
         assertEquals(6, verified.get("allocationsChecked"));
+        assertEquals(false, ((Map<?, ?>) verified.get("timestamp")).get("tokenChecked"), "no token to check without an authority");
+        assertEquals("none", ((Map<?, ?>) sequence.get("timestamp")).get("state"));
 
         try (Connection db = raw().getConnection();
              PreparedStatement tamper = db.prepareStatement("UPDATE allocation SET arm = CASE arm WHEN 'BALINT' THEN 'WAITLIST'"
