@@ -104,6 +104,9 @@ class CommitmentTimestampTest implements TestPropertyProvider {
         assertTrue(export.contains((String) stamp.get("token")), "the sequence export carries the token");
         String published = trial.investigator.retrieve(HttpRequest.GET(trial.path("/randomisation/commitment")));
         assertEquals(List.of(), PythonCheck.problems(export, published), "the independent check finds nothing wrong");
+        PythonCheck.Verdict whole = PythonCheck.verifier(export, published);
+        assertEquals(0, whole.status(), whole.output());
+        assertTrue(whole.output().contains("the commitment's RFC 3161 time-stamp holds"), whole.output());
         List<String> altered = PythonCheck.problems(export.replace((String) commitment.get("commitment"), "0".repeat(64)),
                 published.replace((String) commitment.get("commitment"), "0".repeat(64)));
         assertTrue(altered.stream().anyMatch(p -> p.contains("imprint")), altered.toString());
@@ -135,6 +138,9 @@ class CommitmentTimestampTest implements TestPropertyProvider {
             String published = trial.investigator.retrieve(HttpRequest.GET(trial.path("/randomisation/commitment")));
             List<String> found = PythonCheck.problems(export, published);
             assertTrue(found.stream().anyMatch(p -> p.contains("signature")), found.toString());
+            PythonCheck.Verdict whole = PythonCheck.verifier(export, published);
+            assertEquals(1, whole.status(), "the verifier rejects the trial: " + whole.output());
+            assertTrue(whole.output().contains("signature"), whole.output());
 
             execute(db, "UPDATE commitment_timestamp SET token = (SELECT token FROM (SELECT token FROM commitment_timestamp"
                     + " WHERE trial_id = " + other.id + ") o) WHERE trial_id = ?", trial.id);

@@ -39,6 +39,23 @@ final class PythonCheck {
         return out.lines().filter(line -> !line.isBlank()).toList();
     }
 
+    /** The whole verifier's exit status and what it printed, run as an outsider runs it. */
+    record Verdict(int status, String output) {
+    }
+
+    static Verdict verifier(String export, String commitment) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("verifier");
+        Path exportFile = Files.writeString(folder.resolve("sequence.json"), export);
+        Path commitmentFile = Files.writeString(folder.resolve("commitment.json"), commitment);
+        ProcessBuilder builder = new ProcessBuilder("python3", "-m", "trialkeeper_verify", exportFile.toString(),
+                commitmentFile.toString()).redirectErrorStream(true);
+        builder.environment().put("PYTHONPATH", Path.of("src/verifier/python").toAbsolutePath().toString());
+        Process python = builder.start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(120, TimeUnit.SECONDS), "the verifier ends");
+        return new Verdict(python.exitValue(), out);
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
