@@ -44,10 +44,10 @@ record RegisterPages(WebSession session, TrialService trials, FollowUpService fo
     public record Line(long id, String code, String site, String recorded, String chosen, boolean withdrawn) {
     }
 
-    @Get("/{number}{?after}")
+    @Get("/{session}{?after}")
     @Permit(Role.COORDINATOR)
     HttpResponse<?> register(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                             @PathVariable int number, @QueryValue @Nullable Integer after) {
+                             @PathVariable("session") int number, @QueryValue @Nullable Integer after) {
         Map<String, Object> model = model(request, actor, trialId, number, after == null ? 0 : after, Map.of());
         if (request.getParameters().contains("saved")) {
             model.put("saved", true);
@@ -55,11 +55,11 @@ record RegisterPages(WebSession session, TrialService trials, FollowUpService fo
         return Pages.page("register", model);
     }
 
-    @Post("/{number}")
+    @Post("/{session}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Permit(Role.COORDINATOR)
     HttpResponse<?> record(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                           @PathVariable int number, @Body @Nullable Map<String, String> form) {
+                           @PathVariable("session") int number, @Body @Nullable Map<String, String> form) {
         Map<String, String> fields = Pages.checkedForm(request, session, form);
         int after = fields.containsKey("after") ? (int) parse(fields.get("after")) : 0;
         boolean restPresent = "yes".equals(fields.get("restPresent"));
