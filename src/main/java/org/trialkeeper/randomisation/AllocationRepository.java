@@ -16,6 +16,8 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
     Optional<Allocation> findByParticipantId(Long participantId);
 
+    Optional<Allocation> findByTrialIdAndNumber(Long trialId, int number);
+
     List<Allocation> findByTrialIdOrderByNumber(Long trialId);
 
     /** The allocations that answer or refuse these requests: those of the participants, and those made under the keys. */
