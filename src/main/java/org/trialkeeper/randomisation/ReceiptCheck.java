@@ -1,5 +1,6 @@
 package org.trialkeeper.randomisation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,7 @@ class ReceiptCheck {
 
     /** The answer: whether the receipt matches, and what differs, field by field. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Answer(boolean matches, int number, List<String> differences) {
     }
 
