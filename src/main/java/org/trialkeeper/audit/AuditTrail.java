@@ -180,16 +180,20 @@ public class AuditTrail {
         return heads.findById(chain).orElse(AuditHead.empty(chain)).anchor();
     }
 
-    /** The hashes of a trial's records with these numbers in its chain, by number; a number it lacks is left out. */
+    /** A record of a trial's chain as something that names it finds it: its number there, MAC, action and entity. */
+    public record Written(long seq, String hash, String action, String entityId) {
+    }
+
+    /** The records of a trial's chain with these numbers, by number; a number the chain lacks is left out. */
     @Transactional
-    public Map<Long, String> hashesAt(long trialId, Collection<Long> seqs) {
-        Map<Long, String> hashes = new HashMap<>();
+    public Map<Long, Written> recordsAt(long trialId, Collection<Long> seqs) {
+        Map<Long, Written> found = new HashMap<>();
         List<Long> wanted = List.copyOf(seqs);
         for (int from = 0; from < wanted.size(); from += PAGE) {
             records.findByChainAndSeqIn(ChainNames.of(trialId), wanted.subList(from, Math.min(wanted.size(), from + PAGE)))
-                    .forEach(r -> hashes.put(r.seq(), r.hash()));
+                    .forEach(r -> found.put(r.seq(), new Written(r.seq(), r.hash(), r.action(), r.entityId())));
         }
-        return hashes;
+        return found;
     }
 
     /**

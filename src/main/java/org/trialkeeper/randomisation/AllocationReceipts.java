@@ -23,6 +23,9 @@ import java.util.Optional;
 @Singleton
 class AllocationReceipts {
 
+    /** The action of the audit record written for each allocation, which its receipt names. */
+    static final String RANDOMISED = "participant.randomised";
+
     private final Receipts receipts;
     private final RandomisationSetupRepository setups;
     private final AuditTrail audit;
@@ -67,9 +70,25 @@ class AllocationReceipts {
         return receipts.of(allocation.id());
     }
 
-    /** Whether the trial's audit chain still holds the record a receipt names, with the MAC it names. */
-    boolean chainHolds(long trialId, AllocationReceipt held) {
-        return held.chainHash().equals(audit.hashesAt(trialId, List.of(held.chainSeq())).get(held.chainSeq()));
+    /**
+     * What is wrong with the audit record a receipt names: none when the trial's chain holds it,
+     * with the MAC named, and it is the record of the receipt's allocation.
+     */
+    static Optional<String> recordProblem(AllocationReceipt held, AuditTrail.Written record) {
+        if (record == null || !record.hash().equals(held.chainHash())) {
+            return Optional.of("names record " + held.chainSeq() + " of the trial's audit chain with MAC "
+                    + held.chainHash() + ", which the chain does not hold");
+        }
+        if (!RANDOMISED.equals(record.action()) || !String.valueOf(held.number()).equals(record.entityId())) {
+            return Optional.of("names record " + held.chainSeq() + " of the trial's audit chain, which is not the"
+                    + " record of allocation " + held.number() + " but " + record.action() + " " + record.entityId());
+        }
+        return Optional.empty();
+    }
+
+    /** What is wrong with the audit record a receipt names, looked up in the trial's chain. */
+    Optional<String> recordProblem(long trialId, AllocationReceipt held) {
+        return recordProblem(held, audit.recordsAt(trialId, List.of(held.chainSeq())).get(held.chainSeq()));
     }
 
     /** The allocation's receipt as held, or null when it was made before receipts were given. */
@@ -91,7 +110,7 @@ class AllocationReceipts {
      */
     Findings verify(long trialId, String commitment, List<Allocation> used, Map<Long, Candidate> byId) {
         Map<Long, AllocationReceipt> byAllocation = byAllocation(trialId);
-        Map<Long, String> chain = audit.hashesAt(trialId,
+        Map<Long, AuditTrail.Written> chain = audit.recordsAt(trialId,
                 byAllocation.values().stream().map(AllocationReceipt::chainSeq).toList());
         List<String> differences = new ArrayList<>();
         Integer firstReceipted = null;
@@ -117,10 +136,7 @@ class AllocationReceipts {
                 differences.add(whose + " is held as " + held.hash() + ", but the allocation, the commitment and the"
                         + " audit record it names give " + recomputed);
             }
-            if (!held.chainHash().equals(chain.get(held.chainSeq()))) {
-                differences.add(whose + " names record " + held.chainSeq() + " of the trial's audit chain with MAC "
-                        + held.chainHash() + ", which the chain does not hold");
-            }
+            recordProblem(held, chain.get(held.chainSeq())).ifPresent(problem -> differences.add(whose + " " + problem));
         }
         byAllocation.values().forEach(r -> differences.add("a receipt names allocation " + r.number()
                 + " of this trial, but is held for an allocation that is not one of its own"));

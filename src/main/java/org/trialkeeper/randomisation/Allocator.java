@@ -211,7 +211,7 @@ class Allocator {
         List<AuditEvent> events = new ArrayList<>(saved.size());
         for (int k = 0; k < saved.size(); k++) {
             Allocation allocation = saved.get(k);
-            events.add(AuditEvent.of(requests.get(chosen.get(k)).actor(), trialId, "participant.randomised",
+            events.add(AuditEvent.of(requests.get(chosen.get(k)).actor(), trialId, AllocationReceipts.RANDOMISED,
                     "allocation", allocation.number()).after(AuditEvent.fields("participant", enrolled.get(k).code(),
                     "number", allocation.number(), "arm", allocation.arm())).revealingAllocation());
         }

@@ -12,12 +12,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.randomisation.receipt.Receipt;
 import org.trialkeeper.support.Api;
 import org.trialkeeper.support.RecruitingTrial;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,34 @@ class ReceiptApiTest {
                     broken.toString());
             assertEquals(false, answer.get("matches"), answer.toString());
             assertTrue(answer.get("differences").toString().contains("chainSeq:"), answer.toString());
+        }
+        assertEquals(true, verify(trial).get("verified"));
+
+        // rewritten whole, with a hash recomputed, to name allocation 1's audit record: the chain says whose it is
+        Map<String, Object> first = kept.get(0);
+        Map<String, Object> second = kept.get(1);
+        String forged = new Receipt(trial.id, 2, (String) second.get("participantCode"),
+                Instant.parse((String) second.get("time")), (String) second.get("commitment"),
+                ((Number) first.get("chainSeq")).longValue(), (String) first.get("chainHash"),
+                (String) second.get("mac")).hash();
+        try (Connection db = raw().getConnection();
+             PreparedStatement rewrite = db.prepareStatement("UPDATE allocation_receipt SET chain_seq = ?,"
+                     + " chain_hash = ?, hash = ? WHERE trial_id = ? AND number = 2")) {
+            rewrite.setLong(1, ((Number) first.get("chainSeq")).longValue());
+            rewrite.setString(2, (String) first.get("chainHash"));
+            rewrite.setString(3, forged);
+            rewrite.setLong(4, trial.id);
+            rewrite.executeUpdate();
+            Map<?, ?> broken = verify(trial);
+            Map<?, ?> answer = check(trial, second);
+            rewrite.setLong(1, ((Number) second.get("chainSeq")).longValue());
+            rewrite.setString(2, (String) second.get("chainHash"));
+            rewrite.setString(3, (String) second.get("hash"));
+            rewrite.executeUpdate();
+            assertEquals(List.of("the receipt of allocation 2 names record " + first.get("chainSeq") + " of the trial's"
+                    + " audit chain, which is not the record of allocation 2 but participant.randomised 1"),
+                    broken.get("differences"));
+            assertEquals(false, answer.get("matches"), "the coordinator's kept receipt tells the rewrite: " + answer);
         }
         assertEquals(true, verify(trial).get("verified"));
     }
