@@ -39,10 +39,10 @@ import java.util.TreeSet;
  * decisions), the allocation rows under unique keys on participant, slot, number and
  * idempotency key, their audit records, and the receipts that name those records. Slots are
  * read only after their participants are locked as enrolled, and only as many as the batch
- * uses, so nothing about a later allocation can be learnt. A request that cannot be allocated gets its own refusal without holding up the
- * rest, except when it is found under the allocation lock (a used-up sequence, a key another
- * instance used at the same moment): then the whole batch is rolled back, so the caller can
- * retry the requests one by one.
+ * uses, so nothing about a later allocation can be learnt. A request that cannot be allocated
+ * gets its own refusal without holding up the rest, except when it is found under the
+ * allocation lock (a used-up sequence, a key another instance used at the same moment): then
+ * the whole batch is rolled back, so the caller can retry the requests one by one.
  */
 @Singleton
 class Allocator {
