@@ -17,6 +17,8 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
     Optional<Allocation> findByParticipantId(Long participantId);
 
+    Optional<Allocation> findByTrialIdAndNumber(Long trialId, int number);
+
     List<Allocation> findByTrialIdOrderByNumber(Long trialId);
 
     /** A page of the allocations to some arms, read along the index of allocation numbers. */

@@ -108,6 +108,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         String arm = browser.find("#arm").getText();
         assertTrue(List.of("Balint group training", "Waitlist control").contains(arm), arm);
         assertTrue(text().contains("Allocation number 1"), text());
+        assertTrue(browser.find("#receipt-hash").getText().matches("[0-9a-f]{64}"), text());
         browser.screenshot("coordinator-allocation");
         // the same confirmation sent again answers the same allocation, never a second one
         String again = (String) script("var form = new URLSearchParams(); form.append('_csrf', arguments[1]);"
