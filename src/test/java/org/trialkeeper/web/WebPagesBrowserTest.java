@@ -173,7 +173,22 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertEquals(expected + ".0", browser.find("#score").getText(), browser.page());
         pages.add(browser.page());
         browser.driver.findElement(By.linkText("Back to the participants due")).click();
-        assertTrue(shows("<li>Connor-Davidson Resilience Scale (CD-RISC-25)</li>"), "the work list shows what is done, by name");
+        assertTrue(shows(">Connor-Davidson Resilience Scale (CD-RISC-25)</a></li>"), "the work list shows what is done, by name");
+        // what was entered opens as entered, and a correction needs a reason
+        browser.find("a[aria-label='Correct Connor-Davidson Resilience Scale (CD-RISC-25) at baseline for A-2']").click();
+        assertTrue(shows("Correct Connor-Davidson"), text());
+        assertEquals("3", browser.find("[id='item.3']").getAttribute("value"), "the form shows what was entered");
+        assertTrue(browser.find("[id='guess.dont-know']").isSelected());
+        browser.find("[id='item.3']").clear();
+        browser.find("[id='item.3']").sendKeys("4");
+        browser.find("#save").click();
+        assertTrue(browser.find("#reason").getAttribute("validationMessage").length() > 0, "the reason is required");
+        browser.find("#reason").sendKeys("item 3 misread from the paper form");
+        browser.find("#save").click();
+        assertTrue(shows("id=\"score\""), text());
+        assertEquals((expected + 1) + ".0", browser.find("#score").getText(), browser.page());
+        pages.add(browser.page());
+        browser.driver.findElement(By.linkText("Back to the participants due")).click();
         assertFalse(shows("Enter CDRISC"), "instruments are named, not coded");
         pages.add(browser.page());
 
