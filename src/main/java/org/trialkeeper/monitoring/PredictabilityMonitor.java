@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The predictability monitor: the convergence guesser's right guesses so far, by site and over
- * the trial, for the roles the protocol names for monitoring only. An assessor is refused even
- * when they also hold a role that monitors.
+ * the trial, for the roles the protocol names for monitoring only. The protocol cannot name an
+ * assessor or an investigator, the route lets neither through, and an assessor holds no other role.
  */
 @Singleton
 class PredictabilityMonitor {
@@ -71,9 +71,9 @@ class PredictabilityMonitor {
         Set<Role> held = actor.userId() == null ? Set.of() : users.rolesIn(actor.userId(), trialId);
         boolean named = actor.admin() && monitoring.monitors(Role.ADMIN.name())
                 || held.stream().anyMatch(role -> monitoring.monitors(role.name()));
-        if (held.contains(Role.ASSESSOR) || !named) {
+        if (!named) {
             throw new ProblemException(ProblemCode.NOT_MONITORING, "The protocol lets " + monitoring.roles()
-                    + " monitor predictability; an assessor never");
+                    + " monitor predictability");
         }
     }
 
