@@ -1,6 +1,5 @@
 package org.trialkeeper.protocol;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,10 +10,10 @@ import java.util.List;
  * who are kept blind to the arms. Without {@code warnAbove} the warning is given above the
  * scheme's expected share of right guesses plus {@link #DEFAULT_MARGIN}.
  *
- * @param warnAbove the share of right convergence guesses above which a site, or the trial, is flagged
+ * @param warnAbove the share of right convergence guesses above which a site, or the trial, is flagged; null if not set
  */
 @Serdeable
-public record Monitoring(List<String> roles, @Nullable Double warnAbove) {
+public record Monitoring(List<String> roles, Double warnAbove) {
 
     static final List<String> ALLOWED = List.of("ADMIN", "COORDINATOR", "STATISTICIAN");
     static final List<String> BLINDED = List.of("ASSESSOR", "INVESTIGATOR");
