@@ -1,6 +1,8 @@
 package org.trialkeeper.randomisation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.problem.ProblemCode;
@@ -9,6 +11,7 @@ import org.trialkeeper.protocol.Protocol;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +91,19 @@ public class Allocations {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * Up to {@code limit} participants allocated to one of {@code arms}, with allocation numbers
+     * after {@code afterNumber}, in the order of allocation: participant id by allocation number.
+     */
+    @Transactional
+    public Map<Integer, Long> allocatedTo(long trialId, Collection<String> arms, int afterNumber, int limit) {
+        Map<Integer, Long> found = new LinkedHashMap<>();
+        mac.checked(allocations.findByTrialIdAndArmInAndNumberGreaterThan(trialId, arms, afterNumber,
+                        Pageable.from(0, limit, Sort.of(Sort.Order.asc("number")))))
+                .forEach(a -> found.put(a.number(), a.participantId()));
+        return found;
     }
 
     /** One randomised participant's arm code. */

@@ -82,16 +82,4 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         assertTrue(shows("Signed in as"), browser.page());
     }
 
-    private boolean shows(String text) {
-        try {
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> driver.getPageSource().contains(text));
-            return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return false;
-        }
-    }
-
-    private String text() {
-        return browser.find("main").getText();
-    }
 }
