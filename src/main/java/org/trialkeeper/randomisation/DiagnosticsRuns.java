@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * daemons, so none of them keeps the JVM alive.
  */
 @Singleton
-class DiagnosticsRuns {
+public class DiagnosticsRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsRuns.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
@@ -50,7 +50,7 @@ class DiagnosticsRuns {
     }
 
     /** Queues a run; cancelling the answer stops it, queued or running. */
-    CompletableFuture<Diagnostics.Result> start(long trialId, Protocol protocol, int simulations) {
+    public CompletableFuture<Diagnostics.Result> start(long trialId, Protocol protocol, int simulations) {
         CompletableFuture<Diagnostics.Result> answer = new CompletableFuture<>();
         open.add(answer);
         Future<?> work = threads.submit(() -> run(trialId, protocol, simulations, answer));

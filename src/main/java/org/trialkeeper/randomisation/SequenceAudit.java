@@ -26,7 +26,7 @@ import java.util.Map;
 
 /** After database lock: the sequence revealed, and its verification against the commitment and the allocations. */
 @Singleton
-class SequenceAudit {
+public class SequenceAudit {
 
     private final TrialService trials;
     private final ParticipantService participants;
@@ -86,7 +86,7 @@ class SequenceAudit {
 
     /** A seed that cannot be opened is a finding of the verification, not a failure of it. */
     @Transactional
-    SequenceVerification verify(long trialId) {
+    public SequenceVerification verify(long trialId) {
         RandomisationSetup setup = lockedSetup(trialId);
         List<Allocation> used = allocations.findByTrialIdOrderByNumber(trialId);
         Sequences.Sequence sequence;

@@ -13,7 +13,7 @@ import java.util.List;
  * among them.
  */
 @Serdeable
-record SequenceVerification(boolean verified, String stream, boolean commitmentMatches, boolean allocationsIntact,
+public record SequenceVerification(boolean verified, String stream, boolean commitmentMatches, boolean allocationsIntact,
                             int allocationsChecked, int receiptsChecked, List<String> differences,
                             TimestampCheck timestamp) {
 }

@@ -84,7 +84,7 @@ public class TrialService {
 
     /** The trial as its own endpoint shows it, with the sample size its protocol plans. */
     @Transactional
-    TrialView withPlan(long trialId) {
+    public TrialView withPlan(long trialId) {
         Trial trial = trial(trialId);
         return TrialView.of(trial).withSampleSize(PlannedAnalyses.calculation(versions.protocolOf(versions.current(trial))));
     }

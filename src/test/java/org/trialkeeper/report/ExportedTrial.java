@@ -21,16 +21,16 @@ import java.util.Map;
  * a post QWL with two items blank (prorated total, unscorable payment subscale), one a baseline
  * CD-RISC with three blank (no total), and one withdrew consent to the use of their data.
  */
-final class ExportedTrial {
+public final class ExportedTrial {
 
-    final RecruitingTrial trial;
+    public final RecruitingTrial trial;
     final List<Long> randomised = new ArrayList<>();
     final Map<Long, String> codes = new LinkedHashMap<>();
     final Map<Long, String> arms = new HashMap<>();
     final long withdrawn;
     final long withoutPost;
 
-    ExportedTrial(HttpClient http) {
+    public ExportedTrial(HttpClient http) {
         trial = new RecruitingTrial(http, ProtocolFiles.seedVariantYaml(Api.unique("exports"),
                 tree -> tree.put("randomisation", Map.of("scheme", "permuted-blocks", "blockSizes", List.of(4)))));
         trial.screen("N-0", "female", false, "given");
