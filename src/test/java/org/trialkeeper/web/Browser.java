@@ -68,6 +68,10 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /**
+     * Writes the page as a PNG for people to look at, and checks it with axe-core: a serious or
+     * critical accessibility violation fails the test that took it.
+     */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -75,6 +79,10 @@ final class Browser implements AutoCloseable {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        String violations = Accessibility.violations(driver);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("axe-core finds on page " + name + ":\n" + violations);
         }
     }
 
