@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 public class ProgressService {
 
     /** How long past its due date an incomplete timepoint waits before it counts as overdue. */
-    static final int OVERDUE_AFTER_DAYS = 14;
+    public static final int OVERDUE_AFTER_DAYS = 14;
     /** A trial's next count waits this many times as long as its last one took. */
     private static final int PACE = 2;
 

@@ -168,6 +168,33 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
     }
 
     @Test
+    void theStatusGridShowsEachParticipantByTimepointAndInstrument() {
+        RecruitingTrial trial = RecruitingTrial.ofSize(http, "pages-status", 30);
+        long first = trial.enrol("S-1", "female");
+        trial.randomise(first, "pages-status-1");
+        trial.randomise(trial.enrol("S-2", "male"), "pages-status-2");
+        trial.assessor.retrieve(HttpRequest.POST(trial.path("/participants/" + first + "/assessments"),
+                Map.of("instrument", "CDRISC", "timepoint", "baseline", "responses", java.util.Collections.nCopies(25, 2))),
+                Map.class);
+        openTrial(trial);
+        browser.find("#status-link").click();
+        List<String> headers = browser.driver.findElements(By.cssSelector("#status-grid thead th")).stream()
+                .map(WebElement::getText).toList();
+        int column = headers.indexOf("baseline: Connor-Davidson Resilience Scale (CD-RISC-25)");
+        assertTrue(column > 1, headers.toString());
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#status-grid tbody tr"));
+        assertEquals(2, rows.size());
+        assertEquals("S-1", rows.get(0).findElement(By.tagName("th")).getText());
+        assertEquals("done", rows.get(0).findElements(By.cssSelector("th, td")).get(column).getText());
+        assertEquals("due", rows.get(1).findElements(By.cssSelector("th, td")).get(column).getText());
+        assertTrue(browser.find("#status-grid tbody").getText().contains("due 20"), "post-tests are due later, with a date");
+        for (String arm : List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control")) {
+            assertFalse(browser.page().contains(arm), "the grid names no arm");
+        }
+        browser.screenshot("coordinator-status");
+    }
+
+    @Test
     void aLockedTrialShowsWhatWasRecordedWithoutForms() {
         RecruitingTrial trial = RecruitingTrial.ofSize(http, "pages-locked", 30);
         String intervention = randomised(trial, 1).get("BALINT").get(0);
