@@ -194,7 +194,7 @@ public class AssessmentService {
 
     /** What an import stored. */
     @Serdeable
-    record Imported(int assessments, long rows) {
+    public record Imported(int assessments, long rows) {
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** Entry of a whole file of assessments: all rows or none, every bad row listed before nothing is stored. */
 @Singleton
-class ImportEntry {
+public class ImportEntry {
 
     private final AssessmentRepository assessments;
     private final AssessmentJson json;
@@ -47,7 +47,7 @@ class ImportEntry {
     }
 
     @Transactional
-    AssessmentService.Imported importCsv(Actor actor, long trialId, String csv) {
+    public AssessmentService.Imported importCsv(Actor actor, long trialId, String csv) {
         Protocol protocol = trials.collecting(trialId, AssessmentService.ENTERED);
         Map<String, Long> ids = new HashMap<>();
         Map<String, ParticipantStatus> statuses = new HashMap<>();
