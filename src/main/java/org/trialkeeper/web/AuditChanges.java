@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * An audit record's values read as changes, one a field: its path (nested fields joined by dots,
- * list items numbered), the value before and the value after, each absent where the record has
- * none. Fields that kept their value are left out, unless none changed: then all are shown, so
+ * list items numbered; a value that is no structure goes by the name of what the record is
+ * about), the value before and the value after, each absent where the record has none. Fields that kept their value are left out, unless none changed: then all are shown, so
  * that a record never reads as empty.
  */
 final class AuditChanges {
@@ -23,10 +23,13 @@ final class AuditChanges {
     private AuditChanges() {
     }
 
-    /** The changes between two values as read from JSON: maps, lists, strings, numbers, booleans or null. */
-    static List<Change> between(Object before, Object after) {
-        Map<String, String> was = flat(before);
-        Map<String, String> is = flat(after);
+    /**
+     * The changes between two values as read from JSON: maps, lists, strings, numbers, booleans or
+     * null; {@code name} names a value that is not a structure of named fields.
+     */
+    static List<Change> between(String name, Object before, Object after) {
+        Map<String, String> was = flat(name, before);
+        Map<String, String> is = flat(name, after);
         Set<String> fields = new LinkedHashSet<>(was.keySet());
         fields.addAll(is.keySet());
         List<Change> all = new ArrayList<>();
@@ -41,12 +44,12 @@ final class AuditChanges {
         return changed.isEmpty() ? all : changed;
     }
 
-    private static Map<String, String> flat(Object value) {
+    private static Map<String, String> flat(String name, Object value) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> || value instanceof List<?> list && !scalars(list)) {
             flatten("", value, fields);
         } else if (value != null) {
-            fields.put("value", text(value));
+            fields.put(name, text(value));
         }
         return fields;
     }

@@ -25,12 +25,14 @@ import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.security.UserService;
 import org.trialkeeper.trial.TrialService;
+import org.trialkeeper.trial.TrialView;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The audit trail for administrators: the verification of every hash chain, then the records
@@ -62,7 +64,9 @@ record AuditPages(WebSession session, AuditTrail audit, ReadLimit reads, TrialSe
         model.put("verification", verification);
         model.put("total", verification.recordsChecked());
         model.put("query", query);
-        model.put("trials", trials.list());
+        List<TrialView> all = trials.list();
+        model.put("trials", all);
+        model.put("trialNames", all.stream().collect(Collectors.toMap(TrialView::id, TrialView::shortName)));
         model.put("users", users.list());
         AuditFilter filter;
         try {
@@ -87,7 +91,7 @@ record AuditPages(WebSession session, AuditTrail audit, ReadLimit reads, TrialSe
 
     private Entry entry(AuditView record) {
         return new Entry(record, WHEN.format(record.recordedAt()),
-                AuditChanges.between(value(record.before()), value(record.after())));
+                AuditChanges.between(record.entity(), value(record.before()), value(record.after())));
     }
 
     /** A stored value as read from its JSON; a value that is not JSON (one withheld from the reader) as it stands. */

@@ -14,7 +14,7 @@ class AuditChangesTest {
     @Test
     void aStatusChangeReadsAsItsOneFieldBeforeAndAfter() {
         assertEquals(List.of(new Change("status", "DRAFT", "RECRUITING")),
-                AuditChanges.between(Map.of("status", "DRAFT"), Map.of("status", "RECRUITING")));
+                AuditChanges.between("trial", Map.of("status", "DRAFT"), Map.of("status", "RECRUITING")));
     }
 
     @Test
@@ -28,7 +28,7 @@ class AuditChangesTest {
         after.put("sha256", "bb");
         after.put("reasonGiven", true);
         assertEquals(List.of(new Change("protocolVersion", "1", "2"), new Change("sha256", "aa", "bb"),
-                new Change("reasonGiven", null, "true")), AuditChanges.between(before, after));
+                new Change("reasonGiven", null, "true")), AuditChanges.between("trial", before, after));
     }
 
     @Test
@@ -37,14 +37,14 @@ class AuditChangesTest {
         after.put("username", "nurse-1");
         after.put("admin", false);
         assertEquals(List.of(new Change("username", null, "nurse-1"), new Change("admin", null, "false")),
-                AuditChanges.between(null, after));
+                AuditChanges.between("trial", null, after));
     }
 
     @Test
     void nestedFieldsAreJoinedByDotsAndListsOfPlainValuesStayOneValue() {
         Map<String, Object> after = Map.of("baseline", Map.of("age", 34), "roles", List.of("COORDINATOR", "INVESTIGATOR"),
                 "sessions", List.of(Map.of("present", true)));
-        List<Change> changes = AuditChanges.between(null, after);
+        List<Change> changes = AuditChanges.between("trial", null, after);
         assertEquals(3, changes.size(), changes.toString());
         assertEquals(true, changes.contains(new Change("baseline.age", null, "34")), changes.toString());
         assertEquals(true, changes.contains(new Change("roles", null, "[COORDINATOR, INVESTIGATOR]")), changes.toString());
@@ -52,14 +52,20 @@ class AuditChangesTest {
     }
 
     @Test
-    void aValueThatIsNotAStructureIsOneField() {
-        assertEquals(List.of(new Change("value", "[redacted: reveals an allocation]", "3")),
-                AuditChanges.between("[redacted: reveals an allocation]", 3));
+    void aValueThatIsNotAStructureIsOneFieldNamedAfterWhatTheRecordIsAbout() {
+        assertEquals(List.of(new Change("trial", "[redacted: reveals an allocation]", "3")),
+                AuditChanges.between("trial", "[redacted: reveals an allocation]", 3));
+    }
+
+    @Test
+    void aListOfPlainValuesIsOneValue() {
+        assertEquals(List.of(new Change("trial", "[]", "[COORDINATOR]")),
+                AuditChanges.between("trial", List.of(), List.of("COORDINATOR")));
     }
 
     @Test
     void aRecordWhoseValuesAllStayedTheSameStillShowsThem() {
         assertEquals(List.of(new Change("status", "DRAFT", "DRAFT")),
-                AuditChanges.between(Map.of("status", "DRAFT"), Map.of("status", "DRAFT")));
+                AuditChanges.between("trial", Map.of("status", "DRAFT"), Map.of("status", "DRAFT")));
     }
 }
