@@ -42,23 +42,39 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         String row = "#user-" + username;
 
         browser.find("[aria-label='Disable " + username + "']").click();
-        assertTrue(shows(username + " is disabled and signed out"), text());
+        assertTrue(browser.shows(username + " is disabled and signed out"), browser.mainText());
         assertEquals("disabled", browser.find(row + " td:nth-child(4)").getText());
         browser.find("[aria-label='Enable " + username + "']").click();
-        assertTrue(shows(username + " is enabled"), text());
+        assertTrue(browser.shows(username + " is enabled"), browser.mainText());
 
         WebElement reset = browser.find(row + " input[name=password]");
         reset.sendKeys("a-one-time-password-1");
         reset.submit();
-        assertTrue(shows("has a one-time password"), text());
+        assertTrue(browser.shows("has a one-time password"), browser.mainText());
         assertEquals("one-time password", browser.find(row + " td:nth-child(4)").getText());
 
         browser.find("[aria-label='Make administrator " + username + "']").click();
-        assertTrue(shows(username + " is an administrator"), text());
+        assertTrue(browser.shows(username + " is an administrator"), browser.mainText());
         assertEquals("yes", browser.find(row + " td:nth-child(3)").getText());
         browser.screenshot("admin-accounts");
         browser.find("[aria-label='Remove administration of " + username + "']").click();
-        assertTrue(shows(username + " is no longer an administrator"), text());
+        assertTrue(browser.shows(username + " is no longer an administrator"), browser.mainText());
+    }
+
+    @Test
+    void aRefusedNewUserKeepsTheUsernameTypedWithTheRuleBesideIt() {
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.open("/app/admin/users");
+        browser.find("#new-username").sendKeys("Nurse Ward 4");
+        browser.find("#new-password").sendKeys("a-first-password-123");
+        browser.find("#new-password").submit();
+
+        assertTrue(browser.shows("username-errors"), browser.mainText());
+        assertTrue(browser.find("#username-errors").getText().contains("lower-case letters"), browser.mainText());
+        assertEquals("username-errors", browser.find("#new-username").getAttribute("aria-describedby"));
+        assertEquals("Nurse Ward 4", browser.find("#new-username").getAttribute("value"), "the username as typed");
+        assertEquals("", browser.find("#new-password").getAttribute("value"), "a password is never sent back");
+        browser.screenshot("admin-user-refused");
     }
 
     @Test
@@ -72,26 +88,13 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         browser.open("/app");
 
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.find("#expiry-warning").isDisplayed());
-        assertTrue(browser.find("#expiry-warning").getText().contains("Your session ends in"), text());
+        assertTrue(browser.find("#expiry-warning").getText().contains("Your session ends in"), browser.mainText());
         browser.screenshot("session-warning");
         browser.find("#stay-signed-in").click();
 
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !browser.find("#expiry-warning").isDisplayed());
         assertNotEquals(ending, browser.driver.manage().getCookieNamed(WebSession.COOKIE).getValue(), "a fresh cookie");
         browser.open("/app");
-        assertTrue(shows("Signed in as"), browser.page());
-    }
-
-    private boolean shows(String text) {
-        try {
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> driver.getPageSource().contains(text));
-            return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return false;
-        }
-    }
-
-    private String text() {
-        return browser.find("main").getText();
+        assertTrue(browser.shows("Signed in as"), browser.page());
     }
 }

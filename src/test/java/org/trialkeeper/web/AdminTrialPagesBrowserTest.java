@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.trialkeeper.protocol.ProtocolFiles;
 import org.trialkeeper.support.Api;
 
@@ -58,7 +57,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.find("#file").sendKeys(file(shortName, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName)).toString());
         browser.find("#register button[type=submit]").click();
 
-        assertTrue(shows("Registered " + shortName + " as DRAFT (protocol version 1)"), text());
+        assertTrue(browser.shows("Registered " + shortName + " as DRAFT (protocol version 1)"), browser.mainText());
         assertEquals("DRAFT", browser.find("#status").getText());
         assertEquals(shortName, browser.find("h1").getText());
         screenshots("admin-trial");
@@ -77,19 +76,19 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.find("#file").sendKeys(file(shortName, broken).toString());
         browser.find("#register button[type=submit]").click();
 
-        assertTrue(shows("protocol-errors"), text());
+        assertTrue(browser.shows("protocol-errors"), browser.mainText());
         String beside = browser.find("#protocol-errors").getText();
         assertTrue(beside.contains("arms[1].role"), beside);
         assertEquals("protocol-errors", browser.find("#protocol").getAttribute("aria-describedby"),
                 "the rules are tied to the field they are about");
         assertEquals(broken, browser.find("#protocol").getAttribute("value"), "the protocol sent is in the form again");
-        assertTrue(browser.find(".errors").getText().contains("Invalid protocol"), text());
+        assertTrue(browser.find(".errors").getText().contains("Invalid protocol"), browser.mainText());
         screenshots("admin-register-refused");
 
         // corrected in the form itself, the same text is registered
         setValue("#protocol", broken.replace("    role: placebo\n", "    role: control\n"));
         browser.find("#register button[type=submit]").click();
-        assertTrue(shows("Registered " + shortName + " as DRAFT"), text());
+        assertTrue(browser.shows("Registered " + shortName + " as DRAFT"), browser.mainText());
         assertFalse(browser.page().contains("protocol-errors"));
     }
 
@@ -107,16 +106,16 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         setValue("#protocol", amended);
         browser.find("#amend button[type=submit]").click();
 
-        assertTrue(shows("reason-errors"), text());
-        assertTrue(browser.find("#reason-errors").getText().contains("an amendment after DRAFT needs a reason"), text());
+        assertTrue(browser.shows("reason-errors"), browser.mainText());
+        assertTrue(browser.find("#reason-errors").getText().contains("an amendment after DRAFT needs a reason"), browser.mainText());
         assertEquals(amended, browser.find("#protocol").getAttribute("value"), "the amended text is kept");
         assertEquals("1", browser.find("#version").getText(), "nothing was stored");
         screenshots("admin-amend-refused");
 
         browser.find("#reason").sendKeys("two more nurses joined the ward");
         browser.find("#amend button[type=submit]").click();
-        assertTrue(shows("Amended the protocol: version 2 is now current"), text());
-        assertTrue(text().contains("two more nurses joined the ward"), "the versions list the reason");
+        assertTrue(browser.shows("Amended the protocol: version 2 is now current"), browser.mainText());
+        assertTrue(browser.mainText().contains("two more nurses joined the ward"), "the versions list the reason");
         assertEquals(32, ((Number) admin.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/protocol"), Map.class)
                 .get("targetSampleSize")).intValue());
     }
@@ -129,8 +128,8 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.open("/app/admin/trials/" + trialId);
         browser.find("#next-step").click();
 
-        assertTrue(shows("What this step freezes"), text());
-        assertTrue(browser.find("#move").getText().contains("from DRAFT to RECRUITING"), text());
+        assertTrue(browser.shows("What this step freezes"), browser.mainText());
+        assertTrue(browser.find("#move").getText().contains("from DRAFT to RECRUITING"), browser.mainText());
         String freezes = browser.find("#freezes").getText();
         assertTrue(freezes.contains("arms, randomisation scheme") && freezes.contains("frozen")
                 && freezes.contains("needs a reason"), freezes);
@@ -140,9 +139,9 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         String csrf = browser.find("#confirm-step input[name=_csrf]").getAttribute("value");
         browser.find("#confirm").click();
 
-        assertTrue(shows(shortName + " is now RECRUITING"), text());
+        assertTrue(browser.shows(shortName + " is now RECRUITING"), browser.mainText());
         assertEquals("RECRUITING", browser.find("#status").getText());
-        assertTrue(browser.find("#next-step").getText().contains("End recruitment"), text());
+        assertTrue(browser.find("#next-step").getText().contains("End recruitment"), browser.mainText());
 
         // the same confirmation sent again is refused: it never takes a second step
         Object again = ((JavascriptExecutor) browser.driver).executeScript("var request = new XMLHttpRequest();"
@@ -167,17 +166,17 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         }
         browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.driver.findElement(By.linkText("Audit trail")).click();
-        assertTrue(browser.find("#verification").getText().startsWith("The hash chains verify"), text());
+        assertTrue(browser.find("#verification").getText().startsWith("The hash chains verify"), browser.mainText());
 
         new Select(browser.find("#trial")).selectByVisibleText(shortName);
         browser.find("#action").sendKeys("trial.");
         browser.find("#filter button[type=submit]").click();
-        assertTrue(shows("that match the filter"), text());
+        assertTrue(browser.shows("that match the filter"), browser.mainText());
         List<String> actions = column(6);
         assertEquals(List.of("trial.status-changed", "trial.registered"), actions.stream()
-                .map(action -> action.split(" ")[0]).toList(), text());
+                .map(action -> action.split(" ")[0]).toList(), browser.mainText());
         assertEquals("status: DRAFT → RECRUITING", browser.find("tbody tr:first-child ul.changes").getText());
-        assertTrue(browser.find("tbody tr:last-child ul.changes").getText().contains("protocolVersion: — → 1"), text());
+        assertTrue(browser.find("tbody tr:last-child ul.changes").getText().contains("protocolVersion: — → 1"), browser.mainText());
         assertEquals(List.of(shortName, shortName), column(5), "trials by name");
         assertFalse(browser.page().contains("{\""), "no raw JSON");
         assertEquals(shortName, new Select(browser.find("#trial")).getFirstSelectedOption().getText(), "the filter is kept");
@@ -187,23 +186,23 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         browser.open("/app/admin/audit?trial=" + trialId + "&user=admin&action=membership.&from=" + today + "&to=" + today);
         List<Long> first = seqs();
-        assertEquals(100, first.size(), text());
+        assertEquals(100, first.size(), browser.mainText());
         assertTrue(column(4).stream().allMatch(who -> who.startsWith("admin")), "only the admin's records");
         assertTrue(column(6).stream().allMatch(action -> action.startsWith("membership.roles-set")), "only that action");
-        assertTrue(browser.find("tbody tr:first-child ul.changes").getText().matches("membership: \\[[A-Z]+] → \\[[A-Z]+]"), text());
+        assertTrue(browser.find("tbody tr:first-child ul.changes").getText().matches("membership: \\[[A-Z]+] → \\[[A-Z]+]"), browser.mainText());
         browser.find("#older").click();
         List<Long> second = seqs();
-        assertEquals(1, second.size(), "the 101st role change, and nothing outside the filter: " + text());
+        assertEquals(1, second.size(), "the 101st role change, and nothing outside the filter: " + browser.mainText());
         assertTrue(second.get(0) < first.get(99));
         assertEquals("membership.", browser.find("#action").getAttribute("value"));
         browser.find("#newest").click();
         assertEquals(first, seqs());
 
         browser.open("/app/admin/audit?trial=" + trialId + "&from=" + LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        assertTrue(shows("No record matches the filter."), text());
+        assertTrue(browser.shows("No record matches the filter."), browser.mainText());
 
         browser.open("/app/admin/audit?action=Trial%25");
-        assertTrue(browser.find("#action-errors").getText().contains("lower-case letters"), text());
+        assertTrue(browser.find("#action-errors").getText().contains("lower-case letters"), browser.mainText());
         assertEquals("Trial%", browser.find("#action").getAttribute("value"), "the filter as typed");
         screenshots("admin-audit-refused");
     }
@@ -239,18 +238,6 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    private boolean shows(String text) {
-        try {
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> driver.getPageSource().contains(text));
-            return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return false;
-        }
-    }
-
-    private String text() {
-        return browser.find("main").getText();
-    }
 
     private List<String> column(int index) {
         return browser.driver.findElements(By.cssSelector("tbody tr td:nth-child(" + index + ")")).stream()
