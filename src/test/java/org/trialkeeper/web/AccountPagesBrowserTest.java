@@ -74,7 +74,7 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         assertEquals("username-errors", browser.find("#new-username").getAttribute("aria-describedby"));
         assertEquals("Nurse Ward 4", browser.find("#new-username").getAttribute("value"), "the username as typed");
         assertEquals("", browser.find("#new-password").getAttribute("value"), "a password is never sent back");
-        browser.screenshot("admin-user-refused");
+        browser.screenshots("admin-user-refused");
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.trialkeeper.protocol.ProtocolFiles;
@@ -60,10 +59,10 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.shows("Registered " + shortName + " as DRAFT (protocol version 1)"), browser.mainText());
         assertEquals("DRAFT", browser.find("#status").getText());
         assertEquals(shortName, browser.find("h1").getText());
-        screenshots("admin-trial");
+        browser.screenshots("admin-trial");
         browser.driver.findElement(By.linkText("All trials")).click();
         assertTrue(browser.driver.findElement(By.linkText(shortName)).isDisplayed());
-        screenshots("admin-trials");
+        browser.screenshots("admin-trials");
     }
 
     @Test
@@ -83,7 +82,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
                 "the rules are tied to the field they are about");
         assertEquals(broken, browser.find("#protocol").getAttribute("value"), "the protocol sent is in the form again");
         assertTrue(browser.find(".errors").getText().contains("Invalid protocol"), browser.mainText());
-        screenshots("admin-register-refused");
+        browser.screenshots("admin-register-refused");
 
         // corrected in the form itself, the same text is registered
         setValue("#protocol", broken.replace("    role: placebo\n", "    role: control\n"));
@@ -110,7 +109,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.find("#reason-errors").getText().contains("an amendment after DRAFT needs a reason"), browser.mainText());
         assertEquals(amended, browser.find("#protocol").getAttribute("value"), "the amended text is kept");
         assertEquals("1", browser.find("#version").getText(), "nothing was stored");
-        screenshots("admin-amend-refused");
+        browser.screenshots("admin-amend-refused");
 
         browser.find("#reason").sendKeys("two more nurses joined the ward");
         browser.find("#amend button[type=submit]").click();
@@ -135,7 +134,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
                 && freezes.contains("needs a reason"), freezes);
         assertEquals("DRAFT", Api.admin(http).retrieve(HttpRequest.GET("/api/trials/" + trialId), Map.class).get("status"),
                 "nothing moves before the confirmation");
-        screenshots("admin-status-confirm");
+        browser.screenshots("admin-status-confirm");
         String csrf = browser.find("#confirm-step input[name=_csrf]").getAttribute("value");
         browser.find("#confirm").click();
 
@@ -180,7 +179,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         assertEquals(List.of(shortName, shortName), column(5), "trials by name");
         assertFalse(browser.page().contains("{\""), "no raw JSON");
         assertEquals(shortName, new Select(browser.find("#trial")).getFirstSelectedOption().getText(), "the filter is kept");
-        screenshots("admin-audit-filtered");
+        browser.screenshots("admin-audit-filtered");
 
         // the user's and the day's filters, and a page at a time, each page keeping the filter
         String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -204,7 +203,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.open("/app/admin/audit?action=Trial%25");
         assertTrue(browser.find("#action-errors").getText().contains("lower-case letters"), browser.mainText());
         assertEquals("Trial%", browser.find("#action").getAttribute("value"), "the filter as typed");
-        screenshots("admin-audit-refused");
+        browser.screenshots("admin-audit-refused");
     }
 
     private Path file(String shortName, String text) {
@@ -219,25 +218,6 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
     private void setValue(String css, String value) {
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];", browser.find(css), value);
     }
-
-    /** The page at desktop width and at 360 pixels, where it must not be wider than the screen. */
-    private void screenshots(String name) {
-        JavascriptExecutor script = (JavascriptExecutor) browser.driver;
-        for (int width : List.of(1280, 360)) {
-            browser.driver.manage().window().setSize(new Dimension(width, 900));
-            long height = ((Number) script.executeScript("return document.documentElement.scrollHeight;")).longValue();
-            browser.driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
-            long wide = ((Number) script.executeScript("return document.documentElement.scrollWidth;")).longValue();
-            long view = ((Number) script.executeScript("return document.documentElement.clientWidth;")).longValue();
-            browser.screenshot(name + "-" + width);
-            assertTrue(wide <= view, () -> name + " is " + wide + " pixels wide in a window " + view + " wide: "
-                    + script.executeScript("return Array.from(document.querySelectorAll('body *'))"
-                    + ".filter(e => e.getBoundingClientRect().right > arguments[0])"
-                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().width)).join(' ');", view));
-        }
-        browser.driver.manage().window().setSize(new Dimension(1280, 1000));
-    }
-
 
     private List<String> column(int index) {
         return browser.driver.findElements(By.cssSelector("tbody tr td:nth-child(" + index + ")")).stream()
