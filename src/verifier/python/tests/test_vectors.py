@@ -2,7 +2,7 @@
 
 import unittest
 
-from trialkeeper_verify import commitment, schemes
+from trialkeeper_verify import commitment, receipt, schemes
 from trialkeeper_verify.stream import Stream
 
 SEED = bytes(range(16))
@@ -36,6 +36,14 @@ class Vectors(unittest.TestCase):
         arms = schemes.Arms.of(SETTINGS)
         self.assertEqual([2.5, 2.0], schemes.totals(arms, [2.0, 1.0], [[1, 0], [0, 0]]))
         self.assertEqual(0, schemes.choose(arms, [2.0, 1.0], [[1, 0], [0, 0]], 0.8, Stream.of(SEED, 1)))
+
+    def test_the_example_receipt(self):
+        time = receipt.micros("2026-03-01T09:30:15.123456Z")
+        self.assertEqual(1772357415123456, time)
+        self.assertEqual(time - 456, receipt.micros("2026-03-01T09:30:15.123Z"))
+        text = receipt.text(7, 3, "N-103", time, "dc4d7cd860f174c5f6b1c855d49bd9db1989f865341b5f1fa4700ef39bbddedd",
+                            42, "ab" * 32, "cd" * 32)
+        self.assertEqual("81478c58e951e6e659288a49961e22a1be0d2b8c70336d11a9205af07c262ad0", receipt.sha256(text))
 
 
 if __name__ == "__main__":

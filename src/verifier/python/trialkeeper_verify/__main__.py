@@ -39,6 +39,8 @@ def main(argv=None):
         return DIFFERS
     print(f"everything agrees: the {export['scheme']} sequence ({export['stream']}) hashes to the published "
           f"commitment {commitment['commitment']}, and its {len(export['allocations'])} allocation(s) follow it")
+    receipted = sum(1 for allocation in export["allocations"] if allocation.get("receipt") is not None)
+    print(f"{receipted} allocation receipt(s) recomputed from the export and the commitment")
     if timestamped.stamped(commitment):
         print(f"the commitment's RFC 3161 time-stamp holds: {commitment['timestamp'].get('genTime')}, "
               f"by {commitment['timestamp'].get('authority')}")

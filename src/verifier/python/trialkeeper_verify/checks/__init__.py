@@ -2,6 +2,6 @@
 words, none when everything agrees. A further check is a module here added to CHECKS; it runs
 after the shape of both files has been found sound (see shape.py)."""
 
-from . import allocations, lists, published, timestamped
+from . import allocations, lists, published, receipts, timestamped
 
-CHECKS = [published.check, lists.check, allocations.check, timestamped.check]
+CHECKS = [published.check, lists.check, allocations.check, receipts.check, timestamped.check]

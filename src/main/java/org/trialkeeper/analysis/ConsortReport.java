@@ -21,7 +21,7 @@ import java.util.Map;
 public record ConsortReport(String title, String registryId, boolean unblinded, List<String> groups,
                             ConsortFlow.Flow flow, BaselineTable.Table baseline, List<OutcomeTable.Row> outcomes,
                             Blinding blinding, Attendance attendance, long emergencyUnblindings, Recruitment recruitment,
-                            Prespecified prespecified, HarmsTable.Table harms) {
+                            Prespecified prespecified, HarmsTable.Table harms, SelectionBias.Table selectionBias) {
 
     /** Assessors' guesses counted by guess and, when unblinded, by arm, with Bang's and James' indices. */
     @Serdeable
@@ -55,20 +55,29 @@ public record ConsortReport(String title, String registryId, boolean unblinded, 
             return new ConsortReport(data.title(), data.registryId(), false, List.of(), ConsortFlow.pooled(data, POOLED),
                     BaselineTable.of(data, List.of(), Map.of(), false), OutcomeTable.of(data, List.of(), Map.of(), false),
                     blinding(data, false), attendance(data), data.unblindings(), Recruitment.of(data, List.of(), Map.of()),
-                    Prespecified.of(data, plan, List.of(), Map.of(), false), null);
+                    Prespecified.of(data, plan, List.of(), Map.of(), false), null, null);
         }
         List<String> groups = data.arms().stream().map(TrialData.ArmInfo::code).toList();
         List<String> shown = groups.stream().map(labels::get).toList();
         return new ConsortReport(data.title(), data.registryId(), true, shown, ConsortFlow.of(data, groups, labels),
                 BaselineTable.of(data, groups, labels, baselineTests), OutcomeTable.of(data, groups, labels, true),
                 blinding(data, true), attendance(data), data.unblindings(), Recruitment.of(data, groups, labels),
-                Prespecified.of(data, plan, groups, labels, true), null);
+                Prespecified.of(data, plan, groups, labels, true), null, null);
     }
 
     /** This report with its harms table, which is counted from adverse events the trial's data does not hold. */
     public ConsortReport withHarms(HarmsTable.Table table) {
         return new ConsortReport(title, registryId, unblinded, groups, flow, baseline, outcomes, blinding, attendance,
-                emergencyUnblindings, recruitment, prespecified, table);
+                emergencyUnblindings, recruitment, prespecified, table, selectionBias);
+    }
+
+    /**
+     * This report with Berger and Exner's test of selection bias, which needs the order of the
+     * allocations and the lists they came from, which the trial's data does not hold.
+     */
+    public ConsortReport withSelectionBias(SelectionBias.Table table) {
+        return new ConsortReport(title, registryId, unblinded, groups, flow, baseline, outcomes, blinding, attendance,
+                emergencyUnblindings, recruitment, prespecified, harms, table);
     }
 
     private static Blinding blinding(TrialData data, boolean unblinded) {

@@ -88,7 +88,7 @@ public class AssessmentService {
     }
 
     @Transactional
-    AssessmentView correct(Actor actor, long trialId, long participantId, long assessmentId, CorrectionRequest request) {
+    public AssessmentView correct(Actor actor, long trialId, long participantId, long assessmentId, CorrectionRequest request) {
         Protocol protocol = trials.collecting(trialId, ENTERED);
         Candidate candidate = participants.lock(trialId, participantId);
         Assessment before = assessments.findByIdAndParticipantIdAndTrialId(assessmentId, participantId, trialId)

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Append-only: records are inserted and read, never updated or deleted by the service. */
@@ -21,6 +22,8 @@ interface AuditRepository extends GenericRepository<AuditRecord, Long>, JpaSpeci
     List<AuditRecord> findTop500ByTrialIdAndIdGreaterThanOrderById(Long trialId, long afterId);
 
     List<AuditRecord> findTop500ByChainAndSeqGreaterThanOrderBySeq(String chain, long afterSeq);
+
+    List<AuditRecord> findByChainAndSeqIn(String chain, Collection<Long> seqs);
 
     /** Every chain that holds records, with a head row or not. */
     @Query("SELECT DISTINCT chain FROM audit_record")

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends to the audit trail: one hash chain per trial and one for what belongs to no trial,
@@ -24,6 +27,8 @@ import java.util.List;
  */
 @Singleton
 public class AuditTrail {
+
+    private static final int PAGE = 500;
 
     private final AuditRepository records;
     private final AuditHeadRepository heads;
@@ -115,20 +120,23 @@ public class AuditTrail {
             recordAll(List.of(event));
         }
 
-        /** Appends the events, all of this chain's trial, in order, each chained to the one before, with one move of the head. */
-        public void recordAll(List<AuditEvent> events) {
+        /**
+         * Appends the events, all of this chain's trial, in order, each chained to the one before,
+         * with one move of the head; answers the point of the chain each record made, in order.
+         */
+        public List<AuditAnchor> recordAll(List<AuditEvent> events) {
             for (AuditEvent event : events) {
                 if (!ChainNames.of(event.trialId()).equals(ChainNames.of(trialId))) {
                     throw new IllegalArgumentException("An event of trial " + event.trialId()
                             + " belongs to its own chain, not to " + head.chain());
                 }
             }
-            append(events);
+            return append(events);
         }
 
-        private void append(List<AuditEvent> events) {
+        private List<AuditAnchor> append(List<AuditEvent> events) {
             if (events.isEmpty()) {
-                return;
+                return List.of();
             }
             AuditChain chain = key.chainFor(head);
             List<AuditRecord> appended = new ArrayList<>(events.size());
@@ -143,6 +151,7 @@ public class AuditTrail {
             records.saveAll(appended);
             head = heads.update(head.movedTo(seq, last));
             witnessOnCommit(head.anchor());
+            return appended.stream().map(r -> new AuditAnchor(r.chain(), r.seq(), r.hash())).toList();
         }
     }
 
@@ -169,6 +178,22 @@ public class AuditTrail {
     public AuditAnchor anchor(@Nullable Long trialId) {
         String chain = ChainNames.of(trialId);
         return heads.findById(chain).orElse(AuditHead.empty(chain)).anchor();
+    }
+
+    /** A record of a trial's chain as something that names it finds it: its number there, MAC, action and entity. */
+    public record Written(long seq, String hash, String action, String entityId) {
+    }
+
+    /** The records of a trial's chain with these numbers, by number; a number the chain lacks is left out. */
+    @Transactional
+    public Map<Long, Written> recordsAt(long trialId, Collection<Long> seqs) {
+        Map<Long, Written> found = new HashMap<>();
+        List<Long> wanted = List.copyOf(seqs);
+        for (int from = 0; from < wanted.size(); from += PAGE) {
+            records.findByChainAndSeqIn(ChainNames.of(trialId), wanted.subList(from, Math.min(wanted.size(), from + PAGE)))
+                    .forEach(r -> found.put(r.seq(), new Written(r.seq(), r.hash(), r.action(), r.entityId())));
+        }
+        return found;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ interface AttendanceRepository extends CrudRepository<Attendance, Long> {
     Optional<Attendance> findByParticipantIdAndSession(Long participantId, int session);
 
     List<Attendance> findByParticipantIdOrderBySession(Long participantId);
+
+    List<Attendance> findByParticipantIdInAndSession(Collection<Long> participantId, int session);
 
     @Query("SELECT participant_id, SUM(present) AS attended FROM attendance WHERE trial_id = :trialId GROUP BY participant_id")
     List<Attended> findAttended(Long trialId);

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.reads.Page;
 
 import java.util.List;
 
@@ -67,6 +69,24 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     @Operation(summary = "A participant's events after randomisation, oldest first")
     List<Views.EventView> events(@PathVariable long trialId, @PathVariable long participantId) {
         return followUp.events(trialId, participantId);
+    }
+
+    @Get("/sessions/{session}/attendance{?after,limit}")
+    @Permit({Role.ADMIN, Role.COORDINATOR})
+    @Operation(summary = "A session's register: the intervention arm's participants, a page at a time, with what is recorded")
+    Views.RegisterView register(@PathVariable long trialId, @PathVariable int session, @QueryValue @Nullable Integer after,
+                                @QueryValue @Nullable Integer limit) {
+        return followUp.register(trialId, session, after == null ? 0 : after, Page.limit(limit));
+    }
+
+    @Put("/sessions/{session}/attendance")
+    @Permit(Role.COORDINATOR)
+    @Operation(summary = "Record one session for many participants of the intervention arm at once: all or none")
+    HttpResponse<?> recordSession(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @PathVariable int session,
+                                  @Body @Nullable Requests.SessionAttendanceRequest request) {
+        followUp.recordSession(actor, trialId, session,
+                request == null ? new Requests.SessionAttendanceRequest(null, null) : request);
+        return HttpResponse.noContent();
     }
 
     @Get("/progress")

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.ObjIntConsumer;
 
@@ -31,6 +32,7 @@ public class FollowUpService {
 
     private final Following following;
     private final AttendanceRegister register;
+    private final SessionRegister sessions;
     private final ParticipantService participants;
     private final AllocationTimes allocationTimes;
     private final AssessmentService assessments;
@@ -39,11 +41,13 @@ public class FollowUpService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    FollowUpService(Following following, AttendanceRegister register, ParticipantService participants,
+    FollowUpService(Following following, AttendanceRegister register, SessionRegister sessions,
+                    ParticipantService participants,
                     AllocationTimes allocationTimes, AssessmentService assessments, FollowUpEventRepository events,
                     FollowUpRows rows, AuditTrail audit, Clock clock) {
         this.following = following;
         this.register = register;
+        this.sessions = sessions;
         this.participants = participants;
         this.allocationTimes = allocationTimes;
         this.assessments = assessments;
@@ -56,6 +60,28 @@ public class FollowUpService {
     public Views.AttendanceView attend(Actor actor, long trialId, long participantId, int session,
                                       Requests.AttendanceRequest request) {
         return register.attend(actor, trialId, participantId, session, request);
+    }
+
+    /** Several sessions of one participant at once, all recorded or none; a change needs the reason. */
+    @Transactional
+    public Views.AttendanceView attend(Actor actor, long trialId, long participantId, Map<Integer, Boolean> present,
+                                      String reason) {
+        Views.AttendanceView view = null;
+        for (Map.Entry<Integer, Boolean> session : present.entrySet()) {
+            view = register.attend(actor, trialId, participantId, session.getKey(),
+                    new Requests.AttendanceRequest(session.getValue(), reason));
+        }
+        return view == null ? register.attendance(trialId, participantId) : view;
+    }
+
+    /** A page of a session's register: the intervention arm's participants and what is recorded for them. */
+    public Views.RegisterView register(long trialId, int session, int after, int limit) {
+        return sessions.read(trialId, session, after, limit);
+    }
+
+    /** One session for many participants of the intervention arm, all recorded or none. */
+    public void recordSession(Actor actor, long trialId, int session, Requests.SessionAttendanceRequest request) {
+        sessions.record(actor, trialId, session, request);
     }
 
     public Views.AttendanceView attendance(long trialId, long participantId) {

@@ -3,6 +3,8 @@ package org.trialkeeper.followup;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
+
 /** What coordinators send to record follow-up. */
 public final class Requests {
 
@@ -23,5 +25,15 @@ public final class Requests {
     /** A coordinator's decision on the per-protocol analysis, overriding the attendance rule. */
     @Serdeable
     public record PerProtocolRequest(@Nullable Object excluded, @Nullable String reason) {
+    }
+
+    /** One session's attendance for several participants at once; changing what was recorded needs the reason. */
+    @Serdeable
+    public record SessionAttendanceRequest(@Nullable List<Mark> participants, @Nullable String reason) {
+    }
+
+    /** A participant present or absent at the session. */
+    @Serdeable
+    public record Mark(@Nullable Object participantId, @Nullable Object present) {
     }
 }

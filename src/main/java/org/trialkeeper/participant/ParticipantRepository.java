@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface ParticipantRepository extends CrudRepository<Participant, Long> {
+interface ParticipantRepository extends CrudRepository<Participant, Long>, JpaSpecificationExecutor<Participant> {
 
     /** Locks the participant: one randomisation at a time for each person. */
     Optional<Participant> findByIdAndTrialIdForUpdate(Long id, Long trialId);
@@ -22,6 +23,8 @@ interface ParticipantRepository extends CrudRepository<Participant, Long> {
     List<Participant> findByTrialIdAndIdInOrderByIdForUpdate(Long trialId, Collection<Long> id);
 
     Optional<Participant> findByIdAndTrialId(Long id, Long trialId);
+
+    List<Participant> findByTrialIdAndIdIn(Long trialId, Collection<Long> id);
 
     @Query("UPDATE participant SET status = :status, updated_at = :updatedAt WHERE id IN (:ids)")
     void updateStatus(Collection<Long> ids, ParticipantStatus status, Instant updatedAt);

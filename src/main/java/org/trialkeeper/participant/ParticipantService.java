@@ -92,6 +92,17 @@ public class ParticipantService {
         return Page.of(read, limit, view -> Long.toString(view.id()));
     }
 
+    /** A page of the trial's participants that the search keeps, in its order, after the key {@code after}. */
+    @Transactional
+    public Page<ParticipantView> search(long trialId, ParticipantSearch search, String after, int limit) {
+        trials.find(trialId);
+        Sort sort = Sort.of(search.order() == ParticipantSearch.Order.CODE ? Sort.Order.asc("code") : Sort.Order.asc("id"));
+        List<ParticipantView> read = participants.findAll(search.rows(trialId, after), Pageable.from(0, limit + 1, sort, false))
+                .getContent().stream().map(this::view).toList();
+        return Page.of(read, limit, view -> search.order() == ParticipantSearch.Order.CODE ? view.code()
+                : Long.toString(view.id()));
+    }
+
     @Transactional
     ParticipantView find(long trialId, long participantId) {
         return view(participant(trialId, participantId));
@@ -185,6 +196,16 @@ public class ParticipantService {
     public Map<Long, Candidate> candidates(long trialId) {
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         participants.findByTrialIdOrderById(trialId).forEach(p -> candidates.put(p.id(), candidate(p)));
+        return candidates;
+    }
+
+    /** Some of the trial's participants, by id, without locking them. */
+    @Transactional
+    public Map<Long, Candidate> candidates(long trialId, Collection<Long> participantIds) {
+        Map<Long, Candidate> candidates = new LinkedHashMap<>();
+        if (!participantIds.isEmpty()) {
+            participants.findByTrialIdAndIdIn(trialId, participantIds).forEach(p -> candidates.put(p.id(), candidate(p)));
+        }
         return candidates;
     }
 

@@ -41,6 +41,7 @@ public enum ProblemCode {
     UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "Unblinding not permitted"),
     UNBLINDING_THROTTLED(ProblemKind.THROTTLED, "Too many wrong passwords"),
     NOT_NOTIFIED(ProblemKind.FORBIDDEN, "Not notified of serious adverse events"),
+    NOT_MONITORING(ProblemKind.FORBIDDEN, "Not monitoring predictability"),
 
     // what exists
     NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),

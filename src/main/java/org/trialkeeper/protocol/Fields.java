@@ -116,6 +116,11 @@ final class Fields {
         return value == null ? absent : asCode(at(key), value, type);
     }
 
+    /** Whether the mapping gives the key a value; an optional key with a default asks this first. */
+    boolean present(String key) {
+        return values.get(key) != null;
+    }
+
     Fields object(String key) {
         Object value = value(key, true);
         return value == null ? null : of(at(key), value, violations);

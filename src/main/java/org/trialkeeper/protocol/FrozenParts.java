@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * What an amendment may not change once recruitment has started: the trial's name, its arms
  * and its randomisation, and whatever the scheme stratifies or minimises on. Changing any of
- * them would invalidate the committed allocation sequence.
+ * them would invalidate the committed allocation sequence. Nor who monitors predictability and
+ * at what threshold: moving either once figures exist could hide a warning.
  */
 public final class FrozenParts {
 
@@ -21,6 +22,7 @@ public final class FrozenParts {
         compare(changes, "shortName", before.shortName(), after.shortName());
         compare(changes, "arms", before.arms(), after.arms());
         compare(changes, "randomisation", before.randomisation(), after.randomisation());
+        compare(changes, "monitoring", before.monitoring(), after.monitoring());
         List<String> factors = new ArrayList<>(before.randomisation().stratifyBy());
         before.randomisation().factors().forEach(factor -> factors.add(factor.factor()));
         for (String factor : factors) {

@@ -28,6 +28,7 @@ public record Protocol(
         Analysis analysis,
         EmergencyUnblinding emergencyUnblinding,
         Harms harms,
+        Monitoring monitoring,
         RegistryDetails registry) {
 
     public Optional<Instrument> instrument(String id) {

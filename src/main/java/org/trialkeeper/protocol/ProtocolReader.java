@@ -113,11 +113,13 @@ public final class ProtocolReader {
         EmergencyUnblinding unblinding = nested(root.optionalObject("emergencyUnblinding"),
                 f -> new EmergencyUnblinding(f.texts("roles", true)));
         Harms harms = nested(root.optionalObject("harms"), f -> new Harms(f.texts("notify", true)));
+        Monitoring monitoring = nested(root.optionalObject("monitoring"), f -> new Monitoring(
+                f.present("roles") ? f.texts("roles", true) : Monitoring.DEFAULT.roles(), f.optionalNumber("warnAbove")));
         RegistryDetails registry = nested(root.optionalObject("registry"), ProtocolReader::registry);
         return new Protocol(shortName, title, registrations, ethics, arms, target, sites, randomisation,
                 eligibility, baseline, instruments, timepoints, intervention, outcomes, analysis,
                 unblinding == null ? EmergencyUnblinding.DEFAULT : unblinding, harms == null ? Harms.DEFAULT : harms,
-                registry == null ? RegistryDetails.NONE : registry);
+                monitoring == null ? Monitoring.DEFAULT : monitoring, registry == null ? RegistryDetails.NONE : registry);
     }
 
     private static RegistryDetails registry(Fields f) {

@@ -35,6 +35,7 @@ final class ProtocolRules {
         AnalysisRules.check(check);
         unblinding(check);
         HarmsRules.check(check);
+        MonitoringRules.check(check);
         RegistryRules.check(check);
         return check.violations();
     }

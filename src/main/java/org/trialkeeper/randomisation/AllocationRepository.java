@@ -3,6 +3,7 @@ package org.trialkeeper.randomisation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -16,7 +17,13 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
     Optional<Allocation> findByParticipantId(Long participantId);
 
+    Optional<Allocation> findByTrialIdAndNumber(Long trialId, int number);
+
     List<Allocation> findByTrialIdOrderByNumber(Long trialId);
+
+    /** A page of the allocations to some arms, read along the index of allocation numbers. */
+    List<Allocation> findByTrialIdAndArmInAndNumberGreaterThan(Long trialId, Collection<String> arm, Integer number,
+                                                               Pageable pageable);
 
     /** The allocations that answer or refuse these requests: those of the participants, and those made under the keys. */
     @Query("SELECT * FROM allocation WHERE trial_id = :trialId"

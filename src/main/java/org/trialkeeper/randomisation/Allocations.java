@@ -1,6 +1,8 @@
 package org.trialkeeper.randomisation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.problem.ProblemCode;
@@ -9,11 +11,13 @@ import org.trialkeeper.protocol.Protocol;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * What other features read of allocations, for readers who may see arms: the coordinator's
@@ -49,6 +53,16 @@ public class Allocations {
      */
     @Transactional
     public void arms(long trialId, BiConsumer<Long, String> each) {
+        inOrder(trialId, allocated -> each.accept(allocated.participantId(), allocated.arm()));
+    }
+
+    /** One allocation as the convergence guess reads it: who, from which list (the stratum), to which arm. */
+    public record Ordered(long participantId, String stratum, String arm) {
+    }
+
+    /** As {@link #arms(long, BiConsumer)}, with each allocation's stratum. */
+    @Transactional
+    public void inOrder(long trialId, Consumer<Ordered> each) {
         jdbc.prepareStatement("SELECT participant_id, number, stratum, position, factor_levels, arm,"
                         + " idempotency_key, mac FROM allocation WHERE trial_id = ? ORDER BY number",
                 statement -> {
@@ -63,8 +77,10 @@ public class Allocations {
                                     rows.getString(3), rows.getInt(4), rows.getString(5), rows.getString(6),
                                     rows.getString(7), rows.getString(8));
                             if (mac.matches(allocation)) {
-                                // one text per arm, not one per participant
-                                each.accept(allocation.participantId(), codes.computeIfAbsent(allocation.arm(), arm -> arm));
+                                // one text per arm and stratum, not one per participant
+                                each.accept(new Ordered(allocation.participantId(),
+                                        codes.computeIfAbsent(allocation.stratum(), stratum -> stratum),
+                                        codes.computeIfAbsent(allocation.arm(), arm -> arm)));
                             } else {
                                 altered.add(allocation.number());
                             }
@@ -75,6 +91,19 @@ public class Allocations {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * Up to {@code limit} participants allocated to one of {@code arms}, with allocation numbers
+     * after {@code afterNumber}, in the order of allocation: participant id by allocation number.
+     */
+    @Transactional
+    public Map<Integer, Long> allocatedTo(long trialId, Collection<String> arms, int afterNumber, int limit) {
+        Map<Integer, Long> found = new LinkedHashMap<>();
+        mac.checked(allocations.findByTrialIdAndArmInAndNumberGreaterThan(trialId, arms, afterNumber,
+                        Pageable.from(0, limit, Sort.of(Sort.Order.asc("number")))))
+                .forEach(a -> found.put(a.number(), a.participantId()));
+        return found;
     }
 
     /** One randomised participant's arm code. */

@@ -13,6 +13,7 @@ import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Scheme;
+import org.trialkeeper.randomisation.receipt.ReceiptView;
 import org.trialkeeper.randomisation.scheme.FactorLevels;
 import org.trialkeeper.randomisation.scheme.MinimisationReplay;
 import org.trialkeeper.randomisation.scheme.Slot;
@@ -36,12 +37,12 @@ import java.util.TreeSet;
  * Answers a batch of randomisation requests of one trial in one transaction: the participants'
  * row locks, then the allocation lock, the next slots of their strata (or the minimisation
  * decisions), the allocation rows under unique keys on participant, slot, number and
- * idempotency key, and their audit records. Slots are read only after their participants are
- * locked as enrolled, and only as many as the batch uses, so nothing about a later allocation
- * can be learnt. A request that cannot be allocated gets its own refusal without holding up the
- * rest, except when it is found under the allocation lock (a used-up sequence, a key another
- * instance used at the same moment): then the whole batch is rolled back, so the caller can
- * retry the requests one by one.
+ * idempotency key, their audit records, and the receipts that name those records. Slots are
+ * read only after their participants are locked as enrolled, and only as many as the batch
+ * uses, so nothing about a later allocation can be learnt. A request that cannot be allocated
+ * gets its own refusal without holding up the rest, except when it is found under the
+ * allocation lock (a used-up sequence, a key another instance used at the same moment): then
+ * the whole batch is rolled back, so the caller can retry the requests one by one.
  */
 @Singleton
 class Allocator {
@@ -70,11 +71,12 @@ class Allocator {
     private final MinimisationCounts counts;
     private final AllocationLockRepository locks;
     private final AuditTrail audit;
+    private final AllocationReceipts receipts;
     private final Clock clock;
 
     Allocator(TrialService trials, ParticipantService participants, Sequences sequences,
               AllocationRepository allocations, AllocationMac mac, MinimisationCounts counts,
-              AllocationLockRepository locks, AuditTrail audit, Clock clock) {
+              AllocationLockRepository locks, AuditTrail audit, AllocationReceipts receipts, Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.sequences = sequences;
@@ -83,6 +85,7 @@ class Allocator {
         this.counts = counts;
         this.locks = locks;
         this.audit = audit;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -152,7 +155,8 @@ class Allocator {
                 } else if (made != null && !mac.matches(made)) {
                     answers[i] = Answer.refused(AllocationMac.altered(trialId, List.of(made.number())));
                 } else if (made != null) {
-                    answers[i] = Answer.of(AllocationView.of(trials.protocol(trialId), made, candidate.code()));
+                    answers[i] = Answer.of(AllocationView.of(trials.protocol(trialId), made, candidate.code())
+                            .withReceipt(receipts.held(made, candidate.code())));
                 } else {
                     repeats.put(i, earlier);
                 }
@@ -207,13 +211,17 @@ class Allocator {
         List<AuditEvent> events = new ArrayList<>(saved.size());
         for (int k = 0; k < saved.size(); k++) {
             Allocation allocation = saved.get(k);
-            Candidate candidate = enrolled.get(k);
-            events.add(AuditEvent.of(requests.get(chosen.get(k)).actor(), trialId, "participant.randomised",
-                    "allocation", allocation.number()).after(AuditEvent.fields("participant", candidate.code(),
+            events.add(AuditEvent.of(requests.get(chosen.get(k)).actor(), trialId, AllocationReceipts.RANDOMISED,
+                    "allocation", allocation.number()).after(AuditEvent.fields("participant", enrolled.get(k).code(),
                     "number", allocation.number(), "arm", allocation.arm())).revealingAllocation());
-            answers[chosen.get(k)] = Answer.of(AllocationView.of(sequence.protocol(), allocation, candidate.code()));
         }
-        audit.lock(trialId).recordAll(events);
+        // each receipt names its allocation's audit record, so it is written after the records, under the chain's lock
+        List<ReceiptView> given = receipts.give(saved, enrolled, sequence.setup().commitment(),
+                audit.lock(trialId).recordAll(events));
+        for (int k = 0; k < saved.size(); k++) {
+            answers[chosen.get(k)] = Answer.of(AllocationView.of(sequence.protocol(), saved.get(k),
+                    enrolled.get(k).code()).withReceipt(given.get(k)));
+        }
     }
 
     /**

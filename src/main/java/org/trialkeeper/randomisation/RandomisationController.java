@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
 @Tag(name = "Randomisation")
 record RandomisationController(RandomisationService randomisation, SequenceAudit sequences,
                                AllocationIntegrity integrity, TrialService trials, DiagnosticsRuns diagnostics,
-                               ReadLimit reads) {
+                               ReceiptCheck receipts, ReadLimit reads) {
 
     static final int MAX_SIMULATIONS = 20_000;
 
@@ -59,6 +59,13 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     AllocationView flagInError(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                @PathVariable long participantId, @Body @Nullable InErrorFlag flag) {
         return randomisation.flagInError(actor, trialId, participantId, flag == null ? null : flag.reason());
+    }
+
+    @Post("/randomisation/receipts/check")
+    @Permit({Role.ADMIN, Role.COORDINATOR})
+    @Operation(summary = "Whether a kept allocation receipt is the one the service holds, naming each field that differs")
+    ReceiptCheck.Answer checkReceipt(@PathVariable long trialId, @Body @Nullable ReceiptClaim receipt) {
+        return receipts.check(trialId, receipt);
     }
 
     @Get("/randomisation/commitment")

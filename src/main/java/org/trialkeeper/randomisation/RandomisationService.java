@@ -32,11 +32,13 @@ public class RandomisationService {
     private final Allocations allocations;
     private final AuditTrail audit;
     private final CommitmentTimestamps timestamps;
+    private final AllocationReceipts receipts;
     private final Clock clock;
 
     RandomisationService(TrialService trials, ParticipantService participants, AllocationQueue queue,
                          RandomisationSetupRepository setups, AllocationRepository allocationRows,
-                         Allocations allocations, AuditTrail audit, CommitmentTimestamps timestamps, Clock clock) {
+                         Allocations allocations, AuditTrail audit, CommitmentTimestamps timestamps,
+                         AllocationReceipts receipts, Clock clock) {
         this.trials = trials;
         this.participants = participants;
         this.queue = queue;
@@ -45,6 +47,7 @@ public class RandomisationService {
         this.allocations = allocations;
         this.audit = audit;
         this.timestamps = timestamps;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -57,14 +60,15 @@ public class RandomisationService {
         return queue.allocate(trialId, new Allocator.Request(actor, participantId, idempotencyKey));
     }
 
-    /** Shows one participant's allocation to someone allowed to see it; the read itself is audited. */
+    /** Shows one participant's allocation, with its receipt, to someone allowed to see it; the read itself is audited. */
     @Transactional
     public AllocationView allocation(Actor actor, long trialId, long participantId) {
         Candidate candidate = participants.candidate(trialId, participantId);
         Allocation allocation = allocations.allocated(participantId);
         audit.record(AuditEvent.of(actor, trialId, "allocation.viewed", "allocation", allocation.number())
                 .after(AuditEvent.fields("participant", candidate.code(), "arm", allocation.arm())).revealingAllocation());
-        return AllocationView.of(trials.protocol(trialId), allocation, candidate.code());
+        return AllocationView.of(trials.protocol(trialId), allocation, candidate.code())
+                .withReceipt(receipts.held(allocation, candidate.code()));
     }
 
     /** Randomised in error: never undone; flagged with a reason, and the participant keeps the arm. */

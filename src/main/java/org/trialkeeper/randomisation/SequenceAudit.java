@@ -10,6 +10,7 @@ import org.trialkeeper.problem.ProblemCode;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Scheme;
 import org.trialkeeper.access.Actor;
+import org.trialkeeper.randomisation.receipt.AllocationReceipt;
 import org.trialkeeper.randomisation.timestamp.CommitmentTimestamps;
 import org.trialkeeper.randomisation.timestamp.TimestampCheck;
 import org.trialkeeper.trial.TrialService;
@@ -37,10 +38,12 @@ class SequenceAudit {
     private final MinimisationCounts counts;
     private final AuditTrail audit;
     private final CommitmentTimestamps timestamps;
+    private final AllocationReceipts receipts;
 
     SequenceAudit(TrialService trials, ParticipantService participants, RandomisationSetupRepository setups,
                   Sequences sequences, AllocationSlotRepository slots, AllocationRepository allocations,
-                  AllocationMac mac, MinimisationCounts counts, AuditTrail audit, CommitmentTimestamps timestamps) {
+                  AllocationMac mac, MinimisationCounts counts, AuditTrail audit, CommitmentTimestamps timestamps,
+                  AllocationReceipts receipts) {
         this.trials = trials;
         this.participants = participants;
         this.setups = setups;
@@ -51,6 +54,7 @@ class SequenceAudit {
         this.counts = counts;
         this.audit = audit;
         this.timestamps = timestamps;
+        this.receipts = receipts;
     }
 
     @Transactional
@@ -69,12 +73,13 @@ class SequenceAudit {
                             user == null ? null : user.number(),
                             user == null ? null : byId.get(user.participantId()).code());
                 }).toList())));
+        Map<Long, AllocationReceipt> held = receipts.byAllocation(trialId);
         List<SequenceExport.Used> rows = used.stream().map(a -> new SequenceExport.Used(a.number(),
                 byId.get(a.participantId()).code(), a.stratum(), a.position(), a.factorLevels(), a.arm(), a.allocatedAt(),
-                a.inErrorReason())).toList();
+                a.inErrorReason(), SequenceExport.ReceiptHeld.of(held.get(a.id()), a.mac()))).toList();
         audit.record(AuditEvent.of(actor, trialId, "randomisation.sequence-exported", "randomisation", trialId)
                 .after(AuditEvent.fields("allocations", rows.size())).revealingAllocation());
-        return new SequenceExport(setup.scheme().code(), setup.stream().code(), HexFormat.of().formatHex(sequence.seed()),
+        return new SequenceExport(trialId, setup.scheme().code(), setup.stream().code(), HexFormat.of().formatHex(sequence.seed()),
                 setup.commitment(), setup.protocolVersion(), strata, rows, audit.anchor(trialId),
                 SequenceExport.Settings.of(sequence.protocol()), timestamps.view(trialId));
     }
@@ -91,19 +96,26 @@ class SequenceAudit {
             if (e.code() != ProblemCode.SEED_UNREADABLE) {
                 throw e;
             }
+            AllocationReceipts.Findings receipted = receipts.verify(trialId, setup.commitment(), used,
+                    participants.candidates(trialId));
+            List<String> differences = new ArrayList<>(List.of("the " + SeedVault.cannotOpen(trialId)));
+            differences.addAll(receipted.differences());
             return new SequenceVerification(false, setup.stream().code(), false, used.stream().allMatch(mac::matches),
-                    used.size(), List.of("the " + SeedVault.cannotOpen(trialId)), timestamp(setup, used));
+                    used.size(), receipted.checked(), differences, timestamp(setup, used));
         }
-        SequenceCheck replayed = SequenceCheck.of(sequence, slots.storedLists(trialId), used,
-                participants.candidates(trialId), mac::matches);
+        Map<Long, Candidate> byId = participants.candidates(trialId);
+        SequenceCheck replayed = SequenceCheck.of(sequence, slots.storedLists(trialId), used, byId, mac::matches);
         // a trial that made no decision since running counts were kept has none to check
         SequenceCheck check = setup.scheme() != Scheme.MINIMISATION ? replayed : counts.stored(trialId)
                 .map(stored -> replayed.withRunningCounts(stored, used.size())).orElse(replayed);
         TimestampCheck stamp = timestamp(setup, used);
         List<String> differences = new ArrayList<>(check.differences().stream().map(SequenceCheck.Difference::text).toList());
         differences.addAll(stamp.problems());
+        AllocationReceipts.Findings receipted = receipts.verify(trialId, setup.commitment(), used, byId);
+        differences.addAll(receipted.differences());
         return new SequenceVerification(differences.isEmpty(), sequence.setup().stream().code(),
-                check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(), differences, stamp);
+                check.commitmentMatches(), used.stream().allMatch(mac::matches), used.size(), receipted.checked(),
+                differences, stamp);
     }
 
     /** The commitment's time-stamp checked against the published commitment and the earliest allocation. */

@@ -6,6 +6,7 @@ import org.trialkeeper.audit.AuditAnchor;
 import org.trialkeeper.protocol.MinimisationFactor;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.Randomisation;
+import org.trialkeeper.randomisation.receipt.AllocationReceipt;
 import org.trialkeeper.randomisation.scheme.Strata;
 import org.trialkeeper.randomisation.timestamp.TimestampView;
 
@@ -15,12 +16,12 @@ import java.util.List;
 /**
  * Everything needed to audit the randomisation after lock: the scheme, the stream, the seed,
  * the settings the lists were drawn with, every slot and who used it, the audit chain's anchor
- * when it was exported (its own export included), and the commitment's RFC 3161 time-stamp with
- * its token. With the published commitment it is all an outsider needs to regenerate the lists
+ * when it was exported (its own export included), the commitment's RFC 3161 time-stamp with
+ * its token, and each allocation's receipt. With the published commitment it is all an outsider needs to regenerate the lists
  * and replay every allocation (src/verifier/SPECIFICATION.md).
  */
 @Serdeable
-record SequenceExport(String scheme, String stream, String seed, String commitment, int protocolVersion,
+record SequenceExport(long trialId, String scheme, String stream, String seed, String commitment, int protocolVersion,
                       List<Stratum> strata, List<Used> allocations, AuditAnchor auditAnchor, Settings settings,
                       TimestampView timestamp) {
 
@@ -36,7 +37,22 @@ record SequenceExport(String scheme, String stream, String seed, String commitme
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Used(int number, String participantCode, String stratum, int position, String factorLevels, String arm,
-                Instant allocatedAt, String inErrorReason) {
+                Instant allocatedAt, String inErrorReason, ReceiptHeld receipt) {
+    }
+
+    /**
+     * An allocation's receipt as held: what it binds beside the allocation's own number,
+     * participant and time, the trial and the commitment, and its hash.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReceiptHeld(String version, long chainSeq, String chainHash, String mac, String hash) {
+
+        /** The receipt held for an allocation with this MAC; null when there is none. */
+        static ReceiptHeld of(AllocationReceipt held, String mac) {
+            return held == null ? null
+                    : new ReceiptHeld(held.version(), held.chainSeq(), held.chainHash(), mac, held.hash());
+        }
     }
 
     /**

@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * The outcome of regenerating the sequence from the revealed seed and checking it against the
  * commitment and everything stored: whether every allocation still matches its MAC, and each
- * difference found, those of the commitment's time-stamp token among them.
+ * difference found, those of the commitment's time-stamp token and of the allocations' receipts
+ * among them.
  */
 @Serdeable
 record SequenceVerification(boolean verified, String stream, boolean commitmentMatches, boolean allocationsIntact,
-                            int allocationsChecked, List<String> differences, TimestampCheck timestamp) {
+                            int allocationsChecked, int receiptsChecked, List<String> differences,
+                            TimestampCheck timestamp) {
 }

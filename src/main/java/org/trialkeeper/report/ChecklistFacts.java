@@ -107,6 +107,14 @@ record ChecklistFacts(Protocol protocol, ConsortReport report) {
         return report.unblinded() ? "" : "; by arm once the trial is LOCKED";
     }
 
+    /** How allocations were concealed, and where the test of selection bias is once there is one. */
+    String concealment() {
+        Integer table = tables().selectionBias();
+        return "Central computer: an allocation is revealed only once the participant is irrevocably enrolled, and only"
+                + " for them" + (table == null ? "; the test of selection bias is shown once the trial is LOCKED"
+                : "; Berger and Exner's test of selection bias is in Table " + table);
+    }
+
     TableNumbers tables() {
         return TableNumbers.of(report);
     }

@@ -83,8 +83,7 @@ public record ConsortChecklist(String guideline, List<Item> items) {
                 .add("17b", "Type of randomisation", "the kind of randomisation and any restriction (strata, blocks)",
                         Source.PROTOCOL, facts.scheme())
                 .add("18", "Concealment", "how the sequence was applied and kept hidden until each assignment",
-                        Source.SERVICE, "Central computer: an allocation is revealed only once the participant is"
-                        + " irrevocably enrolled, and only for them")
+                        Source.SERVICE, facts.concealment())
                 .add("19", "Implementation", "whether those who enrolled and assigned participants could see the sequence",
                         Source.SERVICE, "No: coordinators enrol and randomise through the service, which never shows upcoming"
                         + " allocations to anyone before LOCK")

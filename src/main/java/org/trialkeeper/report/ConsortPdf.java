@@ -88,6 +88,7 @@ final class ConsortPdf {
         PdfTables.blinding(document, report, captions, bold);
         PdfTables.attendance(document, report, bold);
         PdfRecruitment.sites(document, report, captions, bold);
+        PdfSelectionBias.add(document, report.selectionBias(), captions, bold);
         PdfHarmsTable.add(document, report.harms(), captions, bold);
     }
 

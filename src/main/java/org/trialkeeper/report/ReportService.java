@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.trialkeeper.analysis.ConsortReport;
 import org.trialkeeper.analysis.HarmsTable;
+import org.trialkeeper.analysis.SelectionBias;
 import org.trialkeeper.analysis.TrialData;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.audit.AuditAnchor;
@@ -75,7 +76,9 @@ public class ReportService {
 
     Document compute(TrialSnapshot snapshot, Wording wording, boolean baselineTests) {
         ConsortReport report = ConsortReport.compute(snapshot.data(), snapshot.plan(), snapshot.labels(), snapshot.locked(),
-                baselineTests).withHarms(HarmsTable.of(snapshot.data(), snapshot.harms(), snapshot.labels(), snapshot.locked()));
+                baselineTests).withHarms(HarmsTable.of(snapshot.data(), snapshot.harms(), snapshot.labels(), snapshot.locked()))
+                .withSelectionBias(snapshot.locked() ? SelectionBias.of(snapshot.data(), snapshot.data().arms().stream()
+                        .map(TrialData.ArmInfo::code).toList(), snapshot.labels(), snapshot.interventionGuess()) : null);
         return new Document(report, wording, snapshot.status().name(), sha256(write(report)), clock.instant(),
                 audit.anchor(snapshot.trialId()));
     }

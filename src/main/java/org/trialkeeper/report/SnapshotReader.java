@@ -46,7 +46,11 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
         List<TrialData.Characteristic> characteristics = AnalysisTerms.characteristics(protocol);
         CohortBuilder cohort = new CohortBuilder(characteristics);
         screened(trialId, protocol, cohort);
-        allocations.arms(trialId, cohort::allocated);
+        GuessColumn guesses = new GuessColumn(protocol);
+        allocations.inOrder(trialId, allocated -> {
+            cohort.allocated(allocated.participantId(), allocated.arm());
+            guesses.add(allocated);
+        });
         followUp.events(trialId, (id, e) -> cohort.event(id, AnalysisTerms.eventKind(e.kind()), e.reason()));
         followUp.sessionsAttended(trialId, cohort::attended);
         if (outcomes.stream().anyMatch(o -> o.subscale() != null)) {
@@ -55,11 +59,12 @@ record SnapshotReader(TrialService trials, ParticipantService participants, Allo
             totals(trialId, outcomes, timepoints, cohort);
         }
         String baseline = AnalysisTerms.baselineTimepoint(protocol);
+        Cohort people = cohort.build();
         TrialData data = new TrialData(trial.title(), trial.registryId(), AnalysisTerms.arms(protocol), characteristics,
-                outcomes, baseline, timepoints, protocol.intervention().sessions(), cohort.build(), unblinding.count(trialId),
+                outcomes, baseline, timepoints, protocol.intervention().sessions(), people, unblinding.count(trialId),
                 period(trialId, baseline));
         return new TrialSnapshot(trialId, trial.status(), labels(trial, protocol), data, PlannedAnalyses.of(protocol),
-                harms(trialId));
+                harms(trialId), guesses.byPerson(people));
     }
 
     private TrialData.Period period(long trialId, String baselineTimepoint) {

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param data   the protocol's facts and everyone screened, in the analysis package's terms
  * @param plan   the analyses the protocol plans beside the primary one, and its sample-size plan
  * @param harms  the trial's adverse events
+ * @param interventionGuess each person's convergence guess of the intervention, by their place in the data; NaN if never randomised
  */
 record TrialSnapshot(long trialId, TrialStatus status, Map<String, String> labels, TrialData data, Prespecified.Plan plan,
-                     HarmsTable.Events harms) {
+                     HarmsTable.Events harms, double[] interventionGuess) {
 
     /** Results by arm, and participant- and item-level data, are shown only once the database is LOCKED. */
     boolean locked() {

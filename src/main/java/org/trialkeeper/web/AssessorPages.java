@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.trialkeeper.assessment.AssessmentRequest;
+import org.trialkeeper.assessment.CorrectionRequest;
 import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.assessment.AssessmentView;
 import org.trialkeeper.participant.ParticipantService;
@@ -28,6 +29,7 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -66,9 +68,13 @@ record AssessorPages(WebSession session, TrialService trials, ParticipantService
             }
         }
         String guess = fields.get("guess");
+        String correcting = fields.get("assessmentId");
         try {
-            AssessmentView entered = assessments.enter(actor, trialId, participantId, new AssessmentRequest(instrumentId,
-                    timepoint, responses, guess == null || guess.isBlank() ? null : guess));
+            AssessmentView entered = correcting == null
+                    ? assessments.enter(actor, trialId, participantId, new AssessmentRequest(instrumentId,
+                            timepoint, responses, guess == null || guess.isBlank() ? null : guess))
+                    : assessments.correct(actor, trialId, participantId, assessmentId(correcting), new CorrectionRequest(
+                            responses, guess == null || guess.isBlank() ? null : guess, fields.get("reason")));
             Map<String, Object> model = Pages.model(request, session, actor, "Assessment entered");
             model.put("trial", trials.find(trialId));
             model.put("assessment", entered);
@@ -85,14 +91,36 @@ record AssessorPages(WebSession session, TrialService trials, ParticipantService
         Instrument instrument = trials.protocol(trialId).instrument(instrumentId == null ? "" : instrumentId)
                 .orElseThrow(() -> ProblemException.invalidRequest("instrument", "one-of",
                         "must be one of the protocol's instruments"));
-        Map<String, Object> model = Pages.model(request, session, actor, instrument.id() + " at " + timepoint);
+        // an instrument already entered opens as entered, to be corrected with a reason
+        AssessmentView entered = assessments.list(trialId, participantId).stream()
+                .filter(a -> a.instrument().equals(instrument.id()) && a.timepoint().equals(timepoint)).findFirst().orElse(null);
+        Map<String, String> shown = new HashMap<>();
+        if (entered != null) {
+            for (int item = 1; item <= entered.responses().size(); item++) {
+                Integer answer = entered.responses().get(item - 1);
+                shown.put("item." + item, answer == null ? "" : answer.toString());
+            }
+            shown.put("guess", entered.guess() == null ? "" : entered.guess());
+        }
+        shown.putAll(values);
+        Map<String, Object> model = Pages.model(request, session, actor, (entered == null ? "" : "Correct ")
+                + instrument.name() + " at " + timepoint);
         model.put("trial", trials.find(trialId));
         model.put("participant", participants.candidate(trialId, participantId));
         model.put("instrument", instrument);
         model.put("timepoint", timepoint);
         model.put("items", IntStream.rangeClosed(1, instrument.items()).boxed().toList());
-        model.put("values", values);
+        model.put("values", shown);
+        model.put("entered", entered);
         return model;
+    }
+
+    private static long assessmentId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidRequest("assessmentId", "type", "must be the id of the assessment corrected");
+        }
     }
 
     private static Object whole(String value) {

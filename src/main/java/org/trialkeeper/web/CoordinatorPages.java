@@ -16,10 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.trialkeeper.followup.EventKind;
-import org.trialkeeper.followup.FollowUpService;
-import org.trialkeeper.followup.Requests;
-import org.trialkeeper.participant.Candidate;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.participant.ScreeningRequest;
 import org.trialkeeper.problem.ProblemException;
@@ -32,25 +28,18 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.trial.TrialService;
-import org.trialkeeper.unblinding.EmergencyUnblinding;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
-/** The coordinator's pages: screening, randomisation with confirmation, attendance and follow-up events. */
+/** The coordinator's pages: screening, and randomisation with confirmation. */
 @Controller(Pages.ROOT + "/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
 record CoordinatorPages(WebSession session, TrialService trials, ParticipantService participants,
-                        RandomisationService randomisation, FollowUpService followUp, EmergencyUnblinding unblinding,
-                        Clock clock) {
+                        RandomisationService randomisation) {
 
     @Get("/screen")
     @Permit(Role.COORDINATOR)
@@ -125,83 +114,10 @@ record CoordinatorPages(WebSession session, TrialService trials, ParticipantServ
         }
     }
 
-    @Get("/participants/{participantId}/follow-up")
-    @Permit(Role.COORDINATOR)
-    HttpResponse<?> followUpPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                                 @PathVariable long participantId) {
-        return Pages.page("followup", followUpModel(request, actor, trialId, participantId));
-    }
-
-    @Post("/participants/{participantId}/attendance")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Permit(Role.COORDINATOR)
-    HttpResponse<?> attend(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                           @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = Pages.checkedForm(request, session, form);
-        return followUpChange(request, actor, trialId, participantId, () -> {
-            int sessionNumber = sessionNumber(fields);
-            String present = fields.get("present");
-            followUp.attend(actor, trialId, participantId, sessionNumber, new Requests.AttendanceRequest(
-                    present == null ? null : Boolean.valueOf(present), blankToNull(fields.get("reason"))));
-        });
-    }
-
-    @Post("/participants/{participantId}/events")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Permit(Role.COORDINATOR)
-    HttpResponse<?> event(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                          @PathVariable long participantId, @Body @Nullable Map<String, String> form) {
-        Map<String, String> fields = Pages.checkedForm(request, session, form);
-        return followUpChange(request, actor, trialId, participantId, () -> {
-            String kind = fields.get("kind");
-            boolean withdrawal = EventKind.WITHDREW_CONSENT.code().equals(kind);
-            followUp.record(actor, trialId, participantId, new Requests.EventRequest(kind, fields.get("date"),
-                    blankToNull(fields.get("reason")), blankToNull(fields.get("timepoint")),
-                    withdrawal ? Boolean.valueOf("yes".equals(fields.get("keepData"))) : null));
-        });
-    }
-
-    /** Makes the change and goes back to the follow-up page, or shows the page again with why it was refused. */
-    private HttpResponse<?> followUpChange(HttpRequest<?> request, Actor actor, long trialId, long participantId,
-                                           Runnable change) {
-        try {
-            change.run();
-            return Pages.redirect(Pages.ROOT + "/trials/" + trialId + "/participants/" + participantId + "/follow-up");
-        } catch (ProblemException refused) {
-            Map<String, Object> model = followUpModel(request, actor, trialId, participantId);
-            model.put("errors", Pages.errors(refused));
-            return Pages.page(Pages.status(refused), "followup", model);
-        }
-    }
-
-    private Map<String, Object> followUpModel(HttpRequest<?> request, Actor actor, long trialId, long participantId) {
-        Candidate participant = participants.candidate(trialId, participantId);
-        Protocol protocol = trials.protocol(trialId);
-        Map<String, Object> model = Pages.model(request, session, actor, "Follow-up of " + participant.code());
-        model.put("trial", trials.find(trialId));
-        model.put("participant", participant);
-        model.put("protocol", protocol);
-        model.put("attendance", followUp.attendance(trialId, participantId));
-        model.put("sessions", IntStream.rangeClosed(1, protocol.intervention().sessions()).boxed().toList());
-        model.put("events", followUp.events(trialId, participantId));
-        model.put("kinds", Arrays.stream(EventKind.values()).map(EventKind::code).toList());
-        model.put("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString());
-        model.put("unblinding", unblinding.permittingRole(actor, trialId).isPresent());
-        return model;
-    }
-
     private static void answer(Map<String, String> fields, String id, Map<String, Object> eligibility) {
         String value = fields.get("eligibility." + id);
         if ("yes".equals(value) || "no".equals(value)) {
             eligibility.put(id, "yes".equals(value));
-        }
-    }
-
-    private static int sessionNumber(Map<String, String> fields) {
-        try {
-            return Integer.parseInt(fields.getOrDefault("session", "0"));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidRequest("session", "type", "must be a session number");
         }
     }
 
@@ -211,9 +127,5 @@ record CoordinatorPages(WebSession session, TrialService trials, ParticipantServ
         } catch (NumberFormatException e) {
             return value;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

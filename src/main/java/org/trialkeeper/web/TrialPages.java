@@ -17,7 +17,12 @@ import org.trialkeeper.assessment.AssessmentService;
 import org.trialkeeper.assessment.WorklistEntry;
 import org.trialkeeper.participant.ParticipantView;
 import org.trialkeeper.followup.ProgressService;
+import org.trialkeeper.participant.ParticipantSearch;
 import org.trialkeeper.participant.ParticipantService;
+import org.trialkeeper.participant.ParticipantStatus;
+import org.trialkeeper.followup.RecruitmentCurve;
+import org.trialkeeper.protocol.ArmRole;
+import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.reads.Page;
 import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.report.ReportService;
@@ -32,7 +37,11 @@ import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
 import org.trialkeeper.unblinding.EmergencyUnblinding;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.stream.IntStream;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +53,7 @@ import java.util.Map;
 @Hidden
 record TrialPages(WebSession session, TrialService trials, UserService users, ParticipantService participants,
                   AssessmentService assessments, ProgressService progress, ReportService reports,
-                  EmergencyUnblinding unblinding, ReadLimit reads) {
+                  EmergencyUnblinding unblinding, ReadLimit reads, RecruitmentCurve recruitment, Clock clock) {
 
     /** One row of the trial list: the trial and the roles the user holds in it. */
     public record Row(TrialView trial, String roles) {
@@ -70,7 +79,9 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
     @Get("/trials/{trialId}")
     @Permit({Role.ADMIN, Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     HttpResponse<?> trial(HttpRequest<?> request, @Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                          @QueryValue @Nullable String after) {
+                          @QueryValue @Nullable String after, @QueryValue @Nullable String code,
+                          @QueryValue @Nullable String site, @QueryValue @Nullable String status,
+                          @QueryValue @Nullable String sort) {
         TrialView trial = trials.find(trialId);
         Map<String, Object> model = Pages.model(request, session, actor, trial.shortName());
         model.put("trial", trial);
@@ -89,9 +100,15 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
             }
             case COORDINATOR -> {
                 model.put("progress", progress.progress(actor, trialId));
-                Page<ParticipantView> listed = participants.list(trialId, afterId(after), Page.DEFAULT_LIMIT);
+                ParticipantSearch search = ParticipantSearch.of(code, site, status, sort);
+                Page<ParticipantView> listed = participants.search(trialId, search, after == null ? "" : after,
+                        Page.DEFAULT_LIMIT);
                 model.put("participants", listed.items());
                 model.put("nextAfter", listed.after());
+                model.put("search", search);
+                model.put("sites", trials.protocol(trialId).sites());
+                model.put("statuses", ParticipantStatus.values());
+                model.put("sessionNumbers", sessionNumbers(trials.protocol(trialId)));
             }
             default -> {
                 if (actor.role() != Role.STATISTICIAN) {
@@ -115,6 +132,21 @@ record TrialPages(WebSession session, TrialService trials, UserService users, Pa
         } catch (NumberFormatException notAnId) {
             return 0;
         }
+    }
+
+    /** The sessions a register can be kept for: none when no arm has sessions during the trial. */
+    private static List<Integer> sessionNumbers(Protocol protocol) {
+        boolean withSessions = protocol.arms().stream().anyMatch(a -> a.role() == ArmRole.INTERVENTION && !a.waitlist());
+        return withSessions ? IntStream.rangeClosed(1, protocol.intervention().sessions()).boxed().toList() : List.of();
+    }
+
+    @Get("/trials/{trialId}/recruitment.svg")
+    @Produces("image/svg+xml")
+    @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
+    HttpResponse<String> recruitment(@PathVariable long trialId) {
+        Protocol protocol = trials.protocol(trialId);
+        return HttpResponse.ok(RecruitmentChart.draw(reads.inTurn(() -> recruitment.days(trialId)),
+                protocol.targetSampleSize(), LocalDate.now(clock.withZone(ZoneOffset.UTC)))).contentType("image/svg+xml");
     }
 
     @Get("/trials/{trialId}/consort.svg")

@@ -39,7 +39,8 @@ class MigrationChecksumsTest {
             Map.entry("V12__paged_participants.sql", -1122692545),
             Map.entry("V13__minimisation_counts.sql", 1288132944),
             Map.entry("V14__adverse_events.sql", -332307755),
-            Map.entry("V15__commitment_timestamp.sql", 701424534));
+            Map.entry("V15__commitment_timestamp.sql", 701424534),
+            Map.entry("V16__allocation_receipts.sql", 1613407309));
 
     @Test
     void everyLandedMigrationKeepsItsChecksum() throws IOException {

@@ -73,6 +73,8 @@ class OutsiderVerificationTest {
             OutsiderVerifier.Run run = verify(trial.getValue().get(0), trial.getValue().get(1));
             checks.add(() -> assertEquals(0, run.exitCode(), trial.getKey() + ": " + run.output()));
             checks.add(() -> assertTrue(run.output().startsWith("everything agrees"), run.output()));
+            String receipted = "\n" + allocationCount(trial.getValue().get(0)) + " allocation receipt(s) recomputed";
+            checks.add(() -> assertTrue(run.output().contains(receipted), run.output()));
         }
         assertAll(checks.stream().map(check -> check::run));
     }
@@ -99,6 +101,13 @@ class OutsiderVerificationTest {
                 "allocation 10 is ", "but the decision replayed from the seed is"));
         checks.add(altered(STRATIFIED, export -> allocations(export).remove(4),
                 "allocation 5 is missing from the export"));
+        checks.add(altered(BLOCKS, export -> receipt(allocation(export, 7)).put("chainSeq",
+                        receipt(allocation(export, 6)).get("chainSeq")),
+                "the receipt of allocation 7 is ", "hashes to", "that an earlier allocation's receipt names"));
+        checks.add(altered(MINIMISATION, export -> allocation(export, 12).put("allocatedAt", "2031-01-01T00:00:00Z"),
+                "the receipt of allocation 12 is "));
+        checks.add(altered(SIMPLE, export -> allocation(export, 5).remove("receipt"),
+                "allocation 5 has no receipt, though allocation 1 before it has one"));
         assertAll(checks.stream().map(check -> check::run));
     }
 
@@ -187,8 +196,17 @@ class OutsiderVerificationTest {
     }
 
     @SuppressWarnings("unchecked")
+    private static Map<String, Object> receipt(Map<String, Object> allocation) {
+        return (Map<String, Object>) allocation.get("receipt");
+    }
+
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> settings(Map<String, Object> export) {
         return (Map<String, Object>) export.get("settings");
+    }
+
+    private int allocationCount(String export) throws Exception {
+        return allocations(json.readValue(export, Map.class)).size();
     }
 
     private static String otherArm(Map<String, Object> holder) {

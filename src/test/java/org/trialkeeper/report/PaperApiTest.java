@@ -105,6 +105,29 @@ class PaperApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theTestOfSelectionBiasIsInTheReportOnlyAfterLock() {
+        RecruitingTrial trial = trial();
+        Map<String, Object> blinded = (Map<String, Object>) trial.investigator.retrieve(HttpRequest.GET(
+                trial.path("/reports/consort.json")), Map.class).get("report");
+        assertFalse(blinded.containsKey("selectionBias"), blinded.keySet().toString());
+        trial.move("FOLLOW_UP");
+        trial.move("LOCKED");
+        Map<String, Object> report = (Map<String, Object>) trial.investigator.retrieve(HttpRequest.GET(
+                trial.path("/reports/consort.json")), Map.class).get("report");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) report.get("selectionBias"))
+                .get("rows");
+        assertEquals(List.of("age", "age", "QWL", "QWL", "CDRISC", "CDRISC", "CSS", "CSS"),
+                rows.stream().map(r -> r.get("measure")).toList(), "numeric characteristics, then baseline scores, by arm");
+        for (Map<String, Object> row : rows) {
+            assertEquals(4, row.get("n"));
+            assertEquals(2, row.get("df"), "n minus the intercept and the slope");
+            double t = ((Number) row.get("estimate")).doubleValue() / ((Number) row.get("standardError")).doubleValue();
+            assertEquals(t, ((Number) row.get("t")).doubleValue(), 1e-9);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theChecklistNamesEveryItemOfConsort2025AndWhereItIsAnswered() {
         RecruitingTrial trial = trial();
         String blinded = trial.statistician.retrieve(HttpRequest.GET(trial.path("/reports/consort-checklist.json")));
@@ -129,7 +152,9 @@ class PaperApiTest {
         // the tables the checklist points at carry the numbers the PDF gives them
         assertTrue(((String) byItem.get("11").get("where")).endsWith("numbers by site in Table 5"), byItem.get("11").toString());
         assertTrue(((String) byItem.get("20a").get("where")).contains("guesses are in Table 4"), byItem.get("20a").toString());
-        assertEquals(Map.of("source", "report", "where", "Table 6"), Map.of("source", byItem.get("27").get("source"),
+        assertTrue(((String) byItem.get("18").get("where")).endsWith("Berger and Exner's test of selection bias is in"
+                + " Table 6"), byItem.get("18").toString());
+        assertEquals(Map.of("source", "report", "where", "Table 7"), Map.of("source", byItem.get("27").get("source"),
                 "where", byItem.get("27").get("where")));
         assertTrue(((String) byItem.get("28").get("where")).startsWith("Table 3"), byItem.get("28").toString());
         assertEquals("protocol", byItem.get("21d").get("source"));
@@ -157,7 +182,9 @@ class PaperApiTest {
                 "Characteristic Balint group training Waitlist control Overall (n = 4) (n = 4) (n = 8)", "Level of education, n (%)", "Master's degree or higher", "Outcome scores at baseline",
                 "Table 2. Outcomes by arm", "Adjusted mean", "Hedges' g", " g = ", "Standardised effect:", "Figure 2. Baseline and follow-up means", "Mean score (95% CI)", "Timepoint",
                 "Table 3. Pre-specified sensitivity and subgroup analyses", "Table 4. Blinding of outcome assessment",
-                "Table 5. Participants by site", "Table 6. Harms: adverse events",
+                "Table 5. Participants by site",
+                "Table 6. Selection bias: baseline against the convergence guess (Berger-Exner)", "Baseline measure Arm n Slope SE t df p",
+                "Table 7. Harms: adverse events",
                 "Participants were randomised from " + today + " to " + today, "Population: everyone randomised",
                 "Connor-Davidson Resilience Scale (CD-RISC-25)")) {
             assertTrue(all.contains(expected), expected + " in " + all);

@@ -65,9 +65,12 @@ class PermissionMatrixTest {
     @BeforeAll
     void membersOfOneTrialInEachRole() {
         Api admin = Api.admin(http);
-        // every role the table lets read serious adverse events is one the protocol notifies
-        trialId = admin.register(ProtocolFiles.seedVariantYaml(Api.unique("matrix"), tree -> tree.put("harms",
-                Map.of("notify", List.of("COORDINATOR", "INVESTIGATOR", "STATISTICIAN")))));
+        // every role the table lets read serious adverse events is one the protocol notifies, and
+        // every role it lets read the predictability monitor is one the protocol names for monitoring
+        trialId = admin.register(ProtocolFiles.seedVariantYaml(Api.unique("matrix"), tree -> {
+            tree.put("harms", Map.of("notify", List.of("COORDINATOR", "INVESTIGATOR", "STATISTICIAN")));
+            tree.put("monitoring", Map.of("roles", List.of("ADMIN", "COORDINATOR", "STATISTICIAN")));
+        }));
         long otherTrial = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("other")));
         tokens.put("ADMIN", admin.token());
         usernames.put("ADMIN", "admin");

@@ -23,6 +23,8 @@ public final class RecruitingTrial {
     public final Api statistician;
     public final Api assessor;
     public final long id;
+    /** Each member's user name, by role, to sign in on the pages. */
+    public final Map<String, String> usernames = new LinkedHashMap<>();
 
     public RecruitingTrial(HttpClient http, String yaml) {
         admin = Api.admin(http);
@@ -43,6 +45,7 @@ public final class RecruitingTrial {
     private Api member(HttpClient http, String role) {
         String username = Api.unique(role.toLowerCase());
         admin.assign(id, admin.createMember(username), role);
+        usernames.put(role, username);
         return Api.as(http, username);
     }
 

@@ -42,23 +42,23 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         String row = "#user-" + username;
 
         browser.find("[aria-label='Disable " + username + "']").click();
-        assertTrue(browser.shows(username + " is disabled and signed out"), browser.mainText());
+        assertTrue(shows(username + " is disabled and signed out"), text());
         assertEquals("disabled", browser.find(row + " td:nth-child(4)").getText());
         browser.find("[aria-label='Enable " + username + "']").click();
-        assertTrue(browser.shows(username + " is enabled"), browser.mainText());
+        assertTrue(shows(username + " is enabled"), text());
 
         WebElement reset = browser.find(row + " input[name=password]");
         reset.sendKeys("a-one-time-password-1");
         reset.submit();
-        assertTrue(browser.shows("has a one-time password"), browser.mainText());
+        assertTrue(shows("has a one-time password"), text());
         assertEquals("one-time password", browser.find(row + " td:nth-child(4)").getText());
 
         browser.find("[aria-label='Make administrator " + username + "']").click();
-        assertTrue(browser.shows(username + " is an administrator"), browser.mainText());
+        assertTrue(shows(username + " is an administrator"), text());
         assertEquals("yes", browser.find(row + " td:nth-child(3)").getText());
         browser.screenshot("admin-accounts");
         browser.find("[aria-label='Remove administration of " + username + "']").click();
-        assertTrue(browser.shows(username + " is no longer an administrator"), browser.mainText());
+        assertTrue(shows(username + " is no longer an administrator"), text());
     }
 
     @Test
@@ -69,8 +69,8 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         browser.find("#new-password").sendKeys("a-first-password-123");
         browser.find("#new-password").submit();
 
-        assertTrue(browser.shows("username-errors"), browser.mainText());
-        assertTrue(browser.find("#username-errors").getText().contains("lower-case letters"), browser.mainText());
+        assertTrue(shows("username-errors"), text());
+        assertTrue(browser.find("#username-errors").getText().contains("lower-case letters"), text());
         assertEquals("username-errors", browser.find("#new-username").getAttribute("aria-describedby"));
         assertEquals("Nurse Ward 4", browser.find("#new-username").getAttribute("value"), "the username as typed");
         assertEquals("", browser.find("#new-password").getAttribute("value"), "a password is never sent back");
@@ -88,13 +88,13 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         browser.open("/app");
 
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.find("#expiry-warning").isDisplayed());
-        assertTrue(browser.find("#expiry-warning").getText().contains("Your session ends in"), browser.mainText());
+        assertTrue(browser.find("#expiry-warning").getText().contains("Your session ends in"), text());
         browser.screenshot("session-warning");
         browser.find("#stay-signed-in").click();
 
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> !browser.find("#expiry-warning").isDisplayed());
         assertNotEquals(ending, browser.driver.manage().getCookieNamed(WebSession.COOKIE).getValue(), "a fresh cookie");
         browser.open("/app");
-        assertTrue(browser.shows("Signed in as"), browser.page());
+        assertTrue(shows("Signed in as"), browser.page());
     }
 }

@@ -56,7 +56,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.find("#file").sendKeys(file(shortName, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName)).toString());
         browser.find("#register button[type=submit]").click();
 
-        assertTrue(browser.shows("Registered " + shortName + " as DRAFT (protocol version 1)"), browser.mainText());
+        assertTrue(shows("Registered " + shortName + " as DRAFT (protocol version 1)"), text());
         assertEquals("DRAFT", browser.find("#status").getText());
         assertEquals(shortName, browser.find("h1").getText());
         browser.screenshots("admin-trial");
@@ -75,19 +75,19 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.find("#file").sendKeys(file(shortName, broken).toString());
         browser.find("#register button[type=submit]").click();
 
-        assertTrue(browser.shows("protocol-errors"), browser.mainText());
+        assertTrue(shows("protocol-errors"), text());
         String beside = browser.find("#protocol-errors").getText();
         assertTrue(beside.contains("arms[1].role"), beside);
         assertEquals("protocol-errors", browser.find("#protocol").getAttribute("aria-describedby"),
                 "the rules are tied to the field they are about");
         assertEquals(broken, browser.find("#protocol").getAttribute("value"), "the protocol sent is in the form again");
-        assertTrue(browser.find(".errors").getText().contains("Invalid protocol"), browser.mainText());
+        assertTrue(browser.find(".errors").getText().contains("Invalid protocol"), text());
         browser.screenshots("admin-register-refused");
 
         // corrected in the form itself, the same text is registered
         setValue("#protocol", broken.replace("    role: placebo\n", "    role: control\n"));
         browser.find("#register button[type=submit]").click();
-        assertTrue(browser.shows("Registered " + shortName + " as DRAFT"), browser.mainText());
+        assertTrue(shows("Registered " + shortName + " as DRAFT"), text());
         assertFalse(browser.page().contains("protocol-errors"));
     }
 
@@ -105,16 +105,16 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         setValue("#protocol", amended);
         browser.find("#amend button[type=submit]").click();
 
-        assertTrue(browser.shows("reason-errors"), browser.mainText());
-        assertTrue(browser.find("#reason-errors").getText().contains("an amendment after DRAFT needs a reason"), browser.mainText());
+        assertTrue(shows("reason-errors"), text());
+        assertTrue(browser.find("#reason-errors").getText().contains("an amendment after DRAFT needs a reason"), text());
         assertEquals(amended, browser.find("#protocol").getAttribute("value"), "the amended text is kept");
         assertEquals("1", browser.find("#version").getText(), "nothing was stored");
         browser.screenshots("admin-amend-refused");
 
         browser.find("#reason").sendKeys("two more nurses joined the ward");
         browser.find("#amend button[type=submit]").click();
-        assertTrue(browser.shows("Amended the protocol: version 2 is now current"), browser.mainText());
-        assertTrue(browser.mainText().contains("two more nurses joined the ward"), "the versions list the reason");
+        assertTrue(shows("Amended the protocol: version 2 is now current"), text());
+        assertTrue(text().contains("two more nurses joined the ward"), "the versions list the reason");
         assertEquals(32, ((Number) admin.retrieve(HttpRequest.GET("/api/trials/" + trialId + "/protocol"), Map.class)
                 .get("targetSampleSize")).intValue());
     }
@@ -127,8 +127,8 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         browser.open("/app/admin/trials/" + trialId);
         browser.find("#next-step").click();
 
-        assertTrue(browser.shows("What this step freezes"), browser.mainText());
-        assertTrue(browser.find("#move").getText().contains("from DRAFT to RECRUITING"), browser.mainText());
+        assertTrue(shows("What this step freezes"), text());
+        assertTrue(browser.find("#move").getText().contains("from DRAFT to RECRUITING"), text());
         String freezes = browser.find("#freezes").getText();
         assertTrue(freezes.contains("arms, randomisation scheme") && freezes.contains("frozen")
                 && freezes.contains("needs a reason"), freezes);
@@ -138,9 +138,9 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         String csrf = browser.find("#confirm-step input[name=_csrf]").getAttribute("value");
         browser.find("#confirm").click();
 
-        assertTrue(browser.shows(shortName + " is now RECRUITING"), browser.mainText());
+        assertTrue(shows(shortName + " is now RECRUITING"), text());
         assertEquals("RECRUITING", browser.find("#status").getText());
-        assertTrue(browser.find("#next-step").getText().contains("End recruitment"), browser.mainText());
+        assertTrue(browser.find("#next-step").getText().contains("End recruitment"), text());
 
         // the same confirmation sent again is refused: it never takes a second step
         Object again = ((JavascriptExecutor) browser.driver).executeScript("var request = new XMLHttpRequest();"
@@ -165,17 +165,17 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         }
         browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.driver.findElement(By.linkText("Audit trail")).click();
-        assertTrue(browser.find("#verification").getText().startsWith("The hash chains verify"), browser.mainText());
+        assertTrue(browser.find("#verification").getText().startsWith("The hash chains verify"), text());
 
         new Select(browser.find("#trial")).selectByVisibleText(shortName);
         browser.find("#action").sendKeys("trial.");
         browser.find("#filter button[type=submit]").click();
-        assertTrue(browser.shows("that match the filter"), browser.mainText());
+        assertTrue(shows("that match the filter"), text());
         List<String> actions = column(6);
         assertEquals(List.of("trial.status-changed", "trial.registered"), actions.stream()
-                .map(action -> action.split(" ")[0]).toList(), browser.mainText());
+                .map(action -> action.split(" ")[0]).toList(), text());
         assertEquals("status: DRAFT → RECRUITING", browser.find("tbody tr:first-child ul.changes").getText());
-        assertTrue(browser.find("tbody tr:last-child ul.changes").getText().contains("protocolVersion: — → 1"), browser.mainText());
+        assertTrue(browser.find("tbody tr:last-child ul.changes").getText().contains("protocolVersion: — → 1"), text());
         assertEquals(List.of(shortName, shortName), column(5), "trials by name");
         assertFalse(browser.page().contains("{\""), "no raw JSON");
         assertEquals(shortName, new Select(browser.find("#trial")).getFirstSelectedOption().getText(), "the filter is kept");
@@ -185,23 +185,23 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         browser.open("/app/admin/audit?trial=" + trialId + "&user=admin&action=membership.&from=" + today + "&to=" + today);
         List<Long> first = seqs();
-        assertEquals(100, first.size(), browser.mainText());
+        assertEquals(100, first.size(), text());
         assertTrue(column(4).stream().allMatch(who -> who.startsWith("admin")), "only the admin's records");
         assertTrue(column(6).stream().allMatch(action -> action.startsWith("membership.roles-set")), "only that action");
-        assertTrue(browser.find("tbody tr:first-child ul.changes").getText().matches("membership: \\[[A-Z]+] → \\[[A-Z]+]"), browser.mainText());
+        assertTrue(browser.find("tbody tr:first-child ul.changes").getText().matches("membership: \\[[A-Z]+] → \\[[A-Z]+]"), text());
         browser.find("#older").click();
         List<Long> second = seqs();
-        assertEquals(1, second.size(), "the 101st role change, and nothing outside the filter: " + browser.mainText());
+        assertEquals(1, second.size(), "the 101st role change, and nothing outside the filter: " + text());
         assertTrue(second.get(0) < first.get(99));
         assertEquals("membership.", browser.find("#action").getAttribute("value"));
         browser.find("#newest").click();
         assertEquals(first, seqs());
 
         browser.open("/app/admin/audit?trial=" + trialId + "&from=" + LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        assertTrue(browser.shows("No record matches the filter."), browser.mainText());
+        assertTrue(shows("No record matches the filter."), text());
 
         browser.open("/app/admin/audit?action=Trial%25");
-        assertTrue(browser.find("#action-errors").getText().contains("lower-case letters"), browser.mainText());
+        assertTrue(browser.find("#action-errors").getText().contains("lower-case letters"), text());
         assertEquals("Trial%", browser.find("#action").getAttribute("value"), "the filter as typed");
         browser.screenshots("admin-audit-refused");
     }

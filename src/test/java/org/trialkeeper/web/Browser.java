@@ -73,22 +73,6 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
-    /** Waits for a page that holds the text (a submitted form's answer may still be on its way). */
-    boolean shows(String text) {
-        try {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> d.getPageSource().contains(text));
-            return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return false;
-        }
-    }
-
-    /** The text of the page's main part, to say what a failing check saw. */
-    String mainText() {
-        return find("main").getText();
-    }
-
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 
 /** One browser on the running service for a whole class of page tests, signed out before each test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,6 +27,21 @@ abstract class PagesInABrowser {
     @AfterAll
     void stopBrowser() {
         browser.close();
+    }
+
+    /** Waits for a page that holds the text (a submitted form's answer may still be on its way). */
+    boolean shows(String text) {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> driver.getPageSource().contains(text));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** What the page's main part says. */
+    String text() {
+        return browser.find("main").getText();
     }
 
     @BeforeEach

@@ -70,21 +70,6 @@ class WebPagesBrowserTest extends PagesInABrowser {
         return id;
     }
 
-    /** Waits for a page that holds the text (a submitted form's answer may still be on its way). */
-    private boolean shows(String text) {
-        try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
-                    .until(driver -> driver.getPageSource().contains(text));
-            return true;
-        } catch (org.openqa.selenium.TimeoutException e) {
-            return false;
-        }
-    }
-
-    private String text() {
-        return browser.find("main").getText();
-    }
-
     private Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) browser.driver).executeScript(code, arguments);
     }
@@ -123,6 +108,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         String arm = browser.find("#arm").getText();
         assertTrue(List.of("Balint group training", "Waitlist control").contains(arm), arm);
         assertTrue(text().contains("Allocation number 1"), text());
+        assertTrue(browser.find("#receipt-hash").getText().matches("[0-9a-f]{64}"), text());
         browser.screenshot("coordinator-allocation");
         // the same confirmation sent again answers the same allocation, never a second one
         String again = (String) script("var form = new URLSearchParams(); form.append('_csrf', arguments[1]);"
@@ -132,18 +118,19 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertTrue(again.contains("Allocation number <span>1</span>") && again.contains(arm), again);
 
         browser.driver.findElement(By.linkText("Back to the trial")).click();
-        browser.find("a[aria-label='Attendance and follow-up of W-1']").click();
+        browser.find("a[aria-label='Participant W-1']").click();
+        assertEquals(arm, browser.find("#arm").getText(), "the coordinator sees the arm on the participant's page");
         if (arm.equals("Balint group training")) {
-            new Select(browser.find("#present-1")).selectByValue("false");
-            browser.find("button[aria-label='Save session 1']").click();
-            assertTrue(shows("<span>absent</span>"), text());
+            browser.find("[id='session.1.absent']").click();
+            browser.find("#attendance button.primary").click();
+            assertTrue(shows("<td>absent</td>"), text());
         }
         new Select(browser.find("#kind")).selectByValue("lost-to-follow-up");
         browser.find("#reason").sendKeys("moved to another city");
         new Select(browser.find("#timepoint")).selectByValue("post");
-        browser.find("form button.primary").click();
+        browser.find("#event button.primary").click();
         assertTrue(shows("moved to another city"), text());
-        assertTrue(shows("LOST_TO_FOLLOW_UP"), text());
+        assertTrue(shows("LOST_TO_FOLLOW_UP") && shows("<td>Lost to follow-up</td>"), text());
         browser.screenshot("coordinator-follow-up");
     }
 
@@ -186,7 +173,22 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertEquals(expected + ".0", browser.find("#score").getText(), browser.page());
         pages.add(browser.page());
         browser.driver.findElement(By.linkText("Back to the participants due")).click();
-        assertTrue(shows("<li>Connor-Davidson Resilience Scale (CD-RISC-25)</li>"), "the work list shows what is done, by name");
+        assertTrue(shows(">Connor-Davidson Resilience Scale (CD-RISC-25)</a></li>"), "the work list shows what is done, by name");
+        // what was entered opens as entered, and a correction needs a reason
+        browser.find("a[aria-label='Correct Connor-Davidson Resilience Scale (CD-RISC-25) at baseline for A-2']").click();
+        assertTrue(shows("Correct Connor-Davidson"), text());
+        assertEquals("3", browser.find("[id='item.3']").getAttribute("value"), "the form shows what was entered");
+        assertTrue(browser.find("[id='guess.dont-know']").isSelected());
+        browser.find("[id='item.3']").clear();
+        browser.find("[id='item.3']").sendKeys("4");
+        browser.find("#save").click();
+        assertTrue(browser.find("#reason").getAttribute("validationMessage").length() > 0, "the reason is required");
+        browser.find("#reason").sendKeys("item 3 misread from the paper form");
+        browser.find("#save").click();
+        assertTrue(shows("id=\"score\""), text());
+        assertEquals((expected + 1) + ".0", browser.find("#score").getText(), browser.page());
+        pages.add(browser.page());
+        browser.driver.findElement(By.linkText("Back to the participants due")).click();
         assertFalse(shows("Enter CDRISC"), "instruments are named, not coded");
         pages.add(browser.page());
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * Simulates a scheme before any participant is enrolled, as randomizeR does offline: the
  * expected final and maximum imbalance between arms (counts divided by ratios), and the
  * Blackwell-Hodges predictability, the share of allocations guessed right by a recruiter who
- * always guesses the arm that is behind (in the participant's stratum, where there are strata).
+ * always guesses the arm that is behind (in the participant's stratum, where there are strata),
+ * as {@link ConvergenceGuess} defines it.
  * Simulated participants fall evenly over sites and factor levels.
  */
 public final class Diagnostics {
@@ -97,7 +98,7 @@ public final class Diagnostics {
             int arm = randomisation.scheme() == Scheme.MINIMISATION
                     ? minimise(randomisation, levels)
                     : arms.index(lists.get(stratum).get(sum(seen)).arm());
-            double credit = guessCredit(seen, arm);
+            double credit = ConvergenceGuess.chances(seen, arms)[arm];
             seen[arm]++;
             overall[arm]++;
             for (String factor : factors(randomisation)) {
@@ -117,23 +118,6 @@ public final class Diagnostics {
                 counts[f] = byFactorLevel.getOrDefault(factor + "=" + levels.get(factor), new int[arms.size()]);
             }
             return Minimisation.choose(arms, weights, counts, randomisation.minimisingArmProbability(), rng);
-        }
-
-        /** The recruiter guesses the arms furthest behind; a right guess among k tied ones earns 1/k. */
-        private double guessCredit(int[] seen, int actual) {
-            double lowest = Double.MAX_VALUE;
-            for (int arm = 0; arm < arms.size(); arm++) {
-                lowest = Math.min(lowest, (double) seen[arm] / arms.ratios().get(arm));
-            }
-            int tied = 0;
-            boolean hit = false;
-            for (int arm = 0; arm < arms.size(); arm++) {
-                if ((double) seen[arm] / arms.ratios().get(arm) == lowest) {
-                    tied++;
-                    hit |= arm == actual;
-                }
-            }
-            return hit ? 1.0 / tied : 0;
         }
 
         double imbalance(int[] counts) {

@@ -5,7 +5,9 @@ import org.apache.commons.rng.sampling.ListSampler;
 import org.junit.jupiter.api.Test;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.randomisation.receipt.Receipt;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The worked examples of src/verifier/SPECIFICATION.md, drawn by the service's own code: a
- * re-implementation that gets these gets the stream, the draws and the commitment right.
+ * re-implementation that gets these gets the stream, the draws, the commitment and receipts right.
  */
 class SpecificationVectorsTest {
 
@@ -50,6 +52,13 @@ class SpecificationVectorsTest {
                 "BALINT"), lists.get(Strata.ALL).stream().map(Slot::arm).toList());
         assertEquals("dc4d7cd860f174c5f6b1c855d49bd9db1989f865341b5f1fa4700ef39bbddedd",
                 Commitment.of(protocol, lists, SEED, SequenceStream.AES_256_CTR));
+    }
+
+    @Test
+    void theExampleReceiptHashesAsTheSpecificationGives() {
+        Receipt receipt = new Receipt(7, 3, "N-103", Instant.parse("2026-03-01T09:30:15.123456Z"),
+                "dc4d7cd860f174c5f6b1c855d49bd9db1989f865341b5f1fa4700ef39bbddedd", 42, "ab".repeat(32), "cd".repeat(32));
+        assertEquals("81478c58e951e6e659288a49961e22a1be0d2b8c70336d11a9205af07c262ad0", receipt.hash());
     }
 
     @Test
