@@ -40,5 +40,4 @@ final class FilteredRecords {
             return criteria.and(conditions.toArray(new Predicate[0]));
         };
     }
-
 }
