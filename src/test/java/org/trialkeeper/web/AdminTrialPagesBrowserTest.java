@@ -95,8 +95,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
     void anAmendmentAfterDraftNeedsAReasonAndKeepsWhatWasTypedUntilItHasOne() {
         String shortName = Api.unique("amend");
         Api admin = Api.admin(http);
-        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName));
-        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
+        long trialId = recruiting(admin, shortName);
         browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.open("/app/admin/trials/" + trialId);
         String current = browser.find("#protocol").getAttribute("value");
@@ -156,8 +155,7 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
     void theAuditTrailReadsAsChangesFilteredByTrialUserActionAndDayAPageAtATime() {
         String shortName = Api.unique("audited");
         Api admin = Api.admin(http);
-        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName));
-        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
+        long trialId = recruiting(admin, shortName);
         String nurse = Api.unique("nurse");
         long nurseId = admin.createMember(nurse);
         for (int i = 0; i < 101; i++) {
@@ -204,6 +202,13 @@ class AdminTrialPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.find("#action-errors").getText().contains("lower-case letters"), text());
         assertEquals("Trial%", browser.find("#action").getAttribute("value"), "the filter as typed");
         browser.screenshots("admin-audit-refused");
+    }
+
+    /** The seed trial under the short name, registered and moved to RECRUITING through the API; answers its id. */
+    private static long recruiting(Api admin, String shortName) {
+        long trialId = admin.register(ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, shortName));
+        admin.retrieve(HttpRequest.POST("/api/trials/" + trialId + "/status", Map.of("status", "RECRUITING")), Map.class);
+        return trialId;
     }
 
     private Path file(String shortName, String text) {
