@@ -4,13 +4,14 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.util.Collection;
 import java.util.List;
 
 /** Append-only: records are inserted and read, never updated or deleted by the service. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface AuditRepository extends GenericRepository<AuditRecord, Long> {
+interface AuditRepository extends GenericRepository<AuditRecord, Long>, JpaSpecificationExecutor<AuditRecord> {
 
     List<AuditRecord> saveAll(Iterable<AuditRecord> records);
 

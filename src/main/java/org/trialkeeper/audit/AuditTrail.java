@@ -227,6 +227,16 @@ public class AuditTrail {
                 .map(record -> AuditView.of(record, true)).toList();
     }
 
+    /** A page of the records the filter lets through, newest first: the 100 numbered before beforeSeq. */
+    @Transactional
+    public List<AuditView> newest(AuditFilter filter, long beforeSeq) {
+        if (filter.any()) {
+            return newest(beforeSeq);
+        }
+        return records.findAll(FilteredRecords.before(filter, beforeSeq), FilteredRecords.NEWEST_100).getContent()
+                .stream().map(record -> AuditView.of(record, true)).toList();
+    }
+
     /**
      * A page of a trial's records, its legacy ones included, oldest first: the 500 numbered after
      * afterSeq. When the reader may not see allocations, values of records that reveal one are

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ProtocolVersionView(int version, String sha256, String sourceType, String reason, Instant createdAt) {
+public record ProtocolVersionView(int version, String sha256, String sourceType, String reason, Instant createdAt) {
 
     static ProtocolVersionView of(ProtocolVersion version) {
         return new ProtocolVersionView(version.version(), version.sha256(), version.sourceType(),

@@ -110,13 +110,13 @@ public class TrialService {
     }
 
     @Transactional
-    ProtocolSource source(long trialId) {
+    public ProtocolSource source(long trialId) {
         ProtocolVersion version = currentVersion(trialId);
         return new ProtocolSource(version.source(), version.sourceType());
     }
 
     @Transactional
-    List<ProtocolVersionView> versions(long trialId) {
+    public List<ProtocolVersionView> versions(long trialId) {
         trial(trialId);
         return versions.all(trialId).stream().map(ProtocolVersionView::of).toList();
     }
@@ -133,7 +133,7 @@ public class TrialService {
      * the arms and scheme are frozen and a reason is required. The old version is kept.
      */
     @Transactional
-    TrialView amend(Actor actor, long trialId, ProtocolSource source, String reason) {
+    public TrialView amend(Actor actor, long trialId, ProtocolSource source, String reason) {
         Trial trial = trials.findByIdForUpdate(trialId)
                 .orElseThrow(() -> ProblemException.notFound("Trial", trialId));
         String why = amendmentReason(trial.status(), reason);

@@ -12,18 +12,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.trialkeeper.audit.AuditTrail;
-import org.trialkeeper.audit.AuditVerification;
-import org.trialkeeper.audit.AuditView;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.problem.ProblemKind;
 import org.trialkeeper.access.Actor;
-import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.security.AccountAdministration;
 import org.trialkeeper.security.AccountChange;
 import org.trialkeeper.security.NewUser;
@@ -39,14 +34,13 @@ import java.util.Map;
 
 /**
  * The administrator's pages: users, memberships and roles, disabling and re-enabling accounts,
- * one-time passwords and administration; the audit trail and its verification.
+ * one-time passwords and administration.
  */
 @Controller(Pages.ROOT + "/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 @Hidden
-record AdminPages(WebSession session, UserService users, AccountAdministration accounts, TrialService trials,
-                  AuditTrail audit, ReadLimit reads) {
+record AdminPages(WebSession session, UserService users, AccountAdministration accounts, TrialService trials) {
 
     @Get("/users")
     @Permit(Role.ADMIN)
@@ -64,7 +58,11 @@ record AdminPages(WebSession session, UserService users, AccountAdministration a
             return done(request, actor, "Created user " + created.username() + " (id " + created.id()
                     + ") with a one-time password");
         } catch (ProblemException refused) {
-            return refused(request, actor, HttpStatus.BAD_REQUEST, Pages.errors(refused));
+            FormErrors errors = FormErrors.of(refused, field -> field.equals("username") || field.equals("password") ? field : null);
+            Map<String, Object> model = model(request, actor, errors.general(), null);
+            model.put("newUsername", fields.getOrDefault("username", ""));
+            model.put("formErrors", errors);
+            return Pages.page(Pages.status(refused), "users", model);
         }
     }
 
@@ -129,22 +127,6 @@ record AdminPages(WebSession session, UserService users, AccountAdministration a
         });
     }
 
-    @Get("/audit")
-    @Permit(Role.ADMIN)
-    HttpResponse<?> auditPage(HttpRequest<?> request, @Parameter(hidden = true) Actor actor,
-                              @QueryValue @Nullable Long before) {
-        Map<String, Object> model = Pages.model(request, session, actor, "Audit trail");
-        AuditVerification verification = reads.inTurn(audit::verify);
-        model.put("verification", verification);
-        // a page at a time, newest first: the trail may hold millions of records
-        List<AuditView> page = audit.newest(before == null || before < 1 ? Long.MAX_VALUE : before);
-        model.put("records", page);
-        model.put("total", verification.recordsChecked());
-        model.put("newer", before != null);
-        model.put("older", page.isEmpty() || page.get(page.size() - 1).seq() <= 1 ? null : page.get(page.size() - 1).seq());
-        return Pages.page("audit", model);
-    }
-
     /** A form's true or false; anything else is left for the service to name. */
     private static Object flag(String value) {
         return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
@@ -176,6 +158,8 @@ record AdminPages(WebSession session, UserService users, AccountAdministration a
         model.put("roles", List.of(Role.COORDINATOR, Role.ASSESSOR, Role.INVESTIGATOR, Role.STATISTICIAN));
         model.put("errors", errors);
         model.put("done", done);
+        model.put("newUsername", "");
+        model.put("formErrors", FormErrors.NONE);
         return model;
     }
 }

@@ -62,6 +62,22 @@ class AccountPagesBrowserTest extends PagesInABrowser {
     }
 
     @Test
+    void aRefusedNewUserKeepsTheUsernameTypedWithTheRuleBesideIt() {
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.open("/app/admin/users");
+        browser.find("#new-username").sendKeys("Nurse Ward 4");
+        browser.find("#new-password").sendKeys("a-first-password-123");
+        browser.find("#new-password").submit();
+
+        assertTrue(shows("username-errors"), text());
+        assertTrue(browser.find("#username-errors").getText().contains("lower-case letters"), text());
+        assertEquals("username-errors", browser.find("#new-username").getAttribute("aria-describedby"));
+        assertEquals("Nurse Ward 4", browser.find("#new-username").getAttribute("value"), "the username as typed");
+        assertEquals("", browser.find("#new-password").getAttribute("value"), "a password is never sent back");
+        browser.screenshots("admin-user-refused");
+    }
+
+    @Test
     void aPageWarnsAMinuteBeforeItsSessionEndsAndStaysSignedInOnRequest() {
         String username = Api.unique("warned");
         Api.admin(http).createMember(username);
@@ -81,5 +97,4 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         browser.open("/app");
         assertTrue(shows("Signed in as"), browser.page());
     }
-
 }

@@ -1,6 +1,8 @@
 package org.trialkeeper.web;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -15,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver (both installed by .ci/run),
@@ -84,6 +89,24 @@ final class Browser implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new AssertionError("axe-core finds on page " + name + ":\n" + violations);
         }
+    }
+
+    /** The page at desktop width and at 360 pixels, where it must not be wider than the screen. */
+    void screenshots(String name) {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        for (int width : List.of(1280, 360)) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            long height = ((Number) script.executeScript("return document.documentElement.scrollHeight;")).longValue();
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
+            long wide = ((Number) script.executeScript("return document.documentElement.scrollWidth;")).longValue();
+            long view = ((Number) script.executeScript("return document.documentElement.clientWidth;")).longValue();
+            screenshot(name + "-" + width);
+            assertTrue(wide <= view, () -> name + " is " + wide + " pixels wide in a window " + view + " wide: "
+                    + script.executeScript("return Array.from(document.querySelectorAll('body *'))"
+                    + ".filter(e => e.getBoundingClientRect().right > arguments[0])"
+                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().width)).join(' ');", view));
+        }
+        driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
     @Override
