@@ -100,8 +100,12 @@ public final class ProtocolReader {
                 f.text("id"), f.text("label"), f.code("type", CharacteristicType.class),
                 f.optionalNumber("min"), f.optionalNumber("max"), f.texts("levels", false), f.textsByName("levelLabels")));
         List<Instrument> instruments = root.objects("instruments", true, ProtocolReader::instrument);
-        List<Timepoint> timepoints = root.objects("timepoints", true, f -> new Timepoint(f.text("id"),
-                f.code("kind", TimepointKind.class), f.integer("week"), f.texts("instruments", true)));
+        List<Timepoint> timepoints = root.objects("timepoints", true, f -> {
+            TimepointKind kind = f.code("kind", TimepointKind.class);
+            // the blinding guess is asked once the intervention has had its chance to show: by default not at baseline
+            return new Timepoint(f.text("id"), kind, f.integer("week"), f.texts("instruments", true),
+                    f.flag("askGuess", kind != TimepointKind.BASELINE));
+        });
         Intervention intervention = nested(root.object("intervention"), f -> new Intervention(
                 f.longText("name"), f.integer("sessions"), f.integer("sessionMinutes"),
                 f.integer("sessionsPerWeek", 1), f.code("delivery", Delivery.class),

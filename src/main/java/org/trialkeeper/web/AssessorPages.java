@@ -23,6 +23,7 @@ import org.trialkeeper.assessment.AssessmentView;
 import org.trialkeeper.participant.ParticipantService;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.protocol.Instrument;
+import org.trialkeeper.protocol.Timepoint;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
@@ -112,6 +113,8 @@ record AssessorPages(WebSession session, TrialService trials, ParticipantService
         model.put("items", IntStream.rangeClosed(1, instrument.items()).boxed().toList());
         model.put("values", shown);
         model.put("entered", entered);
+        model.put("askGuess", trials.protocol(trialId).timepoint(timepoint == null ? "" : timepoint)
+                .map(Timepoint::askGuess).orElse(false));
         return model;
     }
 

@@ -45,6 +45,22 @@ class ProtocolReaderTest {
         assertEquals(2, protocol.intervention().absencesExcludingPerProtocol());
         assertEquals(List.of(TimepointKind.BASELINE, TimepointKind.POST),
                 protocol.timepoints().stream().map(Timepoint::kind).toList());
+        assertEquals(List.of(false, true), protocol.timepoints().stream().map(Timepoint::askGuess).toList(),
+                "the arm guess is asked at the post-test, not at baseline, unless the protocol says otherwise");
+    }
+
+    @Test
+    void aTimepointMayAskTheArmGuessOrNot() {
+        Protocol asked = ProtocolReader.read(ProtocolFiles.seedVariantYaml("guess-at-baseline", tree -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> timepoints = new ArrayList<>((List<Map<String, Object>>) tree.get("timepoints"));
+            Map<String, Object> baseline = new LinkedHashMap<>(timepoints.get(0));
+            baseline.put("askGuess", true);
+            Map<String, Object> post = new LinkedHashMap<>(timepoints.get(1));
+            post.put("askGuess", false);
+            tree.put("timepoints", List.of(baseline, post));
+        }));
+        assertEquals(List.of(true, false), asked.timepoints().stream().map(Timepoint::askGuess).toList());
     }
 
     @Test
@@ -98,6 +114,7 @@ class ProtocolReaderTest {
         cases.add(broken("type", "intervention.sessions", tree -> object(tree, "intervention").put("sessions", 8.5)));
         cases.add(broken("one-of", "randomisation.scheme", tree -> object(tree, "randomisation").put("scheme", "coin")));
         cases.add(broken("one-of", "arms[1].role", tree -> arm(tree, 1).put("role", "placebo")));
+        cases.add(broken("type", "timepoints[0].askGuess", tree -> timepoint(tree, 0).put("askGuess", "yes")));
         cases.add(broken("min", "arms[1].ratio", tree -> arm(tree, 1).put("ratio", 0)));
         cases.add(broken("duplicate-id", "arms[1]", tree -> arm(tree, 1).put("code", "BALINT")));
         cases.add(broken("arm-roles", "arms", tree -> arm(tree, 1).put("role", "intervention")));

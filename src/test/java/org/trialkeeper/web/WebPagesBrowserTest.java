@@ -139,7 +139,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         Trial trial = trial("COORDINATOR", "ASSESSOR");
         Api coordinator = Api.as(http, trial.users().get("COORDINATOR"));
         enrol(coordinator, trial.id(), "A-1");
-        enrol(coordinator, trial.id(), "A-2");
+        long a2 = enrol(coordinator, trial.id(), "A-2");
         List<String> pages = new ArrayList<>();
         browser.signIn(trial.users().get("ASSESSOR"), Api.MEMBER_PASSWORD);
         pages.add(browser.page());
@@ -166,7 +166,8 @@ class WebPagesBrowserTest extends PagesInABrowser {
         expected += 3;
         assertFalse(browser.find("#problem").isDisplayed());
         assertEquals(Integer.toString(expected), browser.find("#total").getText(), "the total before saving");
-        browser.find("[id='guess.dont-know']").sendKeys(Keys.SPACE);
+        assertTrue(browser.driver.findElements(By.cssSelector("[name=guess]")).isEmpty(),
+                "the protocol asks the arm guess at the post-test, not at baseline");
         pages.add(browser.page());
         browser.screenshot("assessor-entry");
         browser.find("#save").sendKeys(Keys.ENTER);
@@ -178,7 +179,6 @@ class WebPagesBrowserTest extends PagesInABrowser {
         browser.find("a[aria-label='Correct Connor-Davidson Resilience Scale (CD-RISC-25) at baseline for A-2']").click();
         assertTrue(shows("Correct Connor-Davidson"), text());
         assertEquals("3", browser.find("[id='item.3']").getAttribute("value"), "the form shows what was entered");
-        assertTrue(browser.find("[id='guess.dont-know']").isSelected());
         browser.find("[id='item.3']").clear();
         browser.find("[id='item.3']").sendKeys("4");
         browser.find("#save").click();
@@ -190,6 +190,10 @@ class WebPagesBrowserTest extends PagesInABrowser {
         pages.add(browser.page());
         browser.driver.findElement(By.linkText("Back to the participants due")).click();
         assertFalse(shows("Enter CDRISC"), "instruments are named, not coded");
+        pages.add(browser.page());
+
+        browser.open("/app/trials/" + trial.id() + "/participants/" + a2 + "/assess?instrument=CDRISC&timepoint=post");
+        assertTrue(browser.find("[id='guess.dont-know']").isDisplayed(), "the arm guess is asked at the post-test");
         pages.add(browser.page());
 
         for (String page : pages) {
