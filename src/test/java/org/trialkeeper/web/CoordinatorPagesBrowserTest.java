@@ -68,7 +68,7 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.find("[id='session.1.present']").isSelected());
         assertFalse(browser.find("[id='session.4.present']").isSelected() || browser.find("[id='session.4.absent']").isSelected(),
                 "a session not recorded has nothing chosen");
-        browser.screenshot("coordinator-participant");
+        browser.screenshots("coordinator-participant");
 
         // a change without a reason is refused, and the page keeps what was chosen
         browser.find("[id='session.2.present']").click();
@@ -102,7 +102,7 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         assertTrue(shows("Please correct the following"), text());
         assertEquals("moved abroad", browser.find("#reason").getAttribute("value"));
         assertEquals("lost-to-follow-up", new Select(browser.find("#kind")).getFirstSelectedOption().getAttribute("value"));
-        browser.screenshot("coordinator-event-refused");
+        browser.screenshots("coordinator-event-refused");
     }
 
     @Test
@@ -119,7 +119,7 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         arms.get("WAITLIST").forEach(code -> assertFalse(page.contains(code), "the waitlist is not on the register"));
         browser.find("input[aria-label='" + balint.get(0) + " absent']").click();
         browser.find("#restPresent").click();
-        browser.screenshot("coordinator-register");
+        browser.screenshots("coordinator-register");
         browser.find("#register button.primary").click();
         assertTrue(shows("is saved"), text());
 
@@ -157,7 +157,7 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         browser.find("#search-code").sendKeys("Q");
         browser.find("form.filters button").click();
         assertTrue(shows("No participant matches."), text());
-        browser.screenshot("coordinator-list");
+        browser.screenshots("coordinator-list");
 
         String svg = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                 "var r = new XMLHttpRequest(); r.open('GET', arguments[0], false); r.send(); return r.status + ' ' + r.responseText;",
@@ -191,7 +191,7 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         for (String arm : List.of("BALINT", "WAITLIST", "Balint group training", "Waitlist control")) {
             assertFalse(browser.page().contains(arm), "the grid names no arm");
         }
-        browser.screenshot("coordinator-status");
+        browser.screenshots("coordinator-status");
     }
 
     @Test
@@ -208,7 +208,7 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.driver.findElements(By.cssSelector("main form")).isEmpty(), "no forms on a locked trial");
         browser.open("/app/trials/" + trial.id + "/sessions/1");
         assertTrue(browser.driver.findElements(By.cssSelector("main input[type=radio]")).isEmpty());
-        browser.screenshot("coordinator-locked");
+        browser.screenshots("coordinator-locked");
     }
 
     private List<String> codes() {

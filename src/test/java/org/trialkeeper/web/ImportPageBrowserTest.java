@@ -51,7 +51,7 @@ class ImportPageBrowserTest extends PagesInABrowser {
         browser.find("#import button.primary").click();
         assertTrue(shows("Please correct the following"), text());
         assertTrue(text().contains("rows[8].value"), "row 8 (the header is row 1) holds item 7: " + text());
-        browser.screenshot("assessor-import-refused");
+        browser.screenshots("assessor-import-refused");
         assertEquals(List.of(), trial.assessor.retrieve(HttpRequest.GET(trial.path("/participants/" + id + "/assessments")),
                 Argument.listOf(Map.class)), "nothing of a refused file is stored");
 
@@ -62,6 +62,6 @@ class ImportPageBrowserTest extends PagesInABrowser {
         List<Map> stored = trial.assessor.retrieve(HttpRequest.GET(trial.path("/participants/" + id + "/assessments")),
                 Argument.listOf(Map.class));
         assertEquals(50.0, ((Number) ((Map<?, ?>) stored.get(0).get("total")).get("value")).doubleValue());
-        browser.screenshot("assessor-import");
+        browser.screenshots("assessor-import");
     }
 }

@@ -53,7 +53,7 @@ class ResultsPagesBrowserTest extends PagesInABrowser {
             assertFalse(browser.page().contains(arm), "a blinded results page names no arm: " + arm);
         }
         assertTrue(browser.driver.findElements(By.id("verification")).isEmpty());
-        browser.screenshot("investigator-results-interim");
+        browser.screenshots("investigator-results-interim");
     }
 
     @Test
@@ -68,7 +68,7 @@ class ResultsPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.find("#verification").getText().startsWith("Verified:"), browser.find("#verification").getText());
         assertTrue(browser.find("#diagnostics").getText().contains("Blackwell-Hodges"), text());
         assertTrue(text().contains("The protocol states no sample-size plan"), text());
-        browser.screenshot("statistician-results");
+        browser.screenshots("statistician-results");
 
         browser.driver.manage().deleteAllCookies();
         browser.signIn(locked.trial.usernames.get("INVESTIGATOR"), Api.MEMBER_PASSWORD);
