@@ -181,7 +181,7 @@ class TrialApiTest {
         String openApi = client().retrieve(HttpRequest.GET("/swagger/trialkeeper-0.1.0.yml"));
         assertTrue(openApi.contains("/api/trials/{trialId}/status"), "the OpenAPI document lists the routes");
         String ui = client().retrieve(HttpRequest.GET("/swagger-ui/index.html"));
-        assertTrue(ui.contains("trialkeeper-0.1.0.yml"), "the browsable UI points at the document");
+        assertTrue(ui.contains("trialkeeper-0.1.0.yml"), "the browsable UI points at the document: " + ui);
     }
 
     private TrialView register(String shortName) {
