@@ -93,7 +93,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
             browser.find("[id='eligibility." + answer + "']").click();
         }
         browser.find("[id='consent.given']").click();
-        browser.screenshot("coordinator-screening");
+        browser.screenshots("coordinator-screening");
         browser.find("button.primary").click();
         assertTrue(shows("Screened <strong>W-1</strong>"), text());
         assertEquals("Screened W-1: ENROLLED", browser.find("[role=status]").getText());
@@ -109,7 +109,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertTrue(List.of("Balint group training", "Waitlist control").contains(arm), arm);
         assertTrue(text().contains("Allocation number 1"), text());
         assertTrue(browser.find("#receipt-hash").getText().matches("[0-9a-f]{64}"), text());
-        browser.screenshot("coordinator-allocation");
+        browser.screenshots("coordinator-allocation");
         // the same confirmation sent again answers the same allocation, never a second one
         String again = (String) script("var form = new URLSearchParams(); form.append('_csrf', arguments[1]);"
                 + " form.append('key', arguments[2]); var request = new XMLHttpRequest();"
@@ -131,7 +131,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         browser.find("#event button.primary").click();
         assertTrue(shows("moved to another city"), text());
         assertTrue(shows("LOST_TO_FOLLOW_UP") && shows("<td>Lost to follow-up</td>"), text());
-        browser.screenshot("coordinator-follow-up");
+        browser.screenshots("coordinator-follow-up");
     }
 
     @Test
@@ -146,7 +146,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         browser.driver.findElement(By.linkText(trial.shortName())).click();
         assertTrue(shows("Participants due for assessment") && shows("A-1") && shows("A-2"), text());
         pages.add(browser.page());
-        browser.screenshot("assessor-worklist");
+        browser.screenshots("assessor-worklist");
 
         browser.find("a[aria-label='Enter Connor-Davidson Resilience Scale (CD-RISC-25) at baseline for A-2']").click();
         assertEquals("item.1", browser.driver.switchTo().activeElement().getAttribute("id"), "the first item has the focus");
@@ -160,7 +160,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         typing.perform();
         WebElement problem = browser.find("#problem");
         assertTrue(problem.isDisplayed() && problem.getText().contains("item 3"), "an out-of-range answer is shown at once");
-        browser.screenshot("assessor-range-check");
+        browser.screenshots("assessor-range-check");
         WebElement third = browser.find("[id='item.3']");
         third.sendKeys(Keys.BACK_SPACE, "3");
         expected += 3;
@@ -169,7 +169,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.driver.findElements(By.cssSelector("[name=guess]")).isEmpty(),
                 "the protocol asks the arm guess at the post-test, not at baseline");
         pages.add(browser.page());
-        browser.screenshot("assessor-entry");
+        browser.screenshots("assessor-entry");
         browser.find("#save").sendKeys(Keys.ENTER);
         assertEquals(expected + ".0", browser.find("#score").getText(), browser.page());
         pages.add(browser.page());
@@ -226,7 +226,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertTrue(svg.contains("Randomised (n = 2)") && svg.contains("Allocated to any arm (pooled until LOCKED) (n = 2)")
                 && !svg.contains("Arm A"), svg);
         assertFalse(svg.contains("Balint group training") || svg.contains("Waitlist control"), "blinded before LOCKED");
-        browser.screenshot("investigator-trial");
+        browser.screenshots("investigator-trial");
     }
 
     @Test
@@ -244,7 +244,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         browser.find("[id='role.COORDINATOR']").click();
         browser.find("[id='role.COORDINATOR']").submit();
         assertTrue(shows(username + " now holds [COORDINATOR] in trial " + trial.id()), text());
-        browser.screenshot("admin-users");
+        browser.screenshots("admin-users");
 
         // a form sent without the session's CSRF token changes nothing
         String refused = (String) script("var request = new XMLHttpRequest(); request.open('POST', '/app/admin/users', false);"
@@ -256,7 +256,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertTrue(browser.find("#verification").getText().startsWith("The hash chains verify"), browser.page());
         assertTrue(browser.page().contains("membership.roles-set"));
         assertFalse(browser.page().contains("intruder"));
-        browser.screenshot("admin-audit");
+        browser.screenshots("admin-audit");
 
         // more records than one page holds: a page at a time, newest first
         Api admin = Api.admin(http);
@@ -322,7 +322,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         assertEquals(arm, browser.find("#arm").getText(), text());
         assertTrue(browser.find("#recorded").getText().contains("recorded"), text());
         assertFalse(browser.driver.getCurrentUrl().contains(arm.split(" ")[0]), browser.driver.getCurrentUrl());
-        browser.screenshot("investigator-unblinding");
+        browser.screenshots("investigator-unblinding");
         browser.open(page);
         assertTrue(shows("Your password, entered again"), text());
         assertArmless(browser.page());
