@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.analysis.BaselineTable;
 import org.trialkeeper.analysis.ConsortReport;
 import org.trialkeeper.analysis.OutcomeTable;
 import org.trialkeeper.randomisation.DiagnosticsRuns;
@@ -50,6 +51,10 @@ record ResultsPages(WebSession session, TrialService trials, ReportService repor
     public record Line(String outcome, String group, String baseline, String after, String difference, String test) {
     }
 
+    /** One line of the baseline table: a characteristic, or one level of it, with a cell per group. */
+    public record BaselineLine(String label, boolean level, List<String> cells) {
+    }
+
     /** Simulations behind the page's diagnostics: a fraction of a second for the seed trial, enough for two decimals. */
     private static final int SIMULATIONS = 1000;
 
@@ -63,7 +68,11 @@ record ResultsPages(WebSession session, TrialService trials, ReportService repor
         model.put("locked", locked);
         model.put("sampleSize", trial.sampleSize());
         if (trial.status() != TrialStatus.DRAFT) {
-            model.put("outcomes", lines(reads.inTurn(() -> reports.report(trialId, Wording.CONSORT_2025, false)).report()));
+            ConsortReport report = reads.inTurn(() -> reports.report(trialId, Wording.CONSORT_2025, false)).report();
+            model.put("outcomes", lines(report));
+            model.put("baselineColumns", report.baseline().columns().stream()
+                    .map(c -> c.group() + " (n = " + c.n() + ")").toList());
+            model.put("baseline", baselineLines(report.baseline()));
         }
         if (locked && actor.role() == Role.STATISTICIAN) {
             model.put("verification", reads.inTurn(() -> sequences.verify(trialId)));
@@ -86,6 +95,25 @@ record ResultsPages(WebSession session, TrialService trials, ReportService repor
                         ancova == null ? (first ? missing : "") : String.format(Locale.ROOT, "F(%d, %d) = %.2f, p = %.4f, %.3f",
                                 ancova.df1(), ancova.df2(), ancova.f(), ancova.p(), ancova.partialEtaSquared())));
                 first = false;
+            }
+        }
+        return lines;
+    }
+
+    private static List<BaselineLine> baselineLines(BaselineTable.Table table) {
+        List<BaselineLine> lines = new ArrayList<>();
+        for (BaselineTable.Row row : table.rows()) {
+            if (row.levels() == null || row.levels().isEmpty()) {
+                lines.add(new BaselineLine(row.label() + ", mean (SD)", false, row.cells().stream()
+                        .map(c -> c.mean() == null ? "-" : String.format(Locale.ROOT, "%.2f (%s)", c.mean(),
+                                c.sd() == null ? "-" : String.format(Locale.ROOT, "%.2f", c.sd()))).toList()));
+            } else {
+                lines.add(new BaselineLine(row.label() + ", n (%)", false, List.of()));
+                for (BaselineTable.Level level : row.levels()) {
+                    lines.add(new BaselineLine(level.label(), true, level.cells().stream()
+                            .map(c -> c.count() == null ? "-" : String.format(Locale.ROOT, "%d (%.1f)", c.count(),
+                                    c.percent() == null ? 0.0 : c.percent())).toList()));
+                }
             }
         }
         return lines;

@@ -62,6 +62,8 @@ class ResultsPagesBrowserTest extends PagesInABrowser {
         browser.signIn(locked.trial.usernames.get("STATISTICIAN"), Api.MEMBER_PASSWORD);
         browser.open("/app/trials/" + locked.trial.id);
         browser.find("#results-link").click();
+        String baseline = browser.find("#baseline-table").getText();
+        assertTrue(baseline.contains("Balint group training (n = 4)") && baseline.contains("Sex, n (%)"), baseline);
         String outcomes = browser.find("#outcomes-table").getText();
         assertTrue(outcomes.contains("Balint group training") && outcomes.contains("Waitlist control"), outcomes);
         assertTrue(outcomes.contains("F(1, "), "the ANCOVA's F with its degrees of freedom: " + outcomes);
