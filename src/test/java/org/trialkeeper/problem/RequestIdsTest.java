@@ -1,5 +1,8 @@
 package org.trialkeeper.problem;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,7 +12,12 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.trialkeeper.protocol.ProtocolFiles;
+import org.trialkeeper.support.Api;
+import org.trialkeeper.support.RecruitingTrial;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +67,30 @@ class RequestIdsTest {
                 HttpRequest.GET("/health").header(RequestIds.HEADER, "health-1"), String.class);
 
         assertEquals("health-1", health.header(RequestIds.HEADER));
+    }
+
+    @Test
+    void workARequestStartsOnAnotherThreadLogsUnderItsId() {
+        RecruitingTrial trial = new RecruitingTrial(http, ProtocolFiles.renamed(ProtocolFiles.SEED_TRIAL, Api.unique("request-id")));
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            trial.statistician.retrieve(HttpRequest.GET(trial.path("/randomisation/diagnostics?simulations=10"))
+                    .header(RequestIds.HEADER, "diagnostics-1"), Map.class);
+        } finally {
+            root.detachAppender(log);
+        }
+
+        List<ILoggingEvent> started;
+        synchronized (log) {
+            started = log.list.stream().filter(event -> event.getFormattedMessage().startsWith("Diagnostics of trial " + trial.id))
+                    .toList();
+        }
+        assertEquals(1, started.size());
+        assertTrue(started.get(0).getThreadName().startsWith("diagnostics-"), started.get(0).getThreadName());
+        assertEquals("diagnostics-1", started.get(0).getMDCPropertyMap().get(RequestIds.KEY));
     }
 
     private HttpClientResponseException refusal(HttpRequest<?> request) {
