@@ -15,10 +15,19 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<Violation> violations) {
+                      List<Violation> violations, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:trialkeeper:problem:";
+
+    public Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
+        this(type, title, status, detail, instance, violations, null);
+    }
+
+    /** The same problem, naming the request it answers, so that a report of it finds the request's log lines. */
+    Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, instance, violations, id);
+    }
 
     /** The problem of a rule that needs no violations listed. */
     public static Problem of(ProblemCode code, String detail, String instance) {

@@ -73,10 +73,12 @@ class Allocator {
     private final AuditTrail audit;
     private final AllocationReceipts receipts;
     private final Clock clock;
+    private final RandomisationMeters meters;
 
     Allocator(TrialService trials, ParticipantService participants, Sequences sequences,
               AllocationRepository allocations, AllocationMac mac, MinimisationCounts counts,
-              AllocationLockRepository locks, AuditTrail audit, AllocationReceipts receipts, Clock clock) {
+              AllocationLockRepository locks, AuditTrail audit, AllocationReceipts receipts, Clock clock,
+              RandomisationMeters meters) {
         this.trials = trials;
         this.participants = participants;
         this.sequences = sequences;
@@ -87,6 +89,7 @@ class Allocator {
         this.audit = audit;
         this.receipts = receipts;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The answers, in the order of the requests. */
@@ -105,7 +108,7 @@ class Allocator {
         Answer[] answers = batch.answers;
         if (!batch.newKeys.isEmpty()) {
             // the trial's status and last number are read with its lock: one round trip, not three
-            Optional<AllocationLock.Held> held = locks.holdByTrialId(trialId);
+            Optional<AllocationLock.Held> held = meters.lockWait(() -> locks.holdByTrialId(trialId));
             batch.refuseUnlessAllocatable(held.map(AllocationLock.Held::status)
                     .orElseGet(() -> trials.find(trialId).status()) == TrialStatus.RECRUITING);
             if (!batch.newKeys.isEmpty()) {

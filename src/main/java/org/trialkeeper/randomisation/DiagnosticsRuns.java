@@ -1,5 +1,6 @@
 package org.trialkeeper.randomisation;
 
+import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.commons.rng.simple.RandomSource;
@@ -53,7 +54,8 @@ public class DiagnosticsRuns {
     public CompletableFuture<Diagnostics.Result> start(long trialId, Protocol protocol, int simulations) {
         CompletableFuture<Diagnostics.Result> answer = new CompletableFuture<>();
         open.add(answer);
-        Future<?> work = threads.submit(() -> run(trialId, protocol, simulations, answer));
+        // the run logs under the id of the request that asked for it
+        Future<?> work = threads.submit(PropagatedContext.wrapCurrent(() -> run(trialId, protocol, simulations, answer)));
         answer.whenComplete((result, failure) -> {
             open.remove(answer);
             if (answer.isCancelled()) {

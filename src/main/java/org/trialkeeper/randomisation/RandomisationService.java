@@ -34,11 +34,12 @@ public class RandomisationService {
     private final CommitmentTimestamps timestamps;
     private final AllocationReceipts receipts;
     private final Clock clock;
+    private final RandomisationMeters meters;
 
     RandomisationService(TrialService trials, ParticipantService participants, AllocationQueue queue,
                          RandomisationSetupRepository setups, AllocationRepository allocationRows,
                          Allocations allocations, AuditTrail audit, CommitmentTimestamps timestamps,
-                         AllocationReceipts receipts, Clock clock) {
+                         AllocationReceipts receipts, Clock clock, RandomisationMeters meters) {
         this.trials = trials;
         this.participants = participants;
         this.queue = queue;
@@ -49,6 +50,7 @@ public class RandomisationService {
         this.timestamps = timestamps;
         this.receipts = receipts;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public AllocationView randomise(Actor actor, long trialId, long participantId, String idempotencyKey) {
@@ -57,7 +59,8 @@ public class RandomisationService {
                     "Idempotency-Key", idempotencyKey == null ? "required" : "pattern",
                     "a header of 8-64 letters, digits, '_', '.', ':' or '-', the same on every retry");
         }
-        return queue.allocate(trialId, new Allocator.Request(actor, participantId, idempotencyKey));
+        return meters.randomisation(trialId,
+                () -> queue.allocate(trialId, new Allocator.Request(actor, participantId, idempotencyKey)));
     }
 
     /** Shows one participant's allocation, with its receipt, to someone allowed to see it; the read itself is audited. */

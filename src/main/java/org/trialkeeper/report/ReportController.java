@@ -1,5 +1,7 @@
 package org.trialkeeper.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -21,11 +23,12 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 @Controller("/api/trials/{trialId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
-record ReportController(ReportService reports, ReadLimit reads) {
+record ReportController(ReportService reports, ReadLimit reads, MeterRegistry meters) {
 
     private static final MediaType CSV = MediaType.of("text/csv");
 
@@ -36,8 +39,11 @@ record ReportController(ReportService reports, ReadLimit reads) {
     HttpResponse<byte[]> pdf(@PathVariable long trialId, @QueryValue @Nullable String wording,
                              @QueryValue @Nullable Boolean tests) {
         Wording chosen = wording(wording);
-        ReportService.Paper paper = reads.inTurn(() -> reports.paper(trialId, chosen, Boolean.TRUE.equals(tests)));
-        return HttpResponse.ok(ConsortPdf.render(paper.document(), paper.checklist())).contentType(MediaType.APPLICATION_PDF_TYPE)
+        byte[] pdf = timed("consort.pdf", () -> {
+            ReportService.Paper paper = reads.inTurn(() -> reports.paper(trialId, chosen, Boolean.TRUE.equals(tests)));
+            return ConsortPdf.render(paper.document(), paper.checklist());
+        });
+        return HttpResponse.ok(pdf).contentType(MediaType.APPLICATION_PDF_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"consort-" + trialId + ".pdf\"");
     }
 
@@ -47,14 +53,14 @@ record ReportController(ReportService reports, ReadLimit reads) {
     ReportService.Document json(@PathVariable long trialId, @QueryValue @Nullable String wording,
                                 @QueryValue @Nullable Boolean tests) {
         Wording chosen = wording(wording);
-        return reads.inTurn(() -> reports.report(trialId, chosen, Boolean.TRUE.equals(tests)));
+        return timed("consort.json", () -> reads.inTurn(() -> reports.report(trialId, chosen, Boolean.TRUE.equals(tests))));
     }
 
     @Get("/reports/consort-checklist.json")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "The CONSORT 2025 checklist, each item with where the report or the protocol answers it")
     ConsortChecklist checklist(@PathVariable long trialId) {
-        return reads.inTurn(() -> reports.paper(trialId, Wording.CONSORT_2025, false).checklist());
+        return timed("consort-checklist.json", () -> reads.inTurn(() -> reports.paper(trialId, Wording.CONSORT_2025, false).checklist()));
     }
 
     @Get("/exports/participants.csv")
@@ -62,7 +68,8 @@ record ReportController(ReportService reports, ReadLimit reads) {
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per participant screened, with arm, status and baseline characteristics")
     HttpResponse<String> participants(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return csv(reads.inTurn(() -> reports.participantsCsv(actor, trialId)), "participants-" + trialId + ".csv");
+        return csv(timed("participants.csv", () -> reads.inTurn(() -> reports.participantsCsv(actor, trialId))),
+                "participants-" + trialId + ".csv");
     }
 
     @Get("/exports/assessments.csv")
@@ -70,7 +77,14 @@ record ReportController(ReportService reports, ReadLimit reads) {
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per item response (participant, arm, timepoint, instrument, item, value)")
     HttpResponse<String> assessments(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
-        return csv(reads.inTurn(() -> reports.assessmentsCsv(actor, trialId)), "assessments-" + trialId + ".csv");
+        return csv(timed("assessments.csv", () -> reads.inTurn(() -> reports.assessmentsCsv(actor, trialId))),
+                "assessments-" + trialId + ".csv");
+    }
+
+    /** Waiting for a turn among the large reads included: what the caller waits for. */
+    private <T> T timed(String report, Supplier<T> build) {
+        return Timer.builder("trialkeeper.reports").description("Time to answer a report or export, waiting for a turn included")
+                .tag("report", report).register(meters).record(build);
     }
 
     private static HttpResponse<String> csv(String rows, String filename) {

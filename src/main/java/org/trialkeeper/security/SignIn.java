@@ -1,5 +1,6 @@
 package org.trialkeeper.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
@@ -35,13 +36,15 @@ public class SignIn {
     private final LoginSource sources;
     private final TokenGenerator tokens;
     private final int expirySeconds;
+    private final MeterRegistry meters;
 
-    SignIn(LoginService logins, LoginSource sources, TokenGenerator tokens,
+    SignIn(LoginService logins, LoginSource sources, TokenGenerator tokens, MeterRegistry meters,
            @Value("${micronaut.security.token.jwt.generator.access-token.expiration:900}") int expirySeconds) {
         this.logins = logins;
         this.sources = sources;
         this.tokens = tokens;
         this.expirySeconds = expirySeconds;
+        this.meters = meters;
     }
 
     /** A signed-in user's token, how long it lasts, and whether the password must be changed first. */
@@ -64,7 +67,15 @@ public class SignIn {
         if (!missing.isEmpty()) {
             throw ProblemException.invalidRequest(missing);
         }
-        LoginService.Outcome outcome = logins.attempt(username, password, sources.of(request));
+        LoginService.Outcome outcome;
+        try {
+            outcome = logins.attempt(username, password, sources.of(request));
+        } catch (ProblemException busy) {
+            count("busy");
+            throw busy;
+        }
+        count(outcome instanceof LoginService.SignedIn ? "signed-in"
+                : outcome instanceof LoginService.Throttled ? "throttled" : "refused");
         if (outcome instanceof LoginService.Throttled throttled) {
             throw new ProblemException(ProblemCode.LOGIN_THROTTLED, "Too many failed logins; try again in "
                     + ProblemException.wholeSeconds(throttled.retryAfter()) + " s").retryAfter(throttled.retryAfter());
@@ -75,6 +86,10 @@ public class SignIn {
         }
         UserAccount account = signedIn.account();
         return sign(account.username(), account.id(), account.sessionVersion(), account.mustChangePassword(), newSessionId());
+    }
+
+    private void count(String outcome) {
+        meters.counter("trialkeeper.sign.ins", "outcome", outcome).increment();
     }
 
     /**

@@ -25,14 +25,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Micronaut's management endpoints are off, all but the health check: each answers 404
- * problem+json to everyone, and none logs a stack trace.
+ * Micronaut's management endpoints are off, all but the health check and the administrator's
+ * metrics (MetricsScrapeTest): each answers 404 problem+json to everyone, and none logs a stack trace.
  */
 @MicronautTest(transactional = false)
 class ManagementEndpointsTest {
 
     private static final List<String> ENDPOINTS = List.of("GET /beans", "GET /routes", "GET /info", "GET /threaddump",
-            "POST /refresh", "GET /loggers", "POST /loggers/root", "GET /env", "GET /caches", "POST /stop");
+            "POST /refresh", "GET /loggers", "POST /loggers/root", "GET /env", "GET /caches", "POST /stop", "GET /metrics");
 
     @Inject
     @Client("/")
