@@ -37,6 +37,8 @@ class AccountPagesBrowserTest extends PagesInABrowser {
     void anAdministratorDisablesAUserGivesAOneTimePasswordAndGrantsAdministration() {
         String username = Api.unique("nurse");
         Api.admin(http).createMember(username);
+        browser.open("/app/login");
+        browser.screenshots("login");
         browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.open("/app/admin/users");
         String row = "#user-" + username;
@@ -59,6 +61,15 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         browser.screenshot("admin-accounts");
         browser.find("[aria-label='Remove administration of " + username + "']").click();
         assertTrue(shows(username + " is no longer an administrator"), text());
+
+        // the user signs in with the one-time password and is sent to replace it first
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/app/login");
+        browser.find("#username").sendKeys(username);
+        browser.find("#password").sendKeys("a-one-time-password-1");
+        browser.find("button[type=submit]").click();
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/app/password"), browser.driver.getCurrentUrl());
+        browser.screenshots("password");
     }
 
     @Test

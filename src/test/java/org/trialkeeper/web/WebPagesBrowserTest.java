@@ -100,6 +100,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
 
         browser.find("a[aria-label='Randomise W-1']").click();
         assertTrue(shows("Randomise <span>W-1</span>?"), text());
+        browser.screenshots("coordinator-randomise-confirm");
         WebElement form = browser.find("#randomise");
         String action = form.getAttribute("action");
         String key = browser.find("input[name=key]").getAttribute("value");
@@ -143,6 +144,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         List<String> pages = new ArrayList<>();
         browser.signIn(trial.users().get("ASSESSOR"), Api.MEMBER_PASSWORD);
         pages.add(browser.page());
+        browser.screenshots("assessor-trials");
         browser.driver.findElement(By.linkText(trial.shortName())).click();
         assertTrue(shows("Participants due for assessment") && shows("A-1") && shows("A-2"), text());
         pages.add(browser.page());
@@ -172,6 +174,7 @@ class WebPagesBrowserTest extends PagesInABrowser {
         browser.screenshots("assessor-entry");
         browser.find("#save").sendKeys(Keys.ENTER);
         assertEquals(expected + ".0", browser.find("#score").getText(), browser.page());
+        browser.screenshots("assessor-saved");
         pages.add(browser.page());
         browser.driver.findElement(By.linkText("Back to the participants due")).click();
         assertTrue(shows(">Connor-Davidson Resilience Scale (CD-RISC-25)</a></li>"), "the work list shows what is done, by name");
@@ -325,6 +328,11 @@ class WebPagesBrowserTest extends PagesInABrowser {
         browser.screenshots("investigator-unblinding");
         browser.open(page);
         assertTrue(shows("Your password, entered again"), text());
+        browser.screenshots("investigator-unblinding-form");
+        browser.open("/app/trials/" + trial.id() + "/no-such-page");
+        assertTrue(shows("id=\"problem-detail\""), text());
+        browser.screenshots("error-page");
+        browser.open(page);
         assertArmless(browser.page());
         browser.driver.findElement(By.linkText("Cancel")).click();
         assertTrue(shows("Randomised participants"), text());
