@@ -1,6 +1,5 @@
 package org.trialkeeper.problem;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -30,20 +29,15 @@ class AccessLogTest {
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger accessLogger = (Logger) LoggerFactory.getLogger("HTTP_ACCESS_LOGGER");
 
-    private Level configured;
-
     @BeforeEach
     void listen() {
         lines.start();
-        configured = accessLogger.getLevel();
-        accessLogger.setLevel(Level.INFO);
         accessLogger.addAppender(lines);
     }
 
     @AfterEach
     void stopListening() {
         accessLogger.detachAppender(lines);
-        accessLogger.setLevel(configured);
     }
 
     @Test
