@@ -120,6 +120,11 @@ class PaperApiTest {
                 rows.stream().map(r -> r.get("measure")).toList(), "numeric characteristics, then baseline scores, by arm");
         for (Map<String, Object> row : rows) {
             assertEquals(4, row.get("n"));
+            if (row.get("df") == null) {
+                // the sequence is random: in an arm whose four allocations the guess saw alike, there is no slope to fit
+                assertEquals("the guess was the same for everyone", row.get("reason"), row.toString());
+                continue;
+            }
             assertEquals(2, row.get("df"), "n minus the intercept and the slope");
             double t = ((Number) row.get("estimate")).doubleValue() / ((Number) row.get("standardError")).doubleValue();
             assertEquals(t, ((Number) row.get("t")).doubleValue(), 1e-9);

@@ -68,7 +68,7 @@ class AccountPagesBrowserTest extends PagesInABrowser {
         browser.find("#username").sendKeys(username);
         browser.find("#password").sendKeys("a-one-time-password-1");
         browser.find("button[type=submit]").click();
-        assertTrue(browser.driver.getCurrentUrl().endsWith("/app/password"), browser.driver.getCurrentUrl());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/app/password"));
         browser.screenshots("password");
     }
 
