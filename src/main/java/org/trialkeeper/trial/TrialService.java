@@ -102,7 +102,7 @@ public class TrialService {
     @Transactional
     public Protocol collecting(long trialId, String what) {
         TrialStatus status = trial(trialId).status();
-        if (status != TrialStatus.RECRUITING && status != TrialStatus.FOLLOW_UP) {
+        if (!status.collectsData()) {
             throw new ProblemException(ProblemCode.NOT_COLLECTING,
                     what + " while the trial is RECRUITING or in FOLLOW_UP; it is " + status);
         }

@@ -14,6 +14,11 @@ public enum TrialStatus {
         return target.ordinal() == ordinal() + 1;
     }
 
+    /** Participants, assessments, attendance and events are recorded while recruiting and in follow-up only. */
+    public boolean collectsData() {
+        return this == RECRUITING || this == FOLLOW_UP;
+    }
+
     /** The protocol's arms and scheme are fixed once recruitment has started. */
     public boolean protocolFrozen() {
         return this != DRAFT;

@@ -32,7 +32,6 @@ import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.randomisation.AllocationView;
 import org.trialkeeper.randomisation.RandomisationService;
 import org.trialkeeper.trial.TrialService;
-import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
 import org.trialkeeper.unblinding.EmergencyUnblinding;
 
@@ -132,7 +131,7 @@ record FollowUpPages(WebSession session, TrialService trials, ParticipantService
         Protocol protocol = trials.protocol(trialId);
         AllocationView allocation = randomisation.allocation(actor, trialId, participantId);
         Arm arm = protocol.arms().stream().filter(a -> a.code().equals(allocation.arm())).findFirst().orElseThrow();
-        boolean collecting = trial.status() == TrialStatus.RECRUITING || trial.status() == TrialStatus.FOLLOW_UP;
+        boolean collecting = trial.status().collectsData();
         boolean withSessions = arm.role() == ArmRole.INTERVENTION && !arm.waitlist();
         Views.AttendanceView attendance = followUp.attendance(trialId, participantId);
 

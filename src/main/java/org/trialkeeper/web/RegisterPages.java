@@ -25,7 +25,6 @@ import org.trialkeeper.followup.Views;
 import org.trialkeeper.problem.ProblemException;
 import org.trialkeeper.reads.Page;
 import org.trialkeeper.trial.TrialService;
-import org.trialkeeper.trial.TrialStatus;
 import org.trialkeeper.trial.TrialView;
 
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ record RegisterPages(WebSession session, TrialService trials, FollowUpService fo
         model.put("number", number);
         model.put("after", after);
         model.put("numbers", IntStream.rangeClosed(1, register.sessions()).boxed().toList());
-        model.put("collecting", trial.status() == TrialStatus.RECRUITING || trial.status() == TrialStatus.FOLLOW_UP);
+        model.put("collecting", trial.status().collectsData());
         model.put("values", typed);
         return model;
     }
