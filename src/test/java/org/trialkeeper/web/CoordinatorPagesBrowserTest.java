@@ -76,8 +76,12 @@ class CoordinatorPagesBrowserTest extends PagesInABrowser {
         assertTrue(shows("reason:"), text());
         assertTrue(browser.find("[id='session.2.present']").isSelected(), "the refused choice is kept");
         browser.find("#attendance-reason").sendKeys("marked absent by mistake");
-        browser.find("#attendance button.primary").click();
-        assertTrue(shows("Per-protocol analysis"), text());
+        WebElement save = browser.find("#attendance button.primary");
+        save.click();
+        // the page the change leads back to, not the refused one it replaces
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(save));
+        assertTrue(shows("Per-protocol analysis") && !browser.page().contains("Please correct the following"), text());
         assertTrue(browser.find("[id='session.2.present']").isSelected());
 
         Select kinds = new Select(browser.find("#kind"));
