@@ -2,6 +2,8 @@ package org.trialkeeper.assessment;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -22,15 +24,21 @@ import org.trialkeeper.reads.Page;
 
 import java.net.URI;
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Assessments")
 record AssessmentController(AssessmentService assessments, ImportEntry imports) {
 
     @Post("/participants/{participantId}/assessments")
+
+    @WriteAnswers
     @Permit(Role.ASSESSOR)
     @Operation(summary = "Enter one instrument at one timepoint; answers the computed total and subscales")
+    @Status(HttpStatus.CREATED)
     HttpResponse<AssessmentView> enter(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                        @PathVariable long participantId, @Body @Nullable AssessmentRequest request) {
         AssessmentView entered = assessments.enter(actor, trialId, participantId,
@@ -47,6 +55,8 @@ record AssessmentController(AssessmentService assessments, ImportEntry imports) 
     }
 
     @Put("/participants/{participantId}/assessments/{assessmentId}")
+
+    @WriteAnswers
     @Permit(Role.ASSESSOR)
     @Operation(summary = "Correct an assessment, with a reason; the earlier values stay in the audit trail")
     AssessmentView correct(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -70,10 +80,13 @@ record AssessmentController(AssessmentService assessments, ImportEntry imports) 
     }
 
     @Post("/assessments/import")
+
+    @WriteAnswers
     @Consumes({"text/csv", "text/plain"})
     @Permit(Role.ASSESSOR)
     @Operation(summary = "Import assessments from CSV in long format (participant, timepoint, instrument, item, value,"
             + " optionally guess): all rows or none")
+    @Status(HttpStatus.CREATED)
     HttpResponse<AssessmentService.Imported> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                                        @Body @Nullable String csv) {
         return HttpResponse.created(imports.importCsv(actor, trialId, csv));

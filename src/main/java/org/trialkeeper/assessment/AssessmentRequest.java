@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /**
  * One instrument at one timepoint: an answer for every item in item order, null for an
@@ -11,5 +13,5 @@ import java.util.List;
  */
 @Serdeable
 public record AssessmentRequest(@Nullable String instrument, @Nullable String timepoint,
-                                @Nullable List<Object> responses, @Nullable String guess) {
+                                @Nullable @ArraySchema(items = @Schema(type = "integer", nullable = true)) List<Object> responses, @Nullable String guess) {
 }

@@ -17,8 +17,10 @@ import org.trialkeeper.reads.ReadLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.trialkeeper.problem.ProblemAnswers;
 
 @Controller("/api")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
 record AuditController(AuditTrail audit, ReadLimit reads) {

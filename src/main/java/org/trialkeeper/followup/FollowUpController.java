@@ -2,6 +2,8 @@ package org.trialkeeper.followup;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,13 +22,18 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.Page;
 
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Follow-up")
 record FollowUpController(FollowUpService followUp, ProgressService progress) {
 
     @Put("/participants/{participantId}/attendance/{session}")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record presence or absence at one session; a change needs a reason")
     Views.AttendanceView attend(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -44,6 +51,8 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     }
 
     @Put("/participants/{participantId}/per-protocol")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Decide the per-protocol exclusion, with a reason, overriding the attendance rule")
     Views.AttendanceView perProtocol(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -54,9 +63,12 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     }
 
     @Post("/participants/{participantId}/events")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record an event after randomisation: did not receive, discontinued, lost to follow-up, "
             + "withdrew consent, excluded from analysis, or the waitlist's delayed intervention offered or started")
+    @Status(HttpStatus.CREATED)
     HttpResponse<Views.EventView> record(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                          @PathVariable long participantId,
                                          @Body @Nullable Requests.EventRequest request) {
@@ -80,8 +92,11 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     }
 
     @Put("/sessions/{session}/attendance")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record one session for many participants of the intervention arm at once: all or none")
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<?> recordSession(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @PathVariable int session,
                                   @Body @Nullable Requests.SessionAttendanceRequest request) {
         followUp.recordSession(actor, trialId, session,

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An adverse event as a coordinator records or corrects it: the date of onset (ISO), what
@@ -11,7 +12,7 @@ import java.util.List;
  * intervention and outcome; a correction also needs a reason.
  */
 @Serdeable
-public record AdverseEventRequest(@Nullable String onset, @Nullable String description, @Nullable Object serious,
+public record AdverseEventRequest(@Nullable String onset, @Nullable String description, @Nullable @Schema(type = "boolean") Object serious,
                                   @Nullable List<String> criteria, @Nullable String severity,
                                   @Nullable String relatedness, @Nullable String outcome, @Nullable String reason) {
 

@@ -2,6 +2,8 @@ package org.trialkeeper.harms;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,15 +22,21 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.problem.ProblemException;
 
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Harms")
 record HarmsController(HarmsService harms, SeriousEvents serious) {
 
     @Post("/participants/{participantId}/adverse-events")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record an adverse event of a randomised participant; a serious one is notified at once")
+    @Status(HttpStatus.CREATED)
     HttpResponse<AdverseEventView> record(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                           @PathVariable long participantId,
                                           @Body @Nullable AdverseEventRequest request) {
@@ -44,6 +52,8 @@ record HarmsController(HarmsService harms, SeriousEvents serious) {
     }
 
     @Put("/participants/{participantId}/adverse-events/{adverseEventId}")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Correct an adverse event, with a reason; the audit trail keeps the values replaced")
     AdverseEventView correct(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -74,6 +84,8 @@ record HarmsController(HarmsService harms, SeriousEvents serious) {
     }
 
     @Post("/serious-adverse-events/{adverseEventId}/acknowledgement")
+
+    @WriteAnswers
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Acknowledge the latest revision of a serious adverse event")
     SeriousEventNotice acknowledge(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,

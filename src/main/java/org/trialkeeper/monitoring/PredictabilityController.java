@@ -12,8 +12,10 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
+import org.trialkeeper.problem.ProblemAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record PredictabilityController(PredictabilityMonitor monitor, ReadLimit reads) {

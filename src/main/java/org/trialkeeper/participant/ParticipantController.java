@@ -2,6 +2,8 @@ package org.trialkeeper.participant;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,15 +23,21 @@ import org.trialkeeper.reads.Page;
 
 import java.net.URI;
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}/participants")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
 record ParticipantController(ParticipantService participants) {
 
     @Post
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record a screened person: enrolled, ineligible (with the criteria that failed) or declined")
+    @Status(HttpStatus.CREATED)
     HttpResponse<ParticipantView> screen(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
                                          @Body @Nullable ScreeningRequest request) {
         ParticipantView screened = participants.screen(actor, trialId,

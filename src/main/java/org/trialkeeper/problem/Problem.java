@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -14,7 +15,9 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance,
+public record Problem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int status, String detail, String instance,
                       List<Violation> violations, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -25,9 +25,12 @@ import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.trial.TrialService;
 
 import java.util.concurrent.CompletableFuture;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @SerdeImport(Diagnostics.Result.class)
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record RandomisationController(RandomisationService randomisation, SequenceAudit sequences,
@@ -37,6 +40,8 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     static final int MAX_SIMULATIONS = 20_000;
 
     @Post("/participants/{participantId}/randomisation")
+
+    @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Randomise an enrolled participant; a retry with the same Idempotency-Key answers the same allocation")
     AllocationView randomise(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -54,6 +59,8 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Post("/participants/{participantId}/randomisation/in-error")
+
+    @WriteAnswers
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR})
     @Operation(summary = "Flag an allocation as randomised in error; it is never undone and the arm stays")
     AllocationView flagInError(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -62,6 +69,8 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Post("/randomisation/receipts/check")
+
+    @WriteAnswers
     @Permit({Role.ADMIN, Role.COORDINATOR})
     @Operation(summary = "Whether a kept allocation receipt is the one the service holds, naming each field that differs")
     ReceiptCheck.Answer checkReceipt(@PathVariable long trialId, @Body @Nullable ReceiptClaim receipt) {

@@ -12,6 +12,7 @@ import org.trialkeeper.randomisation.timestamp.TimestampView;
 
 import java.time.Instant;
 import java.util.List;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * Everything needed to audit the randomisation after lock: the scheme, the stream, the seed,
@@ -63,7 +64,7 @@ record SequenceExport(long trialId, String scheme, String stream, String seed, S
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Settings(List<ArmRatio> arms, int targetSampleSize, List<Integer> blockSizes, List<String> stratifyBy,
                     List<FactorLevelList> stratumLevels, List<MinimisationFactor> factors,
-                    Double minimisingArmProbability) {
+                    @Nullable Double minimisingArmProbability) {
 
         static Settings of(Protocol protocol) {
             Randomisation randomisation = protocol.randomisation();

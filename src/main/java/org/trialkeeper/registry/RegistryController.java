@@ -14,8 +14,10 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Registry")
 record RegistryController(RegistryService registry) {

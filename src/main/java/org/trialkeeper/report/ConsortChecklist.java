@@ -1,5 +1,6 @@
 package org.trialkeeper.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 import org.trialkeeper.analysis.ConsortReport;
@@ -21,7 +22,10 @@ public record ConsortChecklist(String guideline, List<Item> items) {
     /** Who answers an item. On the wire, in lower case. */
     @Serdeable
     public enum Source {
-        REPORT, PROTOCOL, SERVICE, AUTHORS;
+        @JsonProperty("report") REPORT,
+        @JsonProperty("protocol") PROTOCOL,
+        @JsonProperty("service") SERVICE,
+        @JsonProperty("authors") AUTHORS;
 
         @JsonValue
         public String code() {

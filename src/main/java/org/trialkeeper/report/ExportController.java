@@ -19,9 +19,11 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
 
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
 
 /** The exports a statistician analyses and a data manager files, after LOCKED. */
 @Controller("/api/trials/{trialId}/exports")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Exports")
 record ExportController(ExportService exports, ReadLimit reads) {

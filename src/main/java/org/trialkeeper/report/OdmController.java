@@ -19,8 +19,10 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
+import org.trialkeeper.problem.ProblemAnswers;
 
 @Controller("/api/trials/{trialId}/exports")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
 record OdmController(OdmExport exports, ReadLimit reads) {

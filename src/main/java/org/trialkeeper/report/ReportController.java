@@ -24,8 +24,10 @@ import org.trialkeeper.reads.ReadLimit;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.trialkeeper.problem.ProblemAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
 record ReportController(ReportService reports, ReadLimit reads, MeterRegistry meters) {

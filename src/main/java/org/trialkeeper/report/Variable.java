@@ -1,6 +1,7 @@
 package org.trialkeeper.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -23,7 +24,11 @@ record Variable(String file, String variable, String label, Type type, List<Leve
     /** How a column is read: text, a whole number, a number, true or false, or one of the levels. */
     @Serdeable
     enum Type {
-        STRING, INTEGER, NUMBER, BOOLEAN, CATEGORY;
+        @JsonProperty("string") STRING,
+        @JsonProperty("integer") INTEGER,
+        @JsonProperty("number") NUMBER,
+        @JsonProperty("boolean") BOOLEAN,
+        @JsonProperty("category") CATEGORY;
 
         @JsonValue
         String code() {

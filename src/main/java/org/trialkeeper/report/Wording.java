@@ -1,5 +1,6 @@
 package org.trialkeeper.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -15,7 +16,9 @@ import java.util.Optional;
 @Serdeable
 public enum Wording {
     /** "Randomized" is the 2010 template's own spelling, kept where that template is asked for. */
+    @JsonProperty("2010")
     CONSORT_2010("2010", new Labels("Not meeting inclusion criteria", "Randomized")),
+    @JsonProperty("2025")
     CONSORT_2025("2025", new Labels("Not meeting eligibility criteria", "Randomised"));
 
     /** The labels in which the two templates differ. */

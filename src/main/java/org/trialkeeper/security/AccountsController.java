@@ -15,13 +15,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/users/{userId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record AccountsController(AccountAdministration administration) {
 
     @Put("/active")
+
+    @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Disable (false) or re-enable (true) an account; disabling ends its sessions at once."
             + " The last active administrator cannot be disabled (409 last-administrator)")
@@ -31,6 +36,8 @@ record AccountsController(AccountAdministration administration) {
     }
 
     @Put("/admin")
+
+    @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Grant (true) or remove (false) administration; removing it ends the user's sessions."
             + " The last active administrator keeps it (409 last-administrator)")
@@ -40,6 +47,8 @@ record AccountsController(AccountAdministration administration) {
     }
 
     @Put("/password")
+
+    @WriteAnswers
     @Status(HttpStatus.NO_CONTENT)
     @Permit(Role.ADMIN)
     @Operation(summary = "Give the user a one-time password, to be replaced at the next sign-in; ends the user's sessions")

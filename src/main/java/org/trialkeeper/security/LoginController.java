@@ -11,9 +11,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 
 @Controller("/api/login")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 class LoginController {
@@ -33,6 +36,8 @@ class LoginController {
     }
 
     @Post
+
+    @WriteAnswers
     @Permit(anonymous = true)
     @Operation(summary = "Sign in with username and password; answers a short-lived bearer token")
     Token login(HttpRequest<?> request, @Body @Nullable Credentials credentials) {

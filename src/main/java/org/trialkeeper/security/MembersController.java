@@ -16,8 +16,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}/members")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record MembersController(UserService users) {
@@ -30,6 +33,8 @@ record MembersController(UserService users) {
     }
 
     @Put("/{userId}")
+
+    @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Set a user's roles in the trial; an empty list revokes the membership")
     MemberView assign(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @PathVariable long userId,

@@ -20,15 +20,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/users")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record UsersController(UserService users) {
 
     @Post
+
+    @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Create a user; the password given is one-time and must be changed at first login")
+    @Status(HttpStatus.CREATED)
     HttpResponse<UserView> create(@Parameter(hidden = true) Actor actor, @Body @Nullable NewUser user) {
         UserView created = users.create(actor, user == null ? new NewUser(null, null, null) : user);
         return HttpResponse.created(created, URI.create("/api/users/" + created.id()));
@@ -56,6 +62,8 @@ record UsersController(UserService users) {
     }
 
     @Post("/me/password")
+
+    @WriteAnswers
     @Status(HttpStatus.NO_CONTENT)
     @Permit(signedIn = true, duringPasswordChange = true)
     @Operation(summary = "Change your own password; sign in again afterwards")

@@ -3,6 +3,8 @@ package org.trialkeeper.trial;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -18,6 +20,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 import org.trialkeeper.protocol.Protocol;
 import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Memberships;
@@ -32,15 +36,20 @@ import java.util.List;
 @Controller("/api/trials")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Trials")
+@ProblemAnswers
 record TrialController(TrialService trials, Memberships memberships, AuditTrail audit) {
 
     static final String YAML = "application/yaml";
 
     @Post
+
+    @WriteAnswers
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Permit(Role.ADMIN)
+    @Status(HttpStatus.CREATED)
+    @ProtocolBody
     @Operation(summary = "Register a trial from a protocol (YAML or JSON); it starts as DRAFT")
-    HttpResponse<TrialView> register(@Parameter(hidden = true) Actor actor, @Body @Nullable String protocol, @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
+    HttpResponse<TrialView> register(@Parameter(hidden = true) Actor actor, @Parameter(hidden = true) @Body @Nullable String protocol, @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
         TrialView trial = trials.register(actor, new ProtocolSource(protocol, mediaType(contentType)));
         return HttpResponse.created(trial, URI.create("/api/trials/" + trial.id()));
     }
@@ -75,10 +84,13 @@ record TrialController(TrialService trials, Memberships memberships, AuditTrail 
     }
 
     @Put("/{trialId}/protocol")
+
+    @WriteAnswers
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
+    @ProtocolBody
     @Operation(summary = "Amend the protocol: stores a new version and keeps the old ones")
-    TrialView amend(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @Body @Nullable String protocol,
+    TrialView amend(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @Parameter(hidden = true) @Body @Nullable String protocol,
                     @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @QueryValue String reason) {
         return trials.amend(actor, trialId, new ProtocolSource(protocol, mediaType(contentType)), reason);
     }
@@ -98,6 +110,8 @@ record TrialController(TrialService trials, Memberships memberships, AuditTrail 
     }
 
     @Post("/{trialId}/status")
+
+    @WriteAnswers
     @Permit({Role.ADMIN, Role.INVESTIGATOR})
     @Operation(summary = "Move the trial one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED")
     TrialView changeStatus(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @Body @Nullable StatusChange change) {

@@ -14,13 +14,18 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.randomisation.AllocationView;
+import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}")
+@ProblemAnswers
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record UnblindingController(EmergencyUnblinding unblinding) {
 
     @Post("/participants/{participantId}/unblinding")
+
+    @WriteAnswers
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Emergency unblinding of one participant, by the roles the protocol names, with a reason and password")
     AllocationView unblind(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,

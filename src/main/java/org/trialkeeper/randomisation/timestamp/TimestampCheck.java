@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.List;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * What verification found of the commitment's time-stamp: its state, and for a stored token
@@ -13,5 +14,5 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TimestampCheck(String state, boolean tokenChecked, Instant genTime, List<String> problems) {
+public record TimestampCheck(String state, boolean tokenChecked, @Nullable Instant genTime, List<String> problems) {
 }
