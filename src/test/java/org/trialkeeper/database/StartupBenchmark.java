@@ -4,6 +4,7 @@ import org.trialkeeper.support.BenchmarkRun;
 import org.trialkeeper.support.LoadAverage;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.function.ToLongFunction;
  */
 public final class StartupBenchmark {
 
-    private static final String ROW = "%-44s %7s %7s %7s %7s %7s %7s %7s %9s%n";
+    private static final String ROW = "%-52s %6s %7s %5s %6s %6s %5s %6s %6s %8s%n";
 
     public static void main(String[] args) {
         BenchmarkRun.exitAfter(() -> run(Path.of(args[0])));
@@ -42,42 +43,65 @@ public final class StartupBenchmark {
         String tmpdir = "-Djava.io.tmpdir=" + Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         System.out.printf("Start-up of %s (%d MiB) with %s; load average %s%n", jar.getFileName(),
                 Files.size(jar) >> 20, options, LoadAverage.now());
-        System.out.println("milliseconds from the launch; each column is the time since the previous one's end");
-        System.out.printf(ROW, "start", "main", "to pool", "pool", "schema", "answer", "200", "total", "migrated");
+        System.out.println("milliseconds from the launch, each column from the end of the one before it; total: to the"
+                + " first 200; cpu: the processor time the service had used by then, all threads");
+        System.out.printf(ROW, "start", "main", "to pool", "pool", "schema", "answer", "200", "total", "cpu",
+                "migrated");
         try (DebianMariaDb database = DebianMariaDb.start()) {
             Map<String, String> external = external(database);
             List<String> byJar = List.of("-jar", jar.toString());
+            print("external, empty database (migrates)", start(work, options, List.of(tmpdir), byJar, external));
+            series("external", starts, work, options, List.of(tmpdir), byJar, external);
             Path archive = work.resolve("trialkeeper.jsa");
             Files.deleteIfExists(archive);
-            print("external, empty database (migrates)", start(work, options, List.of(tmpdir), byJar, external));
-            List<TimedStart.Times> plain = new ArrayList<>();
-            for (int i = 1; i <= starts; i++) {
-                plain.add(print("external, migrated, start " + i, start(work, options, List.of(tmpdir), byJar, external)));
-            }
-            printMedian("external, median of " + starts, plain);
             print("external, writing the class-data archive", start(work, options,
                     List.of(tmpdir, "-XX:ArchiveClassesAtExit=" + archive), byJar, external));
-            List<TimedStart.Times> archived = new ArrayList<>();
-            for (int i = 1; i <= starts; i++) {
-                archived.add(print("external, with the archive, start " + i, start(work, options,
-                        List.of(tmpdir, "-XX:SharedArchiveFile=" + archive), byJar, external)));
-            }
-            printMedian("external with the archive, median of " + starts, archived);
+            series("external, archive of a start", starts, work, options,
+                    List.of(tmpdir, "-XX:SharedArchiveFile=" + archive), byJar, external);
+            Path withoutDatabase = work.resolve("trialkeeper-docker.jsa");
+            archiveAsTheImageDoes(jar, withoutDatabase, options);
+            series("external, archive as docker/ makes it", starts, work, options,
+                    List.of(tmpdir, "-XX:SharedArchiveFile=" + withoutDatabase), byJar, external);
         }
         Path data = work.resolve("embedded-data");
-        ThrowAwayDirectory kept = new ThrowAwayDirectory(data);
         if (Files.exists(data)) {
-            kept.close();
+            new ThrowAwayDirectory(data).close();
         }
         List<String> byClasses = List.of("-cp", serviceClassPath(), "org.trialkeeper.Application");
         Map<String, String> embedded = Map.of("TRIALKEEPER_DATA_DIR", data.toString(),
                 "TRIALKEEPER_ADMIN_PASSWORD", "startup-benchmark-1");
-        print("embedded, new data directory", start(work, options, List.of(tmpdir), byClasses, embedded));
-        for (int i = 1; i <= 2; i++) {
-            print("embedded, kept data directory, start " + i, start(work, options, List.of(tmpdir), byClasses, embedded));
+        try (ThrowAwayDirectory kept = new ThrowAwayDirectory(data)) {
+            print("embedded, new data directory", start(work, options, List.of(tmpdir), byClasses, embedded));
+            for (int i = 1; i <= 2; i++) {
+                print("embedded, kept data directory, start " + i, start(work, options, List.of(tmpdir), byClasses,
+                        embedded));
+            }
         }
-        kept.close();
         System.out.printf("load average after: %s%n", LoadAverage.now());
+    }
+
+    /** Several starts on the migrated database, each printed, then the median of each column. */
+    private static void series(String label, int starts, Path work, String options, List<String> extra,
+                               List<String> run, Map<String, String> environment) throws Exception {
+        List<TimedStart.Times> times = new ArrayList<>();
+        for (int i = 1; i <= starts; i++) {
+            times.add(print(label + ", start " + i, start(work, options, extra, run, environment)));
+        }
+        printMedian(label + ", median of " + starts, times);
+    }
+
+    /** docker/class-data.sh, with this JVM and the service's options, as the image's build runs it. */
+    private static void archiveAsTheImageDoes(Path jar, Path archive, String options) throws Exception {
+        ProcessBuilder script = new ProcessBuilder("sh", "docker/class-data.sh", jar.toString(), archive.toString())
+                .redirectErrorStream(true);
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        script.environment().put("PATH", javaHome.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+        script.environment().put("JAVA_TOOL_OPTIONS", options);
+        Process running = script.start();
+        String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (running.waitFor() != 0) {
+            throw new IllegalStateException("docker/class-data.sh failed:\n" + output);
+        }
     }
 
     private static TimedStart.Times start(Path work, String options, List<String> extra, List<String> run,
@@ -113,7 +137,7 @@ public final class StartupBenchmark {
     private static TimedStart.Times print(String label, TimedStart.Times t) {
         System.out.printf(ROW, label, t.framework(), t.poolStarting() - t.framework(), t.poolStarted() - t.poolStarting(),
                 t.schemaChecked() - t.poolStarted(), t.firstAnswer() - t.schemaChecked(), t.ready() - t.firstAnswer(),
-                t.ready(), t.migrations());
+                t.ready(), t.cpu(), t.migrations());
         return t;
     }
 
@@ -121,7 +145,8 @@ public final class StartupBenchmark {
         System.out.printf(ROW, label, median(starts, TimedStart.Times::framework),
                 median(starts, t -> t.poolStarting() - t.framework()), median(starts, t -> t.poolStarted() - t.poolStarting()),
                 median(starts, t -> t.schemaChecked() - t.poolStarted()), median(starts, t -> t.firstAnswer() - t.schemaChecked()),
-                median(starts, t -> t.ready() - t.firstAnswer()), median(starts, TimedStart.Times::ready), "");
+                median(starts, t -> t.ready() - t.firstAnswer()), median(starts, TimedStart.Times::ready),
+                median(starts, TimedStart.Times::cpu), "");
     }
 
     private static long median(List<TimedStart.Times> starts, ToLongFunction<TimedStart.Times> column) {

@@ -32,12 +32,14 @@ final class TimedStart {
 
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
     private static final Duration POLL_EVERY = Duration.ofMillis(10);
+    /** Linux's USER_HZ, the unit of /proc/PID/stat's times, on every architecture it runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final Pattern COMPLETED = Pattern.compile("Startup completed in (\\d+)ms");
     private static final Pattern SCHEMA = Pattern.compile("Schema at version \\S+ after (\\d+) migrations, in (\\d+) ms");
 
     /** Milliseconds from the launch to each boundary; the phases are the differences. */
     record Times(long framework, long poolStarting, long poolStarted, long schemaChecked,
-                 long migrations, long firstAnswer, long ready) {
+                 long migrations, long firstAnswer, long ready, long cpu) {
     }
 
     private final List<String> command;
@@ -75,8 +77,9 @@ final class TimedStart {
         Process service = builder.start();
         try {
             long[] answers = awaitHealth(service, URI.create("http://127.0.0.1:" + port + "/health"), launched);
+            long cpu = cpuMillis(service);
             stop(service);
-            return fromLog(launchedAt, answers[0], answers[1]);
+            return fromLog(launchedAt, answers[0], answers[1], cpu);
         } finally {
             service.destroyForcibly();
         }
@@ -115,7 +118,18 @@ final class TimedStart {
         }
     }
 
-    private Times fromLog(long launchedAt, long firstAnswer, long ready) throws IOException {
+    /**
+     * The processor time the service has used, all its threads, user and system: unlike the time on
+     * the clock it hardly changes with what else the machine's cores are busy with.
+     */
+    private static long cpuMillis(Process service) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(service.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    private Times fromLog(long launchedAt, long firstAnswer, long ready, long cpu) throws IOException {
         long framework = -1;
         long poolStarting = -1;
         long poolStarted = -1;
@@ -139,7 +153,7 @@ final class TimedStart {
         if (framework < 0 || poolStarting < 0 || poolStarted < 0 || schemaChecked < 0) {
             throw new IllegalStateException("the service's log lacks a line the phases are read from: " + log);
         }
-        return new Times(framework, poolStarting, poolStarted, schemaChecked, migrations, firstAnswer, ready);
+        return new Times(framework, poolStarting, poolStarted, schemaChecked, migrations, firstAnswer, ready, cpu);
     }
 
     /** The time of a log line ({@code 2026-01-02T03:04:05.678Z ...}) in milliseconds after the launch; -1 if it has none. */
