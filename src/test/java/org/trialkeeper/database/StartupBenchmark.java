@@ -19,10 +19,11 @@ import java.util.function.ToLongFunction;
  * time goes. Starts Debian's MariaDB as the existing external database, then the production jar
  * (argument 1) with the JVM options the service runs with (system property {@code service.jvm})
  * against it: once on the empty database (it migrates), {@code startup.starts} times on the
- * migrated one, once more to write a class-data archive of the classes a start loads, and
- * {@code startup.starts} times with that archive. Then the embedded default the way
- * {@code mn:run} starts it (classes and dependencies, no URL): on a new data directory and on the
- * kept one. Run with {@code ./mvnw -Pstartup-benchmark -DskipTests clean package}; it asserts
+ * migrated one, once more to write a class-data archive of the classes a start loads,
+ * {@code startup.starts} times with that archive, and as many with the archive that
+ * {@code docker/class-data.sh} writes without a database, as the image's build does. Then the
+ * embedded default the way {@code mn:run} starts it (classes and dependencies, no URL): on a new
+ * data directory and on the kept one. Run with {@code ./mvnw -Pstartup-benchmark -DskipTests clean package}; it asserts
  * nothing and exits non-zero when a start fails.
  */
 public final class StartupBenchmark {
