@@ -170,7 +170,7 @@ public class AssessmentService {
     /**
      * The totals of the given (timepoint, instrument) pairs for every participant with any
      * assessment, in participant order, streamed to {@code each}, which must not use the
-     * database. The guess is the one given with the first pair's assessment, else any other.
+     * database. The guess is the one given with the first pair's assessment, else the earliest entered.
      */
     @Transactional
     public void totals(long trialId, List<String[]> wanted, BiConsumer<Long, Totals> each) {

@@ -25,10 +25,11 @@ class TotalsQuery {
 
     /**
      * Each participant's totals, in participant order; the guess is the one given with the first
-     * pair's assessment, else the greatest of the others, as {@code MAX(guess)} would choose.
+     * pair's assessment, else the one given with the earliest entered of the others (the lowest
+     * id), as {@link AssessmentService#scores} readers choose it.
      */
     void totals(long trialId, List<String[]> wanted, BiConsumer<Long, AssessmentService.Totals> each) {
-        jdbc.prepareStatement("SELECT participant_id, timepoint, instrument, total, guess FROM assessment"
+        jdbc.prepareStatement("SELECT participant_id, timepoint, instrument, total, guess, id FROM assessment"
                 + " WHERE trial_id = ? ORDER BY participant_id", statement -> {
             statement.setLong(1, trialId);
             // Connector/J's sign to stream the rows instead of reading them all first
@@ -43,9 +44,11 @@ class TotalsQuery {
                         }
                         current = new Participant(id, new Double[wanted.size()]);
                     }
-                    double total = rows.getDouble(4);
-                    current.add(pair(wanted, rows.getString(2), rows.getString(3)), rows.wasNull() ? null : total,
-                            rows.getString(5));
+                    // wasNull speaks of the column read last, so it is asked right after the total
+                    double read = rows.getDouble(4);
+                    Double total = rows.wasNull() ? null : read;
+                    current.add(pair(wanted, rows.getString(2), rows.getString(3)), total, rows.getString(5),
+                            rows.getLong(6));
                 }
             }
             if (current != null) {
@@ -69,14 +72,15 @@ class TotalsQuery {
         private final long id;
         private final Double[] values;
         private String firstPairGuess;
-        private String greatestGuess;
+        private String earliestGuess;
+        private long earliestGuessId = Long.MAX_VALUE;
 
         Participant(long id, Double[] values) {
             this.id = id;
             this.values = values;
         }
 
-        void add(int pair, Double total, String guess) {
+        void add(int pair, Double total, String guess, long assessmentId) {
             if (pair >= 0 && total != null) {
                 values[pair] = values[pair] == null ? total : Math.max(values[pair], total);
             }
@@ -84,14 +88,15 @@ class TotalsQuery {
                 if (pair == 0) {
                     firstPairGuess = guess;
                 }
-                if (greatestGuess == null || guess.compareTo(greatestGuess) > 0) {
-                    greatestGuess = guess;
+                if (assessmentId < earliestGuessId) {
+                    earliestGuess = guess;
+                    earliestGuessId = assessmentId;
                 }
             }
         }
 
         AssessmentService.Totals totals() {
-            return new AssessmentService.Totals(values, firstPairGuess != null ? firstPairGuess : greatestGuess);
+            return new AssessmentService.Totals(values, firstPairGuess != null ? firstPairGuess : earliestGuess);
         }
     }
 }

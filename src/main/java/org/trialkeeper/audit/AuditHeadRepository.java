@@ -26,13 +26,4 @@ interface AuditHeadRepository extends GenericRepository<AuditHead, String> {
     void createIfAbsent(String chain, String genesis);
 
     AuditHead update(AuditHead head);
-
-    /** Locks the chain's head, making it first if the chain has none yet (a trial's first record). */
-    default AuditHead lock(String chain) {
-        return findByIdForUpdate(chain).orElseGet(() -> {
-            createIfAbsent(chain, AuditChain.GENESIS);
-            return findByIdForUpdate(chain)
-                    .orElseThrow(() -> new IllegalStateException("The audit chain " + chain + " has no head row"));
-        });
-    }
 }

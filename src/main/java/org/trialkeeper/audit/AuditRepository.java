@@ -13,8 +13,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AuditRepository extends GenericRepository<AuditRecord, Long>, JpaSpecificationExecutor<AuditRecord> {
 
-    List<AuditRecord> saveAll(Iterable<AuditRecord> records);
-
     List<AuditRecord> findTop500ByIdGreaterThanOrderById(long afterId);
 
     List<AuditRecord> findTop100ByIdLessThanOrderByIdDesc(long beforeId);

@@ -32,6 +32,7 @@ public class AuditTrail {
 
     private final AuditRepository records;
     private final AuditHeadRepository heads;
+    private final ChainRows chainRows;
     private final AuditKey key;
     private final AuditSealing sealing;
     private final AuditWitness witness;
@@ -40,11 +41,12 @@ public class AuditTrail {
     private final Clock clock;
     private final JsonMapper json;
 
-    AuditTrail(AuditRepository records, AuditHeadRepository heads, AuditKey key, AuditSealing sealing,
-               AuditWitness witness, TrailCheck check, TransactionOperations<?> transactions, Clock clock,
-               JsonMapper json) {
+    AuditTrail(AuditRepository records, AuditHeadRepository heads, ChainRows chainRows, AuditKey key,
+               AuditSealing sealing, AuditWitness witness, TrailCheck check, TransactionOperations<?> transactions,
+               Clock clock, JsonMapper json) {
         this.records = records;
         this.heads = heads;
+        this.chainRows = chainRows;
         this.key = key;
         this.sealing = sealing;
         this.witness = witness;
@@ -69,7 +71,7 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Chain lock(@Nullable Long trialId) {
-        return new Chain(heads.lock(ChainNames.of(trialId)), trialId);
+        return new Chain(chainRows.lock(ChainNames.of(trialId)), trialId);
     }
 
     /**
@@ -148,8 +150,9 @@ public class AuditTrail {
                 appended.add(AuditRecord.of(entry, last, hash));
                 last = hash;
             }
-            records.saveAll(appended);
-            head = heads.update(head.movedTo(seq, last));
+            chainRows.insert(appended);
+            head = head.movedTo(seq, last);
+            chainRows.move(head);
             witnessOnCommit(head.anchor());
             return appended.stream().map(r -> new AuditAnchor(r.chain(), r.seq(), r.hash())).toList();
         }

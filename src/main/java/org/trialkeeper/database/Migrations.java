@@ -5,6 +5,9 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 
@@ -21,12 +24,17 @@ import javax.sql.DataSource;
 final class Migrations implements BeanCreatedEventListener<DataSource> {
 
     static final String LOCATION = "classpath:db/migration";
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         if ("default".equals(event.getBeanIdentifier().getName())) {
             DataSource target = DelegatingDataSource.unwrapDataSource(event.getBean());
-            new StartLock(target).whileHolding(() -> flyway(target).migrate());
+            long started = System.nanoTime();
+            MigrateResult result = new StartLock(target).whileHolding(() -> flyway(target).migrate());
+            LOG.info("Schema at version {} after {} migrations, in {} ms",
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);
         }
         return event.getBean();
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One instance at a time migrates the schema, on one server or across the nodes of a Galera
@@ -43,8 +44,8 @@ final class StartLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs the work while holding the lock, waiting for another holder to finish or die first. */
-    void whileHolding(Runnable work) {
+    /** Runs the work while holding the lock, waiting for another holder to finish or die first; returns what it made. */
+    <T> T whileHolding(Supplier<T> work) {
         try {
             createTable();
             acquire();
@@ -58,7 +59,7 @@ final class StartLock {
         });
         try {
             beats.scheduleWithFixedDelay(this::beat, BEAT_EVERY.toMillis(), BEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            work.run();
+            return work.get();
         } finally {
             beats.shutdownNow();
             release();

@@ -19,15 +19,9 @@ interface ParticipantRepository extends CrudRepository<Participant, Long>, JpaSp
     /** Locks the participant: one randomisation at a time for each person. */
     Optional<Participant> findByIdAndTrialIdForUpdate(Long id, Long trialId);
 
-    /** Locks several participants, in id order so that two lockers never wait on each other. */
-    List<Participant> findByTrialIdAndIdInOrderByIdForUpdate(Long trialId, Collection<Long> id);
-
     Optional<Participant> findByIdAndTrialId(Long id, Long trialId);
 
     List<Participant> findByTrialIdAndIdIn(Long trialId, Collection<Long> id);
-
-    @Query("UPDATE participant SET status = :status, updated_at = :updatedAt WHERE id IN (:ids)")
-    void updateStatus(Collection<Long> ids, ParticipantStatus status, Instant updatedAt);
 
     @Query("UPDATE participant SET status = :status, keep_data = :keepData, updated_at = :updatedAt WHERE id = :id")
     void updateFollowUp(Long id, ParticipantStatus status, boolean keepData, Instant updatedAt);

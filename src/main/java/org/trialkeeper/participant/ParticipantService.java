@@ -40,15 +40,17 @@ public class ParticipantService {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final ScreenedRows screenedRows;
+    private final RandomisedRows randomisedRows;
     private final Clock clock;
 
     ParticipantService(ParticipantRepository participants, TrialService trials, AuditTrail audit, JsonMapper json,
-                       ScreenedRows screenedRows, Clock clock) {
+                       ScreenedRows screenedRows, RandomisedRows randomisedRows, Clock clock) {
         this.participants = participants;
         this.trials = trials;
         this.audit = audit;
         this.json = json;
         this.screenedRows = screenedRows;
+        this.randomisedRows = randomisedRows;
         this.clock = clock;
     }
 
@@ -128,8 +130,11 @@ public class ParticipantService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<Long, Candidate> lock(long trialId, Collection<Long> participantIds) {
         Map<Long, Candidate> locked = new LinkedHashMap<>();
-        participants.findByTrialIdAndIdInOrderByIdForUpdate(trialId, participantIds)
-                .forEach(p -> locked.put(p.id(), candidate(p)));
+        if (participantIds.isEmpty()) {
+            return locked;
+        }
+        randomisedRows.lock(trialId, List.copyOf(participantIds)).forEach(p -> locked.put(p.id(),
+                candidate(p.id(), p.code(), p.site(), p.status(), p.baselineJson())));
         return locked;
     }
 
@@ -141,8 +146,10 @@ public class ParticipantService {
                 throw new IllegalStateException("participant " + candidate.id() + " is " + candidate.status());
             }
         }
-        participants.updateStatus(candidates.stream().map(Candidate::id).toList(), ParticipantStatus.RANDOMISED,
-                clock.instant());
+        if (!candidates.isEmpty()) {
+            randomisedRows.updateStatus(candidates.stream().map(Candidate::id).toList(), ParticipantStatus.RANDOMISED,
+                    clock.instant());
+        }
     }
 
     /**
@@ -215,13 +222,18 @@ public class ParticipantService {
     }
 
     private Candidate candidate(Participant participant) {
+        return candidate(participant.id(), participant.code(), participant.site(), participant.status(),
+                participant.baselineJson());
+    }
+
+    private Candidate candidate(long id, String code, String site, ParticipantStatus status, String baselineJson) {
         Map<String, String> categories = new LinkedHashMap<>();
-        read(participant.baselineJson()).forEach((key, value) -> {
+        read(baselineJson).forEach((key, value) -> {
             if (value instanceof String level) {
                 categories.put(key, level);
             }
         });
-        return new Candidate(participant.id(), participant.code(), participant.site(), participant.status(), categories);
+        return new Candidate(id, code, site, status, categories);
     }
 
     private ParticipantView view(Participant participant) {

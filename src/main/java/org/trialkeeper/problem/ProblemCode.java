@@ -37,6 +37,7 @@ public enum ProblemCode {
     INVALID_CREDENTIALS(ProblemKind.UNAUTHENTICATED, "Invalid credentials"),
     LOGIN_THROTTLED(ProblemKind.THROTTLED, "Too many failed logins"),
     LOGIN_BUSY(ProblemKind.UNAVAILABLE, "Too many logins at once"),
+    PASSWORD_CHANGE_REQUIRED(ProblemKind.FORBIDDEN, "Password change required"),
     PASSWORD_MISMATCH(ProblemKind.FORBIDDEN, "Password required"),
     UNBLINDING_NOT_PERMITTED(ProblemKind.FORBIDDEN, "Unblinding not permitted"),
     UNBLINDING_THROTTLED(ProblemKind.THROTTLED, "Too many wrong passwords"),

@@ -28,8 +28,11 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext context,
                                                         @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Problem problem = new Problem(code(status).type(), status.getReason(), status.getCode(),
-                detail(status, context), context.getRequest().getPath(), violations(context));
+        Optional<Refusal> refusal = status == HttpStatus.FORBIDDEN
+                ? context.getRequest().getAttribute(Refusal.ATTRIBUTE, Refusal.class) : Optional.empty();
+        Problem problem = refusal.map(r -> Problem.of(r.code(), r.detail(), context.getRequest().getPath()))
+                .orElseGet(() -> new Problem(code(status).type(), status.getReason(), status.getCode(),
+                        detail(status, context), context.getRequest().getPath(), violations(context)));
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 

@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 public final class ProtocolReader {
 
     static final int MAX_SOURCE_CHARACTERS = 512 * 1024;
+    private static final Pattern PART = Pattern.compile("[.\\[]");
 
     private ProtocolReader() {
     }
@@ -38,13 +41,27 @@ public final class ProtocolReader {
                 root.rejectUnknownKeys();
             }
         }
-        if (violations.isEmpty()) {
-            violations.addAll(ProtocolRules.check(protocol));
+        if (protocol != null) {
+            violations.addAll(ProtocolRules.check(protocol, unreadableParts(violations)));
         }
         if (!violations.isEmpty()) {
             throw new InvalidProtocolException(violations);
         }
         return protocol;
+    }
+
+    /**
+     * The top-level parts a violation of their structure left incomplete: an unknown key takes
+     * nothing away from what was read beside it.
+     */
+    private static Set<String> unreadableParts(List<Violation> violations) {
+        Set<String> parts = new HashSet<>();
+        for (Violation violation : violations) {
+            if (!violation.rule().equals("unknown-key")) {
+                parts.add(PART.split(violation.field(), 2)[0]);
+            }
+        }
+        return parts;
     }
 
     private static Object parse(String source, List<Violation> violations) {

@@ -2,41 +2,66 @@ package org.trialkeeper.protocol;
 
 import org.trialkeeper.problem.Violation;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The rules a structurally complete protocol must also keep: values in range, references
+ * The rules a protocol's values must keep beyond their structure: values in range, references
  * that resolve, ids that are unique, and settings that fit the chosen scheme. The violations
- * come in the order of the protocol's parts.
+ * come in the order of the protocol's parts. Each group of rules names the top-level parts it
+ * reads, and runs whenever those parts were read whole, so a protocol that misses or mistypes
+ * one part still hears about the rules it breaks in the others.
  */
 final class ProtocolRules {
 
     private static final Pattern SHORT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
 
+    private record Group(Consumer<ProtocolCheck> rules, Set<String> reads) {
+    }
+
+    private static final List<Group> GROUPS = List.of(
+            new Group(ProtocolRules::identity, Set.of("shortName", "registrations")),
+            new Group(ProtocolRules::arms, Set.of("arms")),
+            new Group(ProtocolRules::target, Set.of("arms", "targetSampleSize")),
+            new Group(ProtocolRules::sites, Set.of("sites")),
+            new Group(RandomisationRules::check, Set.of("randomisation", "arms", "baseline")),
+            new Group(Limits::check, Set.of("targetSampleSize", "arms", "randomisation", "sites", "baseline")),
+            new Group(ScreeningRules::eligibility, Set.of("eligibility")),
+            new Group(ScreeningRules::baseline, Set.of("baseline")),
+            new Group(InstrumentRules::check, Set.of("instruments")),
+            new Group(OutcomeRules::timepoints, Set.of("timepoints", "instruments")),
+            new Group(ProtocolRules::intervention, Set.of("intervention")),
+            new Group(OutcomeRules::outcomes, Set.of("outcomes", "instruments", "timepoints")),
+            new Group(ProtocolRules::analysis, Set.of("analysis")),
+            new Group(AnalysisRules::check, Set.of("analysis", "arms", "baseline")),
+            new Group(ProtocolRules::unblinding, Set.of("emergencyUnblinding")),
+            new Group(HarmsRules::check, Set.of("harms")),
+            new Group(MonitoringRules::check, Set.of("monitoring")),
+            new Group(RegistryRules::check, Set.of("registry")));
+
     private ProtocolRules() {
     }
 
     static List<Violation> check(Protocol protocol) {
+        return check(protocol, Set.of());
+    }
+
+    /**
+     * The violations of every group of rules whose parts are readable; a group that reads one of
+     * the {@code unreadable} parts (missing, or of the wrong type or value) is left out, since
+     * it would only report what is already reported.
+     */
+    static List<Violation> check(Protocol protocol, Set<String> unreadable) {
         ProtocolCheck check = new ProtocolCheck(protocol);
-        identity(check);
-        arms(check);
-        sites(check);
-        RandomisationRules.check(check);
-        Limits.check(check);
-        ScreeningRules.eligibility(check);
-        ScreeningRules.baseline(check);
-        InstrumentRules.check(check);
-        OutcomeRules.timepoints(check);
-        intervention(check);
-        OutcomeRules.outcomes(check);
-        analysis(check);
-        AnalysisRules.check(check);
-        unblinding(check);
-        HarmsRules.check(check);
-        MonitoringRules.check(check);
-        RegistryRules.check(check);
+        for (Group group : GROUPS) {
+            if (Collections.disjoint(group.reads(), unreadable)) {
+                group.rules().accept(check);
+            }
+        }
         return check.violations();
     }
 
@@ -69,7 +94,10 @@ final class ProtocolRules {
                 check.fail("arms", "arm-roles", "needs at least one " + role.code() + " arm");
             }
         }
-        if (check.protocol().targetSampleSize() < arms.size()) {
+    }
+
+    private static void target(ProtocolCheck check) {
+        if (check.protocol().targetSampleSize() < check.protocol().arms().size()) {
             check.fail("targetSampleSize", "min", "must be at least the number of arms");
         }
     }

@@ -53,6 +53,11 @@ record Allocation(@Id @GeneratedValue Long id, Long trialId, Long participantId,
                 idempotencyKey, allocatedBy, allocatedAt, reason, at, mac);
     }
 
+    Allocation withId(long id) {
+        return new Allocation(id, trialId, participantId, number, stratum, position, factorLevels, arm,
+                idempotencyKey, allocatedBy, allocatedAt, inErrorReason, inErrorAt, mac);
+    }
+
     Allocation withMac(String mac) {
         return new Allocation(id, trialId, participantId, number, stratum, position, factorLevels, arm,
                 idempotencyKey, allocatedBy, allocatedAt, inErrorReason, inErrorAt, mac);

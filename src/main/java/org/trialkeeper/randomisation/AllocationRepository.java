@@ -25,11 +25,6 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
     List<Allocation> findByTrialIdAndArmInAndNumberGreaterThan(Long trialId, Collection<String> arm, Integer number,
                                                                Pageable pageable);
 
-    /** The allocations that answer or refuse these requests: those of the participants, and those made under the keys. */
-    @Query("SELECT * FROM allocation WHERE trial_id = :trialId"
-            + " AND (participant_id IN (:participantIds) OR idempotency_key IN (:keys))")
-    List<Allocation> findConcerning(Long trialId, Collection<Long> participantIds, Collection<String> keys);
-
     /** Trials that hold what was written before allocations were sealed: allocations without MACs, lists in clear. */
     @Query("SELECT trial_id FROM allocation WHERE mac IS NULL UNION SELECT trial_id FROM allocation_slot")
     List<Long> findTrialsHeldInClear();
@@ -42,9 +37,6 @@ interface AllocationRepository extends CrudRepository<Allocation, Long> {
 
     @Query("SELECT participant_id, allocated_at FROM allocation WHERE trial_id = :trialId")
     List<AllocationTimes.AllocationTime> findTimes(Long trialId);
-
-    /** The allocation that used a stratum's highest position so far; one probe of a unique index. */
-    Optional<Allocation> findFirstByTrialIdAndStratumOrderByPositionDesc(Long trialId, String stratum);
 
     /** Numbers are handed out without gaps, so the highest is the count. */
     @Query("SELECT COALESCE(MAX(number), 0) FROM allocation WHERE trial_id = :trialId")

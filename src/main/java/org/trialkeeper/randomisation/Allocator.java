@@ -66,18 +66,16 @@ class Allocator {
     private final TrialService trials;
     private final ParticipantService participants;
     private final Sequences sequences;
-    private final AllocationRepository allocations;
+    private final AllocationRows allocations;
     private final AllocationMac mac;
     private final MinimisationCounts counts;
-    private final AllocationLockRepository locks;
     private final AuditTrail audit;
     private final AllocationReceipts receipts;
     private final Clock clock;
     private final RandomisationMeters meters;
 
     Allocator(TrialService trials, ParticipantService participants, Sequences sequences,
-              AllocationRepository allocations, AllocationMac mac, MinimisationCounts counts,
-              AllocationLockRepository locks, AuditTrail audit, AllocationReceipts receipts, Clock clock,
+              AllocationRows allocations, AllocationMac mac, MinimisationCounts counts, AuditTrail audit, AllocationReceipts receipts, Clock clock,
               RandomisationMeters meters) {
         this.trials = trials;
         this.participants = participants;
@@ -85,7 +83,6 @@ class Allocator {
         this.allocations = allocations;
         this.mac = mac;
         this.counts = counts;
-        this.locks = locks;
         this.audit = audit;
         this.receipts = receipts;
         this.clock = clock;
@@ -98,7 +95,7 @@ class Allocator {
         TreeSet<Long> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.participantId()));
         Batch batch = new Batch(trialId, requests, participants.lock(trialId, ids));
-        for (Allocation known : allocations.findConcerning(trialId, ids, requests.stream().map(Request::key).toList())) {
+        for (Allocation known : allocations.concerning(trialId, ids, requests.stream().map(Request::key).toList())) {
             batch.byKey.put(known.idempotencyKey(), known);
             batch.byParticipant.put(known.participantId(), known);
         }
@@ -107,8 +104,7 @@ class Allocator {
         }
         Answer[] answers = batch.answers;
         if (!batch.newKeys.isEmpty()) {
-            // the trial's status and last number are read with its lock: one round trip, not three
-            Optional<AllocationLock.Held> held = meters.lockWait(() -> locks.holdByTrialId(trialId));
+            Optional<AllocationLock.Held> held = meters.lockWait(() -> allocations.hold(trialId));
             batch.refuseUnlessAllocatable(held.map(AllocationLock.Held::status)
                     .orElseGet(() -> trials.find(trialId).status()) == TrialStatus.RECRUITING);
             if (!batch.newKeys.isEmpty()) {
@@ -238,7 +234,7 @@ class Allocator {
         List<String> strata = enrolled.stream().map(c -> Strata.of(protocol, c.site(), c.categories())).toList();
         Map<String, Integer> used = new HashMap<>();
         for (String stratum : new TreeSet<>(strata)) {
-            used.put(stratum, allocations.findFirstByTrialIdAndStratumOrderByPositionDesc(trialId, stratum)
+            used.put(stratum, allocations.lastInStratum(trialId, stratum)
                     .map(last -> mac.checked(last).position()).orElse(0));
         }
         int number = lastNumber;
@@ -286,18 +282,27 @@ class Allocator {
 
     private List<Allocation> save(List<Allocation> made) {
         try {
-            return allocations.saveAll(made.stream().map(mac::sealed).toList());
+            return allocations.insert(made.stream().map(mac::sealed).toList());
         } catch (DataAccessException e) {
             // On one server the locks leave one duplicate possible: a key sent at the same moment to
             // another instance for another participant. On a cluster the locks are each node's own,
             // so another node may have taken the slot, the number, the key or the participant
             // first. Either way the batch is run again, and finds what the other one committed.
-            if (e.getCause() instanceof SQLIntegrityConstraintViolationException duplicate
-                    && duplicate.getMessage().contains("uq_allocation")) {
+            if (duplicateAllocation(e)) {
                 throw new WriteConflicts.Lost("An allocation was committed elsewhere at the same moment", e);
             }
             throw e;
         }
+    }
+
+    /** Whether an allocation's unique key refused the insert; a batch's refusal carries the row's own as its cause. */
+    private static boolean duplicateAllocation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException duplicate) {
+                return duplicate.getMessage() != null && duplicate.getMessage().contains("uq_allocation");
+            }
+        }
+        return false;
     }
 
     private static ProblemException keyReused() {

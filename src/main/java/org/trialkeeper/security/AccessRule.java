@@ -2,6 +2,8 @@ package org.trialkeeper.security;
 
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
+import org.trialkeeper.problem.ProblemCode;
+import org.trialkeeper.problem.Refusal;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
@@ -37,6 +39,10 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
     static final String TRIAL_VARIABLE = "trialId";
     static final String TRIAL_ROLES_ATTRIBUTE = "trialkeeper.trial-roles";
     private static final String OWN_PACKAGE = "org.trialkeeper.";
+    private static final Refusal PASSWORD_CHANGE_REQUIRED = new Refusal(ProblemCode.PASSWORD_CHANGE_REQUIRED,
+            "This account still has a one-time password: replace it with POST /api/users/me/password"
+                    + " {\"currentPassword\": ..., \"newPassword\": ...} (12 to 72 bytes), or on the page /app/password,"
+                    + " then sign in again with the new one");
 
     private final UserService users;
     private final ExecutorService blocking;
@@ -92,6 +98,7 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
         }
         if (Boolean.TRUE.equals(authentication.getAttributes().get(LoginController.PASSWORD_CHANGE))
                 && !permit.booleanValue("duringPasswordChange").orElse(false)) {
+            request.setAttribute(Refusal.ATTRIBUTE, PASSWORD_CHANGE_REQUIRED);
             return Optional.of(SecurityRuleResult.REJECTED);
         }
         boolean admin = authentication.getRoles().contains(Role.ADMIN.name());

@@ -38,11 +38,11 @@ final class SessionCheck implements TokenValidator<HttpRequest<?>> {
 
     private final JsonWebTokenValidator<JWT, HttpRequest<?>> signatures;
     private final JwtAuthenticationFactory authentications;
-    private final UserRepository users;
+    private final SessionRows users;
     private final ExecutorService blocking;
 
     SessionCheck(JsonWebTokenValidator<JWT, HttpRequest<?>> signatures, JwtAuthenticationFactory authentications,
-                 UserRepository users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                 SessionRows users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.signatures = signatures;
         this.authentications = authentications;
         this.users = users;
@@ -64,7 +64,7 @@ final class SessionCheck implements TokenValidator<HttpRequest<?>> {
 
     private Authentication current(Authentication signed, long userId, int version, @Nullable HttpRequest<?> request) {
         Long trialId = request == null ? null : AccessRule.trialOf(request);
-        List<SessionRow> rows = users.findSession(userId, trialId);
+        List<SessionRow> rows = users.find(userId, trialId);
         if (rows.isEmpty() || !rows.get(0).active() || rows.get(0).sessionVersion() != version) {
             return null;
         }

@@ -221,6 +221,44 @@ class ProtocolReaderTest {
                 rejected.violations().stream().map(Violation::field).toList());
     }
 
+    @Test
+    void missingPartsDoNotHideTheRulesBrokenInThePartsPresent() {
+        Map<String, Object> tree = seed();
+        tree.remove("title");
+        tree.remove("sites");
+        tree.put("shortName", "Balint Nurses");
+        arm(tree, 1).put("ratio", 0);
+        object(tree, "analysis").put("alpha", 0.9);
+        InvalidProtocolException rejected = assertThrows(InvalidProtocolException.class,
+                () -> ProtocolReader.read(dump(tree)));
+        assertEquals(List.of("title required", "sites required", "shortName pattern", "arms[1].ratio min",
+                        "analysis.alpha range"),
+                rejected.violations().stream().map(v -> v.field() + " " + v.rule()).toList());
+    }
+
+    @Test
+    void rulesThatReadAnUnreadablePartAreLeftOutUntilItReads() {
+        Map<String, Object> tree = seed();
+        instrument(tree, 0).put("items", "many");
+        tree.put("shortName", "Balint Nurses");
+        InvalidProtocolException rejected = assertThrows(InvalidProtocolException.class,
+                () -> ProtocolReader.read(dump(tree)));
+        assertEquals(List.of("instruments[0].items type", "shortName pattern"),
+                rejected.violations().stream().map(v -> v.field() + " " + v.rule()).toList(),
+                "no outcome or timepoint is said to name an unknown instrument");
+    }
+
+    @Test
+    void anUnknownKeyLeavesTheRulesOfItsPartChecked() {
+        Map<String, Object> tree = seed();
+        arm(tree, 0).put("colour", "blue");
+        arm(tree, 1).put("ratio", 0);
+        InvalidProtocolException rejected = assertThrows(InvalidProtocolException.class,
+                () -> ProtocolReader.read(dump(tree)));
+        assertEquals(List.of("arms[0].colour unknown-key", "arms[1].ratio min"),
+                rejected.violations().stream().map(v -> v.field() + " " + v.rule()).toList());
+    }
+
     private static Violation violation(InvalidProtocolException rejected, String field, String rule) {
         return rejected.violations().stream()
                 .filter(v -> v.field().equals(field) && v.rule().equals(rule))

@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * and syncs it at every commit (see {@link BinlogMariaDb}), as a MySQL 8.4 production server
  * does, since a commit there costs a second flush. Run with
  * {@code ./mvnw -Pbenchmark -DskipTests test}; it is not a test and asserts nothing, but it exits
- * with a non-zero status as soon as anything in it fails.
+ * with a non-zero status as soon as anything in it fails. With {@code -Dbenchmark.part=one-client}
+ * it measures only one client on one trial, after the same warm-up, on the embedded default:
+ * a few minutes less, for comparing two versions of the request path.
  */
 public final class RandomisationBenchmark {
 
@@ -33,6 +35,7 @@ public final class RandomisationBenchmark {
     // enough for the JIT compiler to be done with the request path before the first measurement
     private static final int WARM_UP = 960;
     private static final int LARGE_TRIAL = 100_000;
+    private static final boolean ONE_CLIENT_ONLY = "one-client".equals(System.getProperty("benchmark.part"));
 
     public static void main(String[] args) {
         int status = 1;
@@ -49,6 +52,9 @@ public final class RandomisationBenchmark {
 
     private static void run() throws Exception {
         measure("without a binary log (the embedded default)", Map.of());
+        if (ONE_CLIENT_ONLY) {
+            return;
+        }
         try (BinlogMariaDb binlog = BinlogMariaDb.start()) {
             measure("with a binary log synced at every commit", binlog.datasource("trialkeeper_bench"));
         }
@@ -64,16 +70,17 @@ public final class RandomisationBenchmark {
             BareAllocationBound bare = new BareAllocationBound(jdbc, 1 + TRIALS);
             int perTrial = CLIENTS.length * OPERATIONS / TRIALS + WARM_UP / TRIALS;
             long one = service.recruitingTrial(WARM_UP + (CLIENTS.length + 2) * OPERATIONS);
+            if (ONE_CLIENT_ONLY) {
+                measureOneClient(service, bare, one, jdbc);
+                return;
+            }
             long[] many = new long[TRIALS];
             for (int t = 0; t < TRIALS; t++) {
                 many[t] = service.recruitingTrial(perTrial);
                 service.screen(many[t], perTrial);
                 bare.enrol(1 + t, perTrial);
             }
-            service.screen(one, WARM_UP + (CLIENTS.length + 2) * OPERATIONS);
-            bare.enrol(0, WARM_UP + CLIENTS.length * OPERATIONS);
-            ClientLoad.run(8, 1, WARM_UP, service.over(one));
-            ClientLoad.run(8, 1, WARM_UP, bare.over(0, 1));
+            warmUp(service, bare, one);
             ClientLoad.run(TRIALS, TRIALS, WARM_UP, service.over(many));
             ClientLoad.run(TRIALS, TRIALS, WARM_UP, bare.over(1, TRIALS));
             System.out.printf("%n== %s: %s%n", label, durability(jdbc));
@@ -105,6 +112,32 @@ public final class RandomisationBenchmark {
             printDuringLargeOpening(service, one);
             System.out.printf("load average at the end %s%n", LoadAverage.now());
         }
+    }
+
+    /** Screens trial A's participants and enrols the bound's, then warms both up at 8 clients. */
+    private static void warmUp(ServiceOverHttp service, BareAllocationBound bare, long one) throws Exception {
+        service.screen(one, WARM_UP + (CLIENTS.length + 2) * OPERATIONS);
+        bare.enrol(0, WARM_UP + CLIENTS.length * OPERATIONS);
+        ClientLoad.run(8, 1, WARM_UP, service.over(one));
+        ClientLoad.run(8, 1, WARM_UP, bare.over(0, 1));
+    }
+
+    private static void measureOneClient(ServiceOverHttp service, BareAllocationBound bare, long trial,
+                                         DataSource jdbc) throws Exception {
+        warmUp(service, bare, trial);
+        System.out.printf("%n== one client only, without a binary log: %s%n%d cores, load average %s%n",
+                durability(jdbc), Runtime.getRuntime().availableProcessors(), LoadAverage.now());
+        long before = questions(jdbc);
+        ClientLoad.Result viaHttp = ClientLoad.run(1, 1, OPERATIONS, service.over(trial));
+        long between = questions(jdbc);
+        ClientLoad.Result bound = ClientLoad.run(1, 1, OPERATIONS, bare.over(0, 1));
+        System.out.printf("one trial | 1 | HTTP %.0f/s, p50 %.2f ms, p99 %.2f ms, errors %d | bare %.0f/s, p50 %.2f ms,"
+                        + " p99 %.2f ms, errors %d | p50 HTTP / bare %.2f%n", viaHttp.perSecond(), viaHttp.p50(),
+                viaHttp.p99(), viaHttp.errors(), bound.perSecond(), bound.p50(), bound.p99(), bound.errors(),
+                viaHttp.p50() / bound.p50());
+        System.out.printf("statements a randomisation, from the server's Questions count: HTTP %.1f%n",
+                (between - before - 1) / (double) OPERATIONS);
+        System.out.printf("load average at the end %s%n", LoadAverage.now());
     }
 
     private static void printAgainstBound(ClientLoad.Result[][] results) {

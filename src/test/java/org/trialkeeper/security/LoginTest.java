@@ -120,8 +120,10 @@ class LoginTest {
         Map<?, ?> answer = login(username, "one-time-password-1");
         assertEquals(true, answer.get("mustChangePassword"));
         String oneTime = (String) answer.get("access_token");
-        assertProblem(HttpStatus.FORBIDDEN, "forbidden",
+        HttpClientResponseException refused = assertProblem(HttpStatus.FORBIDDEN, "password-change-required",
                 () -> client().exchange(HttpRequest.GET("/api/trials").bearerAuth(oneTime)));
+        assertTrue(String.valueOf(refused.getResponse().getBody(Map.class).orElseThrow().get("detail"))
+                .contains("POST /api/users/me/password"), "the refusal says where the password is replaced");
         assertEquals(true, client().retrieve(HttpRequest.GET("/api/users/me").bearerAuth(oneTime), Map.class)
                 .get("mustChangePassword"));
         assertProblem(HttpStatus.BAD_REQUEST, "invalid-request", () -> client().exchange(HttpRequest.POST(

@@ -144,7 +144,7 @@ class SessionRevocationTest {
         assertThrows(HttpClientResponseException.class, () -> login(username, Api.MEMBER_PASSWORD));
         String oneTime = login(username, ONE_TIME);
         assertEquals(true, me(oneTime).get("mustChangePassword"));
-        assertForbidden(HttpRequest.GET("/api/trials").bearerAuth(oneTime));
+        assertProblem(403, "password-change-required", HttpRequest.GET("/api/trials").bearerAuth(oneTime));
     }
 
     private String member() {

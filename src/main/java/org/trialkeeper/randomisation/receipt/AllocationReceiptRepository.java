@@ -11,8 +11,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AllocationReceiptRepository extends GenericRepository<AllocationReceipt, Long> {
 
-    List<AllocationReceipt> saveAll(Iterable<AllocationReceipt> receipts);
-
     Optional<AllocationReceipt> findByAllocationId(Long allocationId);
 
     Optional<AllocationReceipt> findByTrialIdAndNumber(Long trialId, int number);

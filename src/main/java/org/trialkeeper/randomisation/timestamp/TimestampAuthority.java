@@ -33,12 +33,22 @@ class TimestampAuthority {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http;
+    private HttpClient http;
 
     TimestampAuthority(TimestampSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).executor(connections)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Made at the first request rather than with the bean: building a client sets up TLS, a fifth of a
+     * second of every start, and a service without an authority configured never asks.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).executor(connections)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     /** The authority's answer to the request, the DER bytes of a time-stamp response. */
@@ -52,7 +62,7 @@ class TimestampAuthority {
         } catch (IOException e) {
             throw new TimestampRefused("the time-stamp request could not be encoded");
         }
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(post, info -> new LimitedBody(MAX_ANSWER));
+        CompletableFuture<HttpResponse<byte[]>> answer = http().sendAsync(post, info -> new LimitedBody(MAX_ANSWER));
         try {
             HttpResponse<byte[]> response = answer.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
