@@ -6,6 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /**
  * Adverse events by arm as randomised (CONSORT item 21): participants with at least one event and
@@ -48,7 +50,8 @@ public final class HarmsTable {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Row(String measure, String level, List<Long> counts, List<Double> percents) {
+    public record Row(String measure, String level, List<Long> counts,
+                      @ArraySchema(items = @Schema(type = "number", format = "double", nullable = true)) List<Double> percents) {
     }
 
     public static Table of(TrialData data, Events events, Map<String, String> labels, boolean unblinded) {

@@ -1,6 +1,7 @@
 package org.trialkeeper.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
@@ -29,8 +30,21 @@ public final class SelectionBias {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Row(String measure, String label, String group, long n, Double estimate, Double standardError,
-                      Double t, Integer df, Double p, String reason) {
+    public record Row(String measure, String label, String group, long n, @Nullable Double estimate,
+                      @Nullable Double standardError, @Nullable Double t, @Nullable Integer df, @Nullable Double p,
+                      @Nullable String reason) {
+
+        /** JSON has no number for an infinite or undefined value: such a figure is left out. */
+        public Row {
+            estimate = finite(estimate);
+            standardError = finite(standardError);
+            t = finite(t);
+            p = finite(p);
+        }
+
+        private static Double finite(Double value) {
+            return value == null || Double.isFinite(value) ? value : null;
+        }
     }
 
     @Serdeable
@@ -86,6 +100,9 @@ public final class SelectionBias {
         }
         LinearModel model = LinearModel.fit(y, x);
         Estimate slope = model.combination(new double[]{0, 1});
+        if (!(slope.standardError() > 0) || !Double.isFinite(slope.value() / slope.standardError())) {
+            return new Row(id, label, group, n, null, null, null, null, null, "the values lie on one line: no spread left to test");
+        }
         return new Row(id, label, group, n, slope.value(), slope.standardError(), slope.value() / slope.standardError(),
                 model.dfResidual(), model.p(slope), null);
     }

@@ -34,7 +34,6 @@ import org.trialkeeper.problem.WriteAnswers;
 record AssessmentController(AssessmentService assessments, ImportEntry imports) {
 
     @Post("/participants/{participantId}/assessments")
-
     @WriteAnswers
     @Permit(Role.ASSESSOR)
     @Operation(summary = "Enter one instrument at one timepoint; answers the computed total and subscales")
@@ -55,7 +54,6 @@ record AssessmentController(AssessmentService assessments, ImportEntry imports) 
     }
 
     @Put("/participants/{participantId}/assessments/{assessmentId}")
-
     @WriteAnswers
     @Permit(Role.ASSESSOR)
     @Operation(summary = "Correct an assessment, with a reason; the earlier values stay in the audit trail")
@@ -80,7 +78,6 @@ record AssessmentController(AssessmentService assessments, ImportEntry imports) 
     }
 
     @Post("/assessments/import")
-
     @WriteAnswers
     @Consumes({"text/csv", "text/plain"})
     @Permit(Role.ASSESSOR)

@@ -23,7 +23,11 @@ import org.trialkeeper.reads.Page;
 
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.StateAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.MediaType;
+import org.trialkeeper.problem.Problem;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
@@ -32,7 +36,6 @@ import org.trialkeeper.problem.WriteAnswers;
 record FollowUpController(FollowUpService followUp, ProgressService progress) {
 
     @Put("/participants/{participantId}/attendance/{session}")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record presence or absence at one session; a change needs a reason")
@@ -51,7 +54,6 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     }
 
     @Put("/participants/{participantId}/per-protocol")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Decide the per-protocol exclusion, with a reason, overriding the attendance rule")
@@ -63,7 +65,6 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     }
 
     @Post("/participants/{participantId}/events")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record an event after randomisation: did not receive, discontinued, lost to follow-up, "
@@ -92,19 +93,19 @@ record FollowUpController(FollowUpService followUp, ProgressService progress) {
     }
 
     @Put("/sessions/{session}/attendance")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record one session for many participants of the intervention arm at once: all or none")
     @Status(HttpStatus.NO_CONTENT)
-    HttpResponse<?> recordSession(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @PathVariable int session,
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    void recordSession(@Parameter(hidden = true) Actor actor, @PathVariable long trialId, @PathVariable int session,
                                   @Body @Nullable Requests.SessionAttendanceRequest request) {
         followUp.recordSession(actor, trialId, session,
                 request == null ? new Requests.SessionAttendanceRequest(null, null) : request);
-        return HttpResponse.noContent();
     }
 
     @Get("/progress")
+    @StateAnswers
     @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR})
     @Operation(summary = "Recruitment, assessments due and overdue, attendance and dropouts; by arm only for those who may see arms")
     Progress progress(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {

@@ -32,7 +32,6 @@ import org.trialkeeper.problem.WriteAnswers;
 record HarmsController(HarmsService harms, SeriousEvents serious) {
 
     @Post("/participants/{participantId}/adverse-events")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record an adverse event of a randomised participant; a serious one is notified at once")
@@ -52,7 +51,6 @@ record HarmsController(HarmsService harms, SeriousEvents serious) {
     }
 
     @Put("/participants/{participantId}/adverse-events/{adverseEventId}")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Correct an adverse event, with a reason; the audit trail keeps the values replaced")
@@ -84,7 +82,6 @@ record HarmsController(HarmsService harms, SeriousEvents serious) {
     }
 
     @Post("/serious-adverse-events/{adverseEventId}/acknowledgement")
-
     @WriteAnswers
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Acknowledge the latest revision of a serious adverse event")

@@ -33,7 +33,6 @@ import org.trialkeeper.problem.WriteAnswers;
 record ParticipantController(ParticipantService participants) {
 
     @Post
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Record a screened person: enrolled, ineligible (with the criteria that failed) or declined")

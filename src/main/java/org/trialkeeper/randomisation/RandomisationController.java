@@ -26,6 +26,7 @@ import org.trialkeeper.trial.TrialService;
 
 import java.util.concurrent.CompletableFuture;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.StateAnswers;
 import org.trialkeeper.problem.WriteAnswers;
 
 @SerdeImport(Diagnostics.Result.class)
@@ -40,7 +41,6 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     static final int MAX_SIMULATIONS = 20_000;
 
     @Post("/participants/{participantId}/randomisation")
-
     @WriteAnswers
     @Permit(Role.COORDINATOR)
     @Operation(summary = "Randomise an enrolled participant; a retry with the same Idempotency-Key answers the same allocation")
@@ -51,6 +51,7 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Get("/participants/{participantId}/randomisation")
+    @StateAnswers
     @Permit({Role.ADMIN, Role.COORDINATOR})
     @Operation(summary = "A participant's allocation; the read is audited")
     AllocationView allocation(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
@@ -59,7 +60,6 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Post("/participants/{participantId}/randomisation/in-error")
-
     @WriteAnswers
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR})
     @Operation(summary = "Flag an allocation as randomised in error; it is never undone and the arm stays")
@@ -69,7 +69,6 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Post("/randomisation/receipts/check")
-
     @WriteAnswers
     @Permit({Role.ADMIN, Role.COORDINATOR})
     @Operation(summary = "Whether a kept allocation receipt is the one the service holds, naming each field that differs")
@@ -78,6 +77,7 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Get("/randomisation/commitment")
+    @StateAnswers
     @Permit({Role.ADMIN, Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "The hash that commits to the sequence, published when recruitment opens")
     CommitmentView commitment(@PathVariable long trialId) {
@@ -85,6 +85,7 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Get("/randomisation/sequence")
+    @StateAnswers
     @Permit(Role.STATISTICIAN)
     @Operation(summary = "After lock: the scheme, the seed, every slot and who used it")
     SequenceExport sequence(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
@@ -92,6 +93,7 @@ record RandomisationController(RandomisationService randomisation, SequenceAudit
     }
 
     @Get("/randomisation/verify")
+    @StateAnswers
     @Permit(Role.STATISTICIAN)
     @Operation(summary = "After lock: regenerate the lists from the seed and check them against the commitment and every allocation")
     SequenceVerification verify(@PathVariable long trialId) {

@@ -20,6 +20,7 @@ import org.trialkeeper.reads.ReadLimit;
 
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.StateAnswers;
 
 /** The exports a statistician analyses and a data manager files, after LOCKED. */
 @Controller("/api/trials/{trialId}/exports")
@@ -31,6 +32,7 @@ record ExportController(ExportService exports, ReadLimit reads) {
     private static final MediaType CSV = MediaType.of("text/csv");
 
     @Get("/scores-long.csv")
+    @StateAnswers
     @Produces("text/csv")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per score (participant, arm, timepoint, instrument, score, value, prorated)")
@@ -39,6 +41,7 @@ record ExportController(ExportService exports, ReadLimit reads) {
     }
 
     @Get("/scores-wide.csv")
+    @StateAnswers
     @Produces("text/csv")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per randomised participant, a column per timepoint, instrument and score")
@@ -47,6 +50,7 @@ record ExportController(ExportService exports, ReadLimit reads) {
     }
 
     @Get("/codebook.json")
+    @StateAnswers
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: every column of every export with its label, type, levels, units and missing codes")
     Codebook codebook(@Parameter(hidden = true) Actor actor, @PathVariable long trialId) {
@@ -54,6 +58,7 @@ record ExportController(ExportService exports, ReadLimit reads) {
     }
 
     @Get("/codebook.csv")
+    @StateAnswers
     @Produces("text/csv")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: the codebook as CSV, one row per column of each export")
@@ -62,6 +67,7 @@ record ExportController(ExportService exports, ReadLimit reads) {
     }
 
     @Get("/trial.R")
+    @StateAnswers
     @Produces(MediaType.TEXT_PLAIN)
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: an R script that reads the CSV exports with labels and factor levels")
@@ -70,6 +76,7 @@ record ExportController(ExportService exports, ReadLimit reads) {
     }
 
     @Get("/trial.sps")
+    @StateAnswers
     @Produces(MediaType.TEXT_PLAIN)
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: SPSS syntax that reads the CSV exports with variable and value labels")

@@ -20,6 +20,7 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.StateAnswers;
 
 @Controller("/api/trials/{trialId}/exports")
 @ProblemAnswers
@@ -30,6 +31,7 @@ record OdmController(OdmExport exports, ReadLimit reads) {
     private static final MediaType XML = MediaType.of("application/xml;charset=UTF-8");
 
     @Get("/odm.xml")
+    @StateAnswers
     @Produces(MediaType.APPLICATION_XML)
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: the study's metadata and everyone's data as a CDISC ODM 1.3.2 snapshot")

@@ -25,6 +25,7 @@ import org.trialkeeper.reads.ReadLimit;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.StateAnswers;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
@@ -35,6 +36,7 @@ record ReportController(ReportService reports, ReadLimit reads, MeterRegistry me
     private static final MediaType CSV = MediaType.of("text/csv");
 
     @Get("/reports/consort.pdf{?wording,tests}")
+    @StateAnswers
     @Produces(MediaType.APPLICATION_PDF)
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "The CONSORT report as PDF: blinded interim before LOCKED, unblinded after")
@@ -50,6 +52,7 @@ record ReportController(ReportService reports, ReadLimit reads, MeterRegistry me
     }
 
     @Get("/reports/consort.json{?wording,tests}")
+    @StateAnswers
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Every number of the CONSORT report, with the data snapshot's SHA-256")
     ReportService.Document json(@PathVariable long trialId, @QueryValue @Nullable String wording,
@@ -66,6 +69,7 @@ record ReportController(ReportService reports, ReadLimit reads, MeterRegistry me
     }
 
     @Get("/exports/participants.csv")
+    @StateAnswers
     @Produces("text/csv")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per participant screened, with arm, status and baseline characteristics")
@@ -75,6 +79,7 @@ record ReportController(ReportService reports, ReadLimit reads, MeterRegistry me
     }
 
     @Get("/exports/assessments.csv")
+    @StateAnswers
     @Produces("text/csv")
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "After LOCKED: one row per item response (participant, arm, timepoint, instrument, item, value)")

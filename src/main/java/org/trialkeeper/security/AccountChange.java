@@ -2,6 +2,7 @@ package org.trialkeeper.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What an administrator changes of another account: one request record per change. */
 public final class AccountChange {
@@ -11,12 +12,12 @@ public final class AccountChange {
 
     /** Disable ({@code false}) or re-enable ({@code true}) an account. */
     @Serdeable
-    public record Active(@Nullable Object active) {
+    public record Active(@Nullable @Schema(type = "boolean") Object active) {
     }
 
     /** Grant ({@code true}) or remove ({@code false}) administration. */
     @Serdeable
-    public record Admin(@Nullable Object admin) {
+    public record Admin(@Nullable @Schema(type = "boolean") Object admin) {
     }
 
     /** A one-time password the user must replace at the next sign-in. */

@@ -17,6 +17,9 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.MediaType;
+import org.trialkeeper.problem.Problem;
 
 @Controller("/api/users/{userId}")
 @ProblemAnswers
@@ -25,7 +28,6 @@ import org.trialkeeper.problem.WriteAnswers;
 record AccountsController(AccountAdministration administration) {
 
     @Put("/active")
-
     @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Disable (false) or re-enable (true) an account; disabling ends its sessions at once."
@@ -36,7 +38,6 @@ record AccountsController(AccountAdministration administration) {
     }
 
     @Put("/admin")
-
     @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Grant (true) or remove (false) administration; removing it ends the user's sessions."
@@ -47,9 +48,9 @@ record AccountsController(AccountAdministration administration) {
     }
 
     @Put("/password")
-
     @WriteAnswers
     @Status(HttpStatus.NO_CONTENT)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Permit(Role.ADMIN)
     @Operation(summary = "Give the user a one-time password, to be replaced at the next sign-in; ends the user's sessions")
     void password(@Parameter(hidden = true) Actor actor, @PathVariable long userId,

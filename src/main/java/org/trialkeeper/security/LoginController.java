@@ -12,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.ThrottledAnswers;
 import org.trialkeeper.problem.WriteAnswers;
 
 
@@ -36,7 +37,7 @@ class LoginController {
     }
 
     @Post
-
+    @ThrottledAnswers
     @WriteAnswers
     @Permit(anonymous = true)
     @Operation(summary = "Sign in with username and password; answers a short-lived bearer token")

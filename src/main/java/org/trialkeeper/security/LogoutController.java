@@ -13,6 +13,12 @@ import org.trialkeeper.access.Actor;
 import org.trialkeeper.access.Permit;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.MediaType;
+import org.trialkeeper.problem.Problem;
 
 @Controller("/api/logout")
 @ProblemAnswers
@@ -21,10 +27,12 @@ import org.trialkeeper.problem.WriteAnswers;
 record LogoutController(AccountAdministration administration) {
 
     @Post
-
     @WriteAnswers
     @Status(HttpStatus.NO_CONTENT)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Permit(signedIn = true, duringPasswordChange = true)
+    @RequestBody(required = false, description = "None is needed; one sent is ignored",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @Operation(summary = "Sign out: every token and page session of yours ends at once")
     void logout(@Parameter(hidden = true) Actor actor) {
         administration.signOut(actor);

@@ -33,7 +33,6 @@ record MembersController(UserService users) {
     }
 
     @Put("/{userId}")
-
     @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Set a user's roles in the trial; an empty list revokes the membership")

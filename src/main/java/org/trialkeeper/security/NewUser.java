@@ -2,8 +2,9 @@ package org.trialkeeper.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An admin's request for a new account; the password given is one-time. */
 @Serdeable
-public record NewUser(@Nullable String username, @Nullable String password, @Nullable Object admin) {
+public record NewUser(@Nullable String username, @Nullable String password, @Nullable @Schema(type = "boolean") Object admin) {
 }

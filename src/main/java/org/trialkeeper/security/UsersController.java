@@ -22,6 +22,9 @@ import java.net.URI;
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.MediaType;
+import org.trialkeeper.problem.Problem;
 
 @Controller("/api/users")
 @ProblemAnswers
@@ -30,7 +33,6 @@ import org.trialkeeper.problem.WriteAnswers;
 record UsersController(UserService users) {
 
     @Post
-
     @WriteAnswers
     @Permit(Role.ADMIN)
     @Operation(summary = "Create a user; the password given is one-time and must be changed at first login")
@@ -62,9 +64,9 @@ record UsersController(UserService users) {
     }
 
     @Post("/me/password")
-
     @WriteAnswers
     @Status(HttpStatus.NO_CONTENT)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Permit(signedIn = true, duringPasswordChange = true)
     @Operation(summary = "Change your own password; sign in again afterwards")
     void changePassword(@Parameter(hidden = true) Actor actor, @Body @Nullable PasswordChange change) {

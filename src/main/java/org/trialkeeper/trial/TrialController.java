@@ -42,7 +42,6 @@ record TrialController(TrialService trials, Memberships memberships, AuditTrail 
     static final String YAML = "application/yaml";
 
     @Post
-
     @WriteAnswers
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Permit(Role.ADMIN)
@@ -84,7 +83,6 @@ record TrialController(TrialService trials, Memberships memberships, AuditTrail 
     }
 
     @Put("/{trialId}/protocol")
-
     @WriteAnswers
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Permit({Role.ADMIN, Role.INVESTIGATOR, Role.STATISTICIAN})
@@ -110,7 +108,6 @@ record TrialController(TrialService trials, Memberships memberships, AuditTrail 
     }
 
     @Post("/{trialId}/status")
-
     @WriteAnswers
     @Permit({Role.ADMIN, Role.INVESTIGATOR})
     @Operation(summary = "Move the trial one step forwards: DRAFT, RECRUITING, FOLLOW_UP, LOCKED")

@@ -15,6 +15,7 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.randomisation.AllocationView;
 import org.trialkeeper.problem.ProblemAnswers;
+import org.trialkeeper.problem.ThrottledAnswers;
 import org.trialkeeper.problem.WriteAnswers;
 
 @Controller("/api/trials/{trialId}")
@@ -24,7 +25,7 @@ import org.trialkeeper.problem.WriteAnswers;
 record UnblindingController(EmergencyUnblinding unblinding) {
 
     @Post("/participants/{participantId}/unblinding")
-
+    @ThrottledAnswers
     @WriteAnswers
     @Permit({Role.COORDINATOR, Role.INVESTIGATOR, Role.STATISTICIAN})
     @Operation(summary = "Emergency unblinding of one participant, by the roles the protocol names, with a reason and password")
