@@ -26,6 +26,10 @@ import java.net.URI;
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
@@ -84,8 +88,15 @@ record AssessmentController(AssessmentService assessments, ImportEntry imports) 
     @Operation(summary = "Import assessments from CSV in long format (participant, timepoint, instrument, item, value,"
             + " optionally guess): all rows or none")
     @Status(HttpStatus.CREATED)
+    @RequestBody(required = true, description = "A header row, then one item response a row; an empty value for an unanswered item",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                        examples = @ExampleObject(name = "two items", value = "participant,timepoint,instrument,item,value,guess\n"
+                                + "N-001,post,CDRISC,1,3,dont-know\nN-001,post,CDRISC,2,\n")),
+                @Content(mediaType = "text/plain", schema = @Schema(type = "string"))
+            })
     HttpResponse<AssessmentService.Imported> importCsv(@Parameter(hidden = true) Actor actor, @PathVariable long trialId,
-                                                       @Body @Nullable String csv) {
+                                                       @Parameter(hidden = true) @Body @Nullable String csv) {
         return HttpResponse.created(imports.importCsv(actor, trialId, csv));
     }
 }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * intervention and outcome; a correction also needs a reason.
  */
 @Serdeable
+@Schema(example = "{\"onset\": \"2026-12-01\", \"description\": \"admitted after a fall at work\", \"serious\": true, \"criteria\": [\"hospitalisation\"], \"severity\": \"moderate\", \"relatedness\": \"unlikely\", \"outcome\": \"recovering\"}")
 public record AdverseEventRequest(@Nullable String onset, @Nullable String description, @Nullable @Schema(type = "boolean") Object serious,
                                   @Nullable List<String> criteria, @Nullable String severity,
                                   @Nullable String relatedness, @Nullable String outcome, @Nullable String reason) {

@@ -11,12 +11,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A receipt a coordinator kept, sent back to be checked: as the allocation answer gave it. The
  * version, the number and the hash are required; each other field is compared when given.
  */
 @Serdeable
+@Schema(example = "{\"version\": \"trialkeeper-receipt-1\", \"trialId\": 1, \"number\": 1, \"participantCode\": \"N-001\", \"time\": \"2026-12-05T21:33:47.532002Z\", \"commitment\": \"d9596e61...\", \"chainSeq\": 7, \"chainHash\": \"5dd6c3cf...\", \"mac\": \"5cd25f14...\", \"hash\": \"73809c16...\"}")
 record ReceiptClaim(@Nullable String version, @Nullable Long trialId, @Nullable Integer number,
                     @Nullable String participantCode, @Nullable String time, @Nullable String commitment,
                     @Nullable Long chainSeq, @Nullable String chainHash, @Nullable String mac,

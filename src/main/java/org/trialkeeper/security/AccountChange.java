@@ -12,16 +12,19 @@ public final class AccountChange {
 
     /** Disable ({@code false}) or re-enable ({@code true}) an account. */
     @Serdeable
+    @Schema(example = "{\"active\": false}")
     public record Active(@Nullable @Schema(type = "boolean") Object active) {
     }
 
     /** Grant ({@code true}) or remove ({@code false}) administration. */
     @Serdeable
+    @Schema(example = "{\"admin\": true}")
     public record Admin(@Nullable @Schema(type = "boolean") Object admin) {
     }
 
     /** A one-time password the user must replace at the next sign-in. */
     @Serdeable
+    @Schema(example = "{\"password\": \"one-time-password-2\"}")
     public record OneTimePassword(@Nullable String password) {
     }
 }

@@ -25,16 +25,33 @@ import java.lang.annotation.Target;
             @Content(mediaType = "application/json", schema = @Schema(type = "object",
                     description = "the protocol's structure as JSON"))
         })
-@interface ProtocolBody {
+public @interface ProtocolBody {
 
-    /** The start of a protocol file: the registry example in protocols/ has it whole. */
+    /** A whole protocol, as short as the rules allow; protocols/ holds the seed trial's. */
     String EXAMPLE = """
-            shortName: EXAMPLE-1
+            shortName: example-1
             title: An example trial
-            targetSampleSize: 60
             arms:
-              - {code: ACTIVE, label: Intervention, role: intervention}
-              - {code: WAIT, label: Waitlist, role: control}
+              - {code: ACTIVE, label: Group training, role: intervention}
+              - {code: WAIT, label: Waitlist, role: control, waitlist: true}
+            targetSampleSize: 60
+            sites:
+              - {code: S1, name: First site}
             randomisation: {scheme: permuted-blocks, blockSizes: [2, 4]}
+            eligibility:
+              inclusion: [{id: I1, text: Consents to take part}]
+              exclusion: [{id: E1, text: Already in another trial}]
+            baseline:
+              - {id: age, label: Age (years), type: number, min: 18, max: 70}
+            instruments:
+              - {id: WELL, name: Wellbeing, items: 5, itemMin: 0, itemMax: 4, total: sum}
+            timepoints:
+              - {id: baseline, kind: baseline, week: 0, instruments: [WELL]}
+              - {id: post, kind: post, week: 8, instruments: [WELL]}
+            intervention: {name: Group training, sessions: 8, sessionMinutes: 60, sessionsPerWeek: 1,
+                           delivery: in-person, absencesExcludingPerProtocol: 2}
+            outcomes:
+              primary: [{instrument: WELL, timepoint: post}]
+            analysis: {method: ancova}
             """;
 }
