@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(info = @Info(
@@ -13,8 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         version = "0.1.0",
         description = "Runs randomised controlled trials: registration from protocol files, concealed "
                 + "randomisation, blinded assessment, follow-up tracking and CONSORT reports.",
-        license = @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")),
-        security = @SecurityRequirement(name = "bearer"))
+        license = @License(name = "AGPL-3.0", url = "https://www.gnu.org/licenses/agpl-3.0.html")))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A token from POST /api/login")
 public class Application {

@@ -1,7 +1,6 @@
 package org.trialkeeper.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
@@ -30,9 +29,8 @@ public final class SelectionBias {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Row(String measure, String label, String group, long n, @Nullable Double estimate,
-                      @Nullable Double standardError, @Nullable Double t, @Nullable Integer df, @Nullable Double p,
-                      @Nullable String reason) {
+    public record Row(String measure, String label, String group, long n, Double estimate, Double standardError,
+                      Double t, Integer df, Double p, String reason) {
 
         /** JSON has no number for an infinite or undefined value: such a figure is left out. */
         public Row {

@@ -28,9 +28,11 @@ import org.trialkeeper.problem.WriteAnswers;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.MediaType;
 import org.trialkeeper.problem.Problem;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Follow-up")
 record FollowUpController(FollowUpService followUp, ProgressService progress) {

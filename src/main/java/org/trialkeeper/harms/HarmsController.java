@@ -24,9 +24,11 @@ import org.trialkeeper.problem.ProblemException;
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Harms")
 record HarmsController(HarmsService harms, SeriousEvents serious) {

@@ -13,9 +13,11 @@ import org.trialkeeper.access.Permit;
 import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record PredictabilityController(PredictabilityMonitor monitor, ReadLimit reads) {

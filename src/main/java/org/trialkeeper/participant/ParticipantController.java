@@ -25,9 +25,11 @@ import java.net.URI;
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}/participants")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
 record ParticipantController(ParticipantService participants) {

@@ -28,10 +28,12 @@ import java.util.concurrent.CompletableFuture;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.StateAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @SerdeImport(Diagnostics.Result.class)
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record RandomisationController(RandomisationService randomisation, SequenceAudit sequences,

@@ -15,9 +15,11 @@ import org.trialkeeper.access.Role;
 
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Registry")
 record RegistryController(RegistryService registry) {

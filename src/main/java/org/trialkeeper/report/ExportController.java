@@ -21,10 +21,12 @@ import org.trialkeeper.reads.ReadLimit;
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.StateAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** The exports a statistician analyses and a data manager files, after LOCKED. */
 @Controller("/api/trials/{trialId}/exports")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Exports")
 record ExportController(ExportService exports, ReadLimit reads) {

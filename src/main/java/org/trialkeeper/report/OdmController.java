@@ -21,9 +21,11 @@ import org.trialkeeper.access.Role;
 import org.trialkeeper.reads.ReadLimit;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.StateAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}/exports")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
 record OdmController(OdmExport exports, ReadLimit reads) {

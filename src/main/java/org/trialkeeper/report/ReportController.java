@@ -26,9 +26,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.StateAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
 record ReportController(ReportService reports, ReadLimit reads, MeterRegistry meters) {

@@ -20,9 +20,11 @@ import org.trialkeeper.problem.WriteAnswers;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.MediaType;
 import org.trialkeeper.problem.Problem;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/users/{userId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record AccountsController(AccountAdministration administration) {

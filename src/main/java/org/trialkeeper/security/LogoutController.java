@@ -19,9 +19,11 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.MediaType;
 import org.trialkeeper.problem.Problem;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/logout")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record LogoutController(AccountAdministration administration) {

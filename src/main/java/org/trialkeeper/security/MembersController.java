@@ -18,9 +18,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}/members")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record MembersController(UserService users) {

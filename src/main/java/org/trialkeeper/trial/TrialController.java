@@ -32,11 +32,13 @@ import org.trialkeeper.audit.AuditView;
 
 import java.net.URI;
 import java.util.List;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Trials")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 record TrialController(TrialService trials, Memberships memberships, AuditTrail audit) {
 
     static final String YAML = "application/yaml";

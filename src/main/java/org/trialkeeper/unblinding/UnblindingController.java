@@ -17,9 +17,11 @@ import org.trialkeeper.randomisation.AllocationView;
 import org.trialkeeper.problem.ProblemAnswers;
 import org.trialkeeper.problem.ThrottledAnswers;
 import org.trialkeeper.problem.WriteAnswers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
+@SecurityRequirement(name = "bearer")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record UnblindingController(EmergencyUnblinding unblinding) {
