@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Harms")
 record HarmsController(HarmsService harms, SeriousEvents serious) {

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Controller("/api/trials/{trialId}/participants")
 @ProblemAnswers
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
 record ParticipantController(ParticipantService participants) {

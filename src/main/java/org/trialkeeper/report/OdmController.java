@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Controller("/api/trials/{trialId}/exports")
 @ProblemAnswers
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Reports")
 record OdmController(OdmExport exports, ReadLimit reads) {

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Controller("/api/trials/{trialId}/members")
 @ProblemAnswers
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
 record MembersController(UserService users) {

@@ -39,6 +39,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Tag(name = "Trials")
 @ProblemAnswers
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
 record TrialController(TrialService trials, Memberships memberships, AuditTrail audit) {
 
     static final String YAML = "application/yaml";

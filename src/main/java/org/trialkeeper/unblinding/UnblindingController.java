@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @Controller("/api/trials/{trialId}")
 @ProblemAnswers
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "session")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Randomisation")
 record UnblindingController(EmergencyUnblinding unblinding) {
